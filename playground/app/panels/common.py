@@ -1,0 +1,182 @@
+"""Small helpers the panels share: quiet widget updates, a number spin box, the model's in/out shape."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
+
+from playground.core.data import DataError, make_dataset
+from playground.core.features import DERIVED_LABELS
+from playground.core.model import output_dim
+from playground.core.registry import LOSSES, Task
+from playground.core.spec import ONE_D_KINDS, DataSpec, Experiment
+
+
+def registry_text(label: str) -> str:
+    """A registry label in the user's language (registry labels live in the "registry" context)."""
+    return QCoreApplication.translate("registry", label)
+
+
+def set_value(widget: QSpinBox | QDoubleSpinBox, value: float) -> None:
+    """Set a spin box only if its value differs, so a refresh never disturbs a user's typing."""
+    if widget.value() != value:
+        blocked = widget.blockSignals(True)
+        widget.setValue(value)
+        widget.blockSignals(blocked)
+
+
+def select_data(combo: QComboBox, data: object) -> None:
+    """Select the combo item holding ``data`` without emitting signals."""
+    index = combo.findData(data)
+    if index >= 0 and index != combo.currentIndex():
+        blocked = combo.blockSignals(True)
+        combo.setCurrentIndex(index)
+        combo.blockSignals(blocked)
+
+
+def quiet(widget: QWidget) -> _Quiet:
+    """``with quiet(w): ...`` blocks ``w``'s signals so a refresh never pushes an edit."""
+    return _Quiet(widget)
+
+
+class _Quiet:
+    def __init__(self, widget: QWidget) -> None:
+        self._widget = widget
+        self._was = False
+
+    def __enter__(self) -> QWidget:
+        self._was = self._widget.blockSignals(True)
+        return self._widget
+
+    def __exit__(self, *exc: object) -> None:
+        self._widget.blockSignals(self._was)
+
+
+_NICE = (1.0, 3.0)
+"""Log-scale steps go 0.001 → 0.003 → 0.01 → 0.03 …, as TensorFlow Playground's rate menus do."""
+
+
+class NumberSpin(QDoubleSpinBox):
+    """A float spin box that shows ``1e-08`` rather than ``0.00000001`` and steps 1-3-10 on log scales.
+
+    Keyboard tracking is off so typing ``0.003`` makes one edit on Enter, not four.
+    """
+
+    def __init__(self, minimum: float, maximum: float, log_scale: bool = False,
+                 log_floor: float = 1e-4, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDecimals(15)
+        self.setRange(minimum, maximum)
+        self.setKeyboardTracking(False)
+        self._log = log_scale
+        self._floor = max(log_floor, minimum)
+        if not log_scale:  # Qt's adaptive stepping would crawl up from 0 in steps of 1e-15
+            self.setSingleStep(0.01 if maximum <= 1 else 0.1)
+
+    def textFromValue(self, value: float) -> str:
+        return f"{value:.6g}"
+
+    def valueFromText(self, text: str) -> float:
+        try:
+            return float(text.strip().removesuffix(self.suffix()).replace(",", "."))
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int) -> object:
+        body = text.strip().removesuffix(self.suffix()).replace(",", ".")
+        try:
+            value = float(body)
+        except ValueError:
+            partial = body == "" or all(c in "0123456789.eE+-" for c in body)
+            state = QValidator.State.Intermediate if partial else QValidator.State.Invalid
+            return state, text, pos
+        ok = self.minimum() <= value <= self.maximum() and math.isfinite(value)
+        return (QValidator.State.Acceptable if ok else QValidator.State.Intermediate), text, pos
+
+    def stepBy(self, steps: int) -> None:
+        if not self._log:
+            super().stepBy(steps)
+            return
+        value = self.value()
+        for _ in range(abs(steps)):
+            value = _nice_step(value, up=steps > 0, floor=self._floor, minimum=self.minimum())
+        self.setValue(min(max(value, self.minimum()), self.maximum()))
+
+
+def _nice_step(value: float, up: bool, floor: float, minimum: float) -> float:
+    """The next 1-3-10 value above or below ``value``; below ``floor`` it drops to ``minimum``."""
+    if value < floor:
+        return floor if up else minimum
+    exponent = math.floor(math.log10(value)) - 1
+    candidates = sorted(m * 10.0 ** e for e in range(exponent, exponent + 3) for m in _NICE)
+    candidates = [float(f"{c:.12g}") for c in candidates]
+    if up:
+        return next(c for c in candidates if c > value * (1 + 1e-9))
+    lower = [c for c in candidates if c < value * (1 - 1e-9)]
+    step = lower[-1] if lower else value / 3
+    return step if step >= floor * (1 - 1e-9) else minimum
+
+
+@dataclass(frozen=True)
+class ModelShape:
+    """What the network sees: input names and output width, or why they cannot be known yet."""
+
+    inputs: list[str]
+    out_dim: int
+    task: Task = "regression"
+    error: str | None = None
+
+    @property
+    def in_dim(self) -> int:
+        return len(self.inputs)
+
+
+_csv_cache: dict[tuple[str, str], tuple[list[str], Task | None, int | None]] = {}
+
+
+def _csv_facts(data: DataSpec, base_dir: Path | None) -> tuple[list[str], Task | None, int | None]:
+    """Feature names, task and class count of a CSV set, read once per CSV spec (file reads are slow)."""
+    assert data.csv is not None
+    csv = data.csv
+    if csv.features is not None and (csv.task == "regression" or (csv.task and csv.classes)):
+        n = len(csv.classes) if csv.classes else None
+        return list(csv.features), csv.task, n
+    key = (csv.model_dump_json(), str(base_dir))
+    if key not in _csv_cache:
+        built = make_dataset(DataSpec(kind="csv", csv=csv), base_dir)
+        _csv_cache[key] = (built.input_names, built.task, built.n_classes)
+    return _csv_cache[key]
+
+
+def model_shape(experiment: Experiment, base_dir: Path | None) -> ModelShape:
+    """Input names and output width of the model the experiment trains."""
+    data = experiment.data
+    try:
+        if data.kind == "csv":
+            inputs, task, n_classes = _csv_facts(data, base_dir)
+        elif data.kind in ONE_D_KINDS:
+            inputs, task, n_classes = ["X"], data.task, None
+        else:
+            inputs, task, n_classes = [DERIVED_LABELS[f] for f in data.features], data.task, data.n_classes
+        if task is None:
+            raise DataError("the task of the data is unknown")
+        loss = experiment.training.loss_for(task)
+        return ModelShape(inputs, output_dim(task, loss, n_classes), task)
+    except (DataError, ValueError) as exc:
+        return ModelShape([], 0, error=str(exc))
+
+
+def fitting_loss(loss: str | None, data: DataSpec) -> str | None:
+    """``loss`` if it suits ``data``, else ``None`` (the task default): kind changes must stay valid."""
+    if loss is None:
+        return None
+    entry = LOSSES[loss]
+    task, n = data.task, data.n_classes
+    if (task is not None and entry.task != task) or (entry.target == "binary" and n not in (None, 2)):
+        return None
+    return loss

@@ -1,0 +1,194 @@
+"""The ``playground`` command: the GUI by default, and headless ``new``, ``train``, ``info``, ``export``.
+
+Uses only the core (an import-linter contract checks it); the GUI is imported by name only when
+asked for, so headless commands never load Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from playground import __version__
+from playground.core.cli_support import (
+    EXAMPLES_DIR,
+    ProgressBar,
+    build_new_experiment,
+    final_metrics,
+    summary,
+)
+from playground.core.data.errors import DataError
+from playground.core.engine import Diverged, Engine
+from playground.core.experiment_io import ExperimentError, load_experiment, save_experiment
+from playground.core.state import StateError
+
+SUBCOMMANDS = ("new", "train", "info", "export")
+
+
+class CliError(Exception):
+    """A problem to tell the user in one line, then exit non-zero."""
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="playground",
+        description="Torch Playground: build an MLP, watch PyTorch train it live. "
+        f"Headless commands: {', '.join(SUBCOMMANDS)} (playground COMMAND --help).",
+    )
+    p.add_argument("file", nargs="?", help="experiment file to open (default: the spiral example)")
+    p.add_argument("--screenshot", metavar="PNG", help="train, save a window screenshot, then quit")
+    p.add_argument("--train-seconds", type=float, default=0.0, metavar="S",
+                   help="with --screenshot: train this long first")
+    p.add_argument("--version", action="version", version=f"playground {__version__}")
+    return p
+
+
+def _sub_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="playground")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    new = sub.add_parser("new", help="write a new experiment file")
+    src = new.add_mutually_exclusive_group(required=True)
+    src.add_argument("--dataset", metavar="KIND", help="synthetic data set (circle, xor, spiral, …)")
+    src.add_argument("--csv", metavar="PATH", help="a CSV file of tabular data")
+    new.add_argument("--target", metavar="COL", help="with --csv: the column to predict")
+    new.add_argument("--task", choices=("classification", "regression"),
+                     help="with --csv: override the inferred task")
+    new.add_argument("--features", metavar="A,B", help="with --csv: input columns (default: all numeric)")
+    new.add_argument("--standardize", action="store_true", help="with --csv: standardise the inputs")
+    new.add_argument("--samples", type=int)
+    new.add_argument("--noise", type=float, help="0 to 1 (TensorFlow Playground's percent / 100)")
+    new.add_argument("--classes", type=int, help="for blobs and spiral_k")
+    new.add_argument("--train-fraction", type=float)
+    new.add_argument("--data-seed", type=int)
+    new.add_argument("--hidden", metavar="8,8", help="hidden layer widths; '' for none (default 8,8)")
+    new.add_argument("--activation", default="tanh")
+    new.add_argument("--loss")
+    new.add_argument("--optimizer")
+    new.add_argument("--lr", type=float)
+    new.add_argument("--batch-size", type=int)
+    new.add_argument("--epochs", type=int)
+    new.add_argument("--seed", type=int)
+    new.add_argument("--name")
+    new.add_argument("--description")
+    new.add_argument("-o", "--output", required=True, metavar="OUT.json")
+
+    train = sub.add_parser("train", help="train an experiment headless")
+    train.add_argument("file")
+    train.add_argument("--epochs", type=int, help="epochs to train now (default: up to training.epochs)")
+    train.add_argument("--device", help="cpu, cuda:0, mps or auto")
+    train.add_argument("--save", metavar="OUT.json", help="write the trained experiment")
+    train.add_argument("--export", metavar="PATH", action="append", default=[],
+                       help="export the trained model (format by extension); repeatable")
+    train.add_argument("--metrics", metavar="M.json", help="write final metrics as JSON")
+    train.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    info = sub.add_parser("info", help="validate an experiment and print a summary")
+    info.add_argument("file")
+
+    export = sub.add_parser("export", help="export a trained experiment's model")
+    export.add_argument("file")
+    export.add_argument("-o", "--output", required=True, metavar="PATH")
+    export.add_argument("--format", help="safetensors, pt, onnx, py or csv (default: by extension)")
+    return p
+
+
+def _load_engine(path: str, device: str | None = None) -> Engine:
+    exp = load_experiment(path)
+    return Engine(exp, base_dir=Path(path).resolve().parent, device=device)
+
+
+def _export(engine: Engine, path: str, fmt: str | None) -> str:
+    from playground.core.export import export  # the exporters load torch.onnx only when asked
+
+    return export(engine, path, fmt)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    exp = build_new_experiment(args, out_dir=Path(args.output).resolve().parent)
+    save_experiment(exp, args.output)
+    print(f"wrote {args.output}")
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    engine = _load_engine(args.file, args.device)
+    epochs = args.epochs
+    if epochs is None:
+        target = engine.spec.training.epochs
+        if target == 0:
+            raise CliError("training.epochs is 0 (until stopped): give --epochs N")
+        epochs = max(target - engine.epoch, 0)
+    if epochs < 0:
+        raise CliError("--epochs must be ≥ 0")
+    started = time.perf_counter()
+    show = ProgressBar(epochs, sys.stderr, quiet=args.quiet)
+    try:
+        engine.train(epochs, callback=show)
+    finally:
+        show.close()
+    seconds = time.perf_counter() - started
+    metrics = final_metrics(engine, seconds)
+    print(json.dumps(metrics, indent=2))
+    if args.save:
+        save_experiment(engine.experiment(), args.save)
+        print(f"saved {args.save}", file=sys.stderr)
+    for path in args.export:
+        print(f"exported {_export(engine, path, None)}", file=sys.stderr)
+    if args.metrics:
+        Path(args.metrics).write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    engine = _load_engine(args.file, device="cpu")
+    print(summary(engine))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    engine = _load_engine(args.file, device="cpu")
+    print(f"exported {_export(engine, args.output, args.format)}")
+    return 0
+
+
+COMMANDS = {"new": cmd_new, "train": cmd_train, "info": cmd_info, "export": cmd_export}
+
+
+def _run_gui(argv: Sequence[str]) -> int:
+    args = _gui_parser().parse_args(argv)
+    if args.file is None:
+        default = EXAMPLES_DIR / "spiral.json"
+        path = str(default) if default.exists() else None
+    else:
+        load_experiment(args.file)  # refuse a bad file here, before a window opens
+        path = args.file
+    try:
+        app = importlib.import_module("playground.app.main")
+    except ImportError as exc:
+        raise CliError(f"the desktop app cannot start: {exc}. Install it with `make run`.") from None
+    return int(app.run(path, screenshot=args.screenshot, train_seconds=args.train_seconds))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            args = _sub_parser().parse_args(argv)
+            return COMMANDS[args.command](args)
+        return _run_gui(argv)
+    except (CliError, ExperimentError, DataError, StateError, Diverged) as exc:
+        print(f"playground: error: {exc}", file=sys.stderr)
+        return 1
+    except (ValueError, KeyError, OSError) as exc:
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        print(f"playground: error: {message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("playground: interrupted", file=sys.stderr)
+        return 130

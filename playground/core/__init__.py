@@ -1,0 +1,1 @@
+"""Everything computable without Qt: registries, specs, data, models, engine, files, exporters."""

@@ -1,0 +1,166 @@
+"""The CLI's building blocks that need no argparse: new experiments, summaries, progress, metrics."""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+import playground
+from playground.core.data.csv_data import import_csv
+from playground.core.engine import Engine
+from playground.core.model import model_code, parameter_count
+from playground.core.registry import DEFAULT_LOSS, OPTIMIZERS
+from playground.core.spec import (
+    MULTICLASS_KINDS,
+    SYNTHETIC_KINDS,
+    DataSpec,
+    Experiment,
+    LayerSpec,
+    ModelSpec,
+    OptimizerSpec,
+    TrainingSpec,
+)
+
+RESOURCES_DIR = Path(playground.__file__).resolve().parents[1] / "resources"
+EXAMPLES_DIR = RESOURCES_DIR / "examples"
+
+
+def parse_hidden(text: str | None, activation: str) -> list[LayerSpec]:
+    if text is None:
+        text = "8,8"
+    text = text.strip()
+    if text in ("", "0", "none"):
+        return []
+    try:
+        widths = [int(part) for part in text.split(",")]
+    except ValueError:
+        raise ValueError(f"--hidden: expected widths like 8,8, got {text!r}") from None
+    return [LayerSpec(units=w, activation=activation) for w in widths]
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(base))
+    except ValueError:
+        return str(path.resolve())
+
+
+def build_new_experiment(args: Any, out_dir: Path) -> Experiment:
+    """An experiment from ``playground new`` options, with sensible defaults for the task."""
+    data: dict[str, Any] = {}
+    for opt, key in (("samples", "samples"), ("noise", "noise"), ("train_fraction", "train_fraction"),
+                     ("data_seed", "seed"), ("classes", "classes")):
+        if getattr(args, opt, None) is not None:
+            data[key] = getattr(args, opt)
+    if args.csv:
+        if not args.target:
+            raise ValueError("--csv needs --target COLUMN")
+        features = args.features.split(",") if args.features else None
+        csv = import_csv(args.csv, args.target, task=args.task, features=features,
+                         standardize=args.standardize)
+        csv = csv.model_copy(update={"path": _relative(Path(args.csv), out_dir)})
+        spec = DataSpec(kind="csv", csv=csv, **data)
+        name = args.name or Path(args.csv).stem
+    else:
+        for opt in ("target", "task", "features"):
+            if getattr(args, opt, None):
+                raise ValueError(f"--{opt} only goes with --csv")
+        if args.dataset not in SYNTHETIC_KINDS:
+            raise ValueError(f"unknown data set {args.dataset!r}; choose one of: {', '.join(SYNTHETIC_KINDS)}")
+        if args.dataset in MULTICLASS_KINDS and "classes" not in data:
+            data["classes"] = 3
+        spec = DataSpec(kind=args.dataset, **data)
+        name = args.name or args.dataset.replace("_", " ").title()
+    task = spec.task or "classification"
+    opt_name = args.optimizer or ("sgd" if args.dataset else "adam")
+    opt_values: dict[str, Any] = {}
+    if args.lr is not None:
+        opt_values["lr"] = args.lr
+    elif opt_name == "sgd":
+        opt_values["lr"] = 0.03
+    else:
+        opt_values["lr"] = OPTIMIZERS[opt_name].param("lr").default * (10 if args.csv else 1)
+    training = TrainingSpec(
+        loss=args.loss or DEFAULT_LOSS[task],
+        optimizer=OptimizerSpec(name=opt_name, **opt_values),
+        batch_size=args.batch_size or 10,
+        epochs=args.epochs if args.epochs is not None else 100,
+        seed=args.seed or 0,
+    )
+    model = ModelSpec(hidden=parse_hidden(args.hidden, args.activation))
+    return Experiment(name=name, description=args.description or "", data=spec, model=model,
+                      training=training)
+
+
+def final_metrics(engine: Engine, seconds: float) -> dict[str, Any]:
+    m = engine.metrics
+    out: dict[str, Any] = {"train_loss": m.train_loss, "test_loss": m.test_loss}
+    if m.metric_name == "accuracy":
+        out |= {"train_accuracy": m.train_metric, "test_accuracy": m.test_metric}
+    else:
+        out |= {"train_r2": m.train_metric, "test_r2": m.test_metric}
+    out |= {"epochs": engine.epoch, "steps": engine.step, "seconds": round(seconds, 3),
+            "device": str(engine.device)}
+    return {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in out.items()}
+
+
+def summary(engine: Engine) -> str:
+    exp, ds = engine.spec, engine.dataset
+    data = exp.data
+    source = f"CSV {data.csv.path} → {data.csv.target}" if data.csv else data.kind
+    lines = [
+        f"{exp.name}" + (f" — {exp.description}" if exp.description else ""),
+        f"data:      {source}, {ds.task}, {len(ds.x_train)} train / {len(ds.x_test)} test, "
+        f"inputs {', '.join(ds.input_names)}"
+        + (f", classes {', '.join(ds.class_names)}" if ds.class_names else ""),
+        f"model:     {ds.input_dim} → "
+        + " → ".join(f"{h.units} {h.activation}" for h in exp.model.hidden)
+        + (" → " if exp.model.hidden else "") + f"{engine.out_dim}, "
+        f"{parameter_count(exp.model, ds.input_dim, engine.out_dim):,} parameters, init {exp.model.init}",
+        f"training:  {engine.loss_key}, {exp.training.optimizer.name} "
+        + ", ".join(f"{k}={v}" for k, v in exp.training.optimizer.values().items())
+        + f", batch {exp.training.batch_size}, {exp.training.epochs or 'until stopped'} epochs, "
+        f"seed {exp.training.seed}",
+    ]
+    if engine.step:
+        m = engine.metrics
+        metric = "accuracy" if m.metric_name == "accuracy" else "R²"
+        lines.append(f"state:     trained {engine.epoch} epochs ({engine.step} steps); train loss "
+                     f"{m.train_loss:.4g}, test loss {m.test_loss:.4g}, test {metric} {m.test_metric:.4g}")
+    else:
+        lines.append("state:     untrained")
+    lines.append("")
+    lines.append("model = " + model_code(exp.model, ds.input_dim, engine.out_dim))
+    return "\n".join(lines)
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal, a line per 10 % otherwise."""
+
+    def __init__(self, total: int, stream: TextIO = sys.stderr, quiet: bool = False) -> None:
+        self.total, self.stream, self.quiet = total, stream, quiet
+        self.tty = hasattr(stream, "isatty") and stream.isatty()
+        self._last_tenth = -1
+        self._done = 0
+
+    def __call__(self, engine: Engine) -> None:
+        if self.quiet or self.total == 0:
+            return
+        self._done += 1
+        done = engine.epoch
+        m = engine.metrics
+        frac = min(1.0, self._done / self.total)
+        metric = f"{m.metric_name} {m.train_metric:.3f}/{m.test_metric:.3f}"
+        line = f"epoch {done:>6}  [{'█' * int(frac * 30):<30}] {frac:4.0%}  loss {m.train_loss:.4f}  {metric}"
+        if self.tty:
+            self.stream.write("\r" + line)
+            self.stream.flush()
+        elif int(frac * 10) != self._last_tenth:
+            self._last_tenth = int(frac * 10)
+            self.stream.write(line + "\n")
+
+    def close(self) -> None:
+        if self.tty and not self.quiet and self.total:
+            self.stream.write("\n")

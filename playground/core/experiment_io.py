@@ -1,0 +1,143 @@
+"""Read and write experiment files: validated JSON, migrated from older versions, saved atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from playground.core.spec import FORMAT, VERSION, Experiment
+
+
+class ExperimentError(ValueError):
+    """A file that is not a valid experiment; the message names the field and the problem."""
+
+
+def _migrate_0_to_1(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 0 (pre-release drafts) stored ``network: {layers: [8, 8], activation}``."""
+    network = doc.pop("network", None)
+    if isinstance(network, dict):
+        act = network.get("activation", "tanh")
+        doc["model"] = {"hidden": [{"units": u, "activation": act} for u in network.get("layers", [])]}
+    doc["version"] = 1
+    return doc
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
+
+
+def _location(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def format_validation_error(exc: ValidationError, limit: int = 5) -> str:
+    """One line per problem: ``data.samples: Input should be greater than or equal to 10 (got 3)``."""
+    lines = []
+    for err in exc.errors()[:limit]:
+        loc = _location(tuple(p for p in err["loc"] if not str(p).startswith("function-")))
+        msg = err["msg"].removeprefix("Value error, ")
+        got = err.get("input")
+        shown = "" if isinstance(got, (dict, list)) or err["type"] == "missing" else f" (got {got!r})"
+        lines.append(f"{loc}: {msg}{shown}")
+    more = len(exc.errors()) - limit
+    if more > 0:
+        lines.append(f"… and {more} more problem{'s' if more > 1 else ''}")
+    return "\n".join(lines)
+
+
+def experiment_from_dict(doc: Any, source: str = "experiment") -> Experiment:
+    if not isinstance(doc, dict):
+        raise ExperimentError(f"{source}: expected a JSON object at the top level")
+    if doc.get("format") != FORMAT:
+        raise ExperimentError(
+            f"{source}: not a Torch Playground experiment (the 'format' field must be {FORMAT!r})")
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        raise ExperimentError(f"{source}: version: must be a whole number, got {version!r}")
+    if version > VERSION:
+        raise ExperimentError(
+            f"{source} was written by a newer Torch Playground (file version {version}); this one "
+            f"reads versions up to {VERSION}. Please update Torch Playground to open it.")
+    while version < VERSION:
+        doc = MIGRATIONS[version](dict(doc))
+        version = doc["version"]
+    try:
+        return Experiment.model_validate(doc)
+    except ValidationError as exc:
+        raise ExperimentError(f"{source} is not a valid experiment:\n{format_validation_error(exc)}") from None
+
+
+def parse_experiment(text: str, source: str = "experiment") -> Experiment:
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ExperimentError(
+            f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    return experiment_from_dict(doc, source)
+
+
+def load_experiment(path: str | os.PathLike[str]) -> Experiment:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ExperimentError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise ExperimentError(f"{p}: is a folder, not an experiment file") from None
+    except UnicodeDecodeError:
+        raise ExperimentError(f"{p}: not a text file (an experiment is UTF-8 JSON)") from None
+    except OSError as exc:
+        raise ExperimentError(f"{p}: cannot be read ({exc.strerror})") from None
+    return parse_experiment(text, str(p))
+
+
+def _pretty(value: Any, indent: str = "") -> str:
+    """Indented JSON that keeps short lists and flat objects on one line, so files read like the docs."""
+    flat = json.dumps(value, ensure_ascii=False)
+    scalars = all(not isinstance(v, (dict, list)) for v in
+                  (value.values() if isinstance(value, dict) else value if isinstance(value, list) else []))
+    if not isinstance(value, (dict, list)) or (scalars and len(flat) + len(indent) <= 100) or not value:
+        return flat
+    inner = indent + "  "
+    if isinstance(value, list):
+        items = [inner + _pretty(v, inner) for v in value]
+        return "[\n" + ",\n".join(items) + "\n" + indent + "]"
+    items = [f"{inner}{json.dumps(k, ensure_ascii=False)}: {_pretty(v, inner)}" for k, v in value.items()]
+    return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+
+
+def dumps(experiment: Experiment) -> str:
+    doc = experiment.model_dump(mode="json", exclude_none=False)
+    return _pretty(doc) + "\n"
+
+
+def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
+    """Write to a temporary file beside ``path``, flush it to disk, then rename over ``path``.
+
+    A crash or a full disk leaves the old file intact, never a half-written one.
+    """
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(payload)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, p)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save_experiment(experiment: Experiment, path: str | os.PathLike[str]) -> None:
+    atomic_write(path, dumps(experiment))

@@ -1,0 +1,331 @@
+"""The one list of activations, losses, optimizers, inits, norms and devices.
+
+The GUI combo boxes, the experiment schema, the exporters and the code generator all read these
+tables, so adding an activation is one line in ``ACTIVATIONS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Generic, Literal, TypeVar
+
+import torch
+from torch import nn
+
+Task = Literal["classification", "regression"]
+TASKS: tuple[Task, ...] = ("classification", "regression")
+
+
+@dataclass(frozen=True)
+class HyperParam:
+    """A numeric hyper-parameter with its default and valid range (inclusive unless noted)."""
+
+    name: str
+    label: str
+    default: float | int | bool
+    minimum: float = 0.0
+    maximum: float = 1e6
+    kind: Literal["float", "int", "bool"] = "float"
+    log_scale: bool = False
+    exclusive_min: bool = False
+
+    def check(self, value: Any) -> float | int | bool:
+        """Return ``value`` coerced to this parameter's kind, or raise ``ValueError``."""
+        if self.kind == "bool":
+            if not isinstance(value, bool):
+                raise ValueError(f"{self.name} must be true or false, got {value!r}")
+            return value
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"{self.name} must be a number, got {value!r}")
+        if self.kind == "int":
+            if int(value) != value:
+                raise ValueError(f"{self.name} must be a whole number, got {value!r}")
+            value = int(value)
+        else:
+            value = float(value)
+        too_low = value <= self.minimum if self.exclusive_min else value < self.minimum
+        if too_low or value > self.maximum or value != value:
+            low = "(" if self.exclusive_min else "["
+            raise ValueError(
+                f"{self.name} must be in {low}{self.minimum:g}, {self.maximum:g}], got {value!r}"
+            )
+        return value
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A registry row: ``key`` is what files store, ``label`` what users read."""
+
+    key: str
+    label: str
+
+
+E = TypeVar("E", bound=Entry)
+
+
+class Registry(Generic[E]):
+    """An ordered, read-only table of entries looked up by key."""
+
+    def __init__(self, kind: str, entries: list[E]) -> None:
+        self.kind = kind
+        self._entries = {e.key: e for e in entries}
+        if len(self._entries) != len(entries):
+            raise ValueError(f"duplicate key in the {kind} registry")
+
+    def __getitem__(self, key: str) -> E:
+        try:
+            return self._entries[key]
+        except KeyError:
+            raise KeyError(
+                f"unknown {self.kind} {key!r}; choose one of: {', '.join(self._entries)}"
+            ) from None
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._entries
+
+    def __iter__(self) -> Iterator[E]:
+        return iter(self._entries.values())
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def keys(self) -> list[str]:
+        return list(self._entries)
+
+
+def _kwargs_code(kwargs: dict[str, Any]) -> str:
+    return ", ".join(f"{k}={v!r}" for k, v in kwargs.items())
+
+
+@dataclass(frozen=True)
+class Activation(Entry):
+    """An ``nn`` activation module; ``torch_name`` is its class in ``torch.nn``."""
+
+    torch_name: str
+    kwargs: dict[str, Any] = field(default_factory=dict)
+
+    def build(self) -> nn.Module:
+        return getattr(nn, self.torch_name)(**self.kwargs)
+
+    def code(self) -> str:
+        return f"nn.{self.torch_name}({_kwargs_code(self.kwargs)})"
+
+
+ACTIVATIONS: Registry[Activation] = Registry(
+    "activation",
+    [
+        Activation("relu", "ReLU", "ReLU"),
+        Activation("leaky_relu", "LeakyReLU", "LeakyReLU", {"negative_slope": 0.01}),
+        Activation("elu", "ELU", "ELU"),
+        Activation("gelu", "GELU", "GELU"),
+        Activation("silu", "SiLU", "SiLU"),
+        Activation("tanh", "Tanh", "Tanh"),
+        Activation("sigmoid", "Sigmoid", "Sigmoid"),
+        Activation("softplus", "Softplus", "Softplus"),
+        Activation("identity", "Identity (linear)", "Identity"),
+    ],
+)
+
+
+@dataclass(frozen=True)
+class Loss(Entry):
+    """A loss: which task it serves and what target/output shape it expects.
+
+    ``target`` is ``"index"`` (class indices, one logit per class), ``"binary"`` (one logit,
+    float 0/1 targets, two classes only) or ``"value"`` (regression values).
+    """
+
+    torch_name: str
+    task: Task
+    target: Literal["index", "binary", "value"]
+
+    def build(self) -> nn.Module:
+        return getattr(nn, self.torch_name)()
+
+    def code(self) -> str:
+        return f"nn.{self.torch_name}()"
+
+
+LOSSES: Registry[Loss] = Registry(
+    "loss",
+    [
+        Loss("cross_entropy", "Cross-entropy", "CrossEntropyLoss", "classification", "index"),
+        Loss("bce_with_logits", "Binary cross-entropy (logits)", "BCEWithLogitsLoss",
+             "classification", "binary"),
+        Loss("mse", "Mean squared error", "MSELoss", "regression", "value"),
+        Loss("l1", "Mean absolute error (L1)", "L1Loss", "regression", "value"),
+        Loss("huber", "Huber", "HuberLoss", "regression", "value"),
+    ],
+)
+
+DEFAULT_LOSS: dict[Task, str] = {"classification": "cross_entropy", "regression": "mse"}
+
+
+def losses_for(task: Task) -> list[Loss]:
+    return [loss for loss in LOSSES if loss.task == task]
+
+
+_LR = HyperParam("lr", "Learning rate", 0.03, 0.0, 10.0, log_scale=True, exclusive_min=True)
+_WD = HyperParam("weight_decay", "Weight decay", 0.0, 0.0, 1.0)
+_EPS = HyperParam("eps", "Epsilon", 1e-8, 0.0, 1.0, log_scale=True, exclusive_min=True)
+_BETA1 = HyperParam("beta1", "β₁", 0.9, 0.0, 0.999999)
+_BETA2 = HyperParam("beta2", "β₂", 0.999, 0.0, 0.999999)
+
+
+@dataclass(frozen=True)
+class Optimizer(Entry):
+    """A ``torch.optim`` class and its hyper-parameters (``beta1``/``beta2`` form ``betas``)."""
+
+    torch_name: str
+    params: tuple[HyperParam, ...]
+
+    def param(self, name: str) -> HyperParam:
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise KeyError(f"optimizer {self.key!r} has no hyper-parameter {name!r}")
+
+    def defaults(self) -> dict[str, float | int | bool]:
+        return {p.name: p.default for p in self.params}
+
+    def torch_kwargs(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Keyword arguments for the ``torch.optim`` constructor from flat values."""
+        merged = {**self.defaults(), **values}
+        kwargs = {k: v for k, v in merged.items() if k not in ("beta1", "beta2")}
+        if "beta1" in merged:
+            kwargs["betas"] = (merged["beta1"], merged["beta2"])
+        return kwargs
+
+    def build(self, parameters: Any, values: dict[str, Any]) -> torch.optim.Optimizer:
+        return getattr(torch.optim, self.torch_name)(parameters, **self.torch_kwargs(values))
+
+    def code(self, values: dict[str, Any], params_expr: str = "model.parameters()") -> str:
+        return f"torch.optim.{self.torch_name}({params_expr}, {_kwargs_code(self.torch_kwargs(values))})"
+
+
+OPTIMIZERS: Registry[Optimizer] = Registry(
+    "optimizer",
+    [
+        Optimizer("sgd", "SGD", "SGD", (
+            _LR,
+            HyperParam("momentum", "Momentum", 0.0, 0.0, 0.999999),
+            HyperParam("nesterov", "Nesterov", False, kind="bool"),
+            _WD,
+        )),
+        Optimizer("adam", "Adam", "Adam", (
+            HyperParam("lr", _LR.label, 0.001, 0.0, 10.0, log_scale=True, exclusive_min=True),
+            _BETA1, _BETA2, _EPS, _WD,
+        )),
+        Optimizer("adamw", "AdamW", "AdamW", (
+            HyperParam("lr", _LR.label, 0.001, 0.0, 10.0, log_scale=True, exclusive_min=True),
+            _BETA1, _BETA2, _EPS,
+            HyperParam("weight_decay", _WD.label, 0.01, 0.0, 1.0),
+        )),
+        Optimizer("rmsprop", "RMSprop", "RMSprop", (
+            HyperParam("lr", _LR.label, 0.01, 0.0, 10.0, log_scale=True, exclusive_min=True),
+            HyperParam("alpha", "Smoothing (α)", 0.99, 0.0, 0.999999),
+            _EPS,
+            HyperParam("momentum", "Momentum", 0.0, 0.0, 0.999999),
+            HyperParam("centered", "Centered", False, kind="bool"),
+            _WD,
+        )),
+        Optimizer("adagrad", "Adagrad", "Adagrad", (
+            HyperParam("lr", _LR.label, 0.01, 0.0, 10.0, log_scale=True, exclusive_min=True),
+            HyperParam("lr_decay", "Learning-rate decay", 0.0, 0.0, 1.0),
+            HyperParam("eps", _EPS.label, 1e-10, 0.0, 1.0, log_scale=True, exclusive_min=True),
+            _WD,
+        )),
+    ],
+)
+
+
+@dataclass(frozen=True)
+class Init(Entry):
+    """A weight initialisation; ``fn`` is the ``torch.nn.init`` function, ``None`` keeps PyTorch's.
+
+    Biases are zeroed by every init except the default, as textbooks do.
+    """
+
+    fn: str | None
+    kwargs: dict[str, Any] = field(default_factory=dict)
+
+    def apply(self, linear: nn.Linear) -> None:
+        if self.fn is None:
+            return
+        getattr(nn.init, self.fn)(linear.weight, **self.kwargs)
+        if linear.bias is not None:
+            nn.init.zeros_(linear.bias)
+
+    def code(self, target: str) -> str:
+        return f"nn.init.{self.fn}({target}{', ' if self.kwargs else ''}{_kwargs_code(self.kwargs)})"
+
+
+INITS: Registry[Init] = Registry(
+    "init",
+    [
+        Init("default", "PyTorch default", None),
+        Init("xavier_uniform", "Xavier (uniform)", "xavier_uniform_"),
+        Init("xavier_normal", "Xavier (normal)", "xavier_normal_"),
+        Init("kaiming_uniform", "Kaiming (uniform)", "kaiming_uniform_", {"nonlinearity": "relu"}),
+        Init("kaiming_normal", "Kaiming (normal)", "kaiming_normal_", {"nonlinearity": "relu"}),
+        Init("zeros", "Zeros (shows the symmetry problem)", "zeros_"),
+    ],
+)
+
+
+@dataclass(frozen=True)
+class Norm(Entry):
+    """A per-layer normalisation placed after the linear layer, before the activation."""
+
+    torch_name: str | None
+
+    def build(self, units: int) -> nn.Module | None:
+        return None if self.torch_name is None else getattr(nn, self.torch_name)(units)
+
+    def code(self, units: int) -> str | None:
+        return None if self.torch_name is None else f"nn.{self.torch_name}({units})"
+
+
+NORMS: Registry[Norm] = Registry(
+    "norm",
+    [
+        Norm("none", "None", None),
+        Norm("batch", "BatchNorm", "BatchNorm1d"),
+        Norm("layer", "LayerNorm", "LayerNorm"),
+    ],
+)
+
+DTYPES: dict[str, torch.dtype] = {"float32": torch.float32, "float64": torch.float64}
+
+
+@dataclass(frozen=True)
+class Device(Entry):
+    """A device torch can use now; ``key`` is what ``torch.device`` accepts (or ``auto``)."""
+
+
+def available_devices() -> list[Device]:
+    """``auto``, ``cpu`` and every accelerator torch reports on this machine, by name."""
+    devices = [Device("auto", "Auto (best available)"), Device("cpu", "CPU")]
+    if torch.cuda.is_available():
+        for i in range(torch.cuda.device_count()):
+            devices.append(Device(f"cuda:{i}", f"cuda:{i} — {torch.cuda.get_device_name(i)}"))
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
+        devices.append(Device("mps", "Apple GPU (mps)"))
+    return devices
+
+
+def resolve_device(key: str) -> torch.device:
+    """Turn a device key into a ``torch.device``, refusing ones this machine does not have."""
+    if key == "auto":
+        if torch.cuda.is_available():
+            return torch.device("cuda:0")
+        mps = getattr(torch.backends, "mps", None)
+        if mps is not None and mps.is_available():
+            return torch.device("mps")
+        return torch.device("cpu")
+    known = [d.key for d in available_devices()]
+    if key not in known:
+        raise ValueError(f"device {key!r} is not available here; available: {', '.join(known)}")
+    return torch.device(key)

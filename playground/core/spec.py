@@ -1,0 +1,263 @@
+"""The experiment schema: what a ``.json`` experiment file holds, validated with pydantic v2.
+
+Every model forbids unknown fields so a typo in a hand-edited file is named, not ignored.
+Names from the registries are checked against them, so the schema never drifts from the app.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from playground.core.registry import (
+    ACTIVATIONS,
+    DEFAULT_LOSS,
+    INITS,
+    LOSSES,
+    NORMS,
+    OPTIMIZERS,
+    Task,
+)
+
+FORMAT = "torch-playground.experiment"
+MAX_LAYERS = 32
+MAX_UNITS = 1024
+VERSION = 1
+
+CLASSIFICATION_KINDS = ("circle", "xor", "gauss", "spiral", "moons", "checkerboard", "blobs",
+                        "spiral_k")
+REGRESSION_KINDS = ("plane", "multi_gaussian", "line", "sine")
+SYNTHETIC_KINDS = CLASSIFICATION_KINDS + REGRESSION_KINDS
+MULTICLASS_KINDS = ("blobs", "spiral_k")
+ONE_D_KINDS = ("line", "sine")
+DataKind = Literal["circle", "xor", "gauss", "spiral", "moons", "checkerboard", "blobs",
+                   "spiral_k", "plane", "multi_gaussian", "line", "sine", "csv"]
+
+DERIVED_FEATURES = ("x1", "x2", "x1_sq", "x2_sq", "x1_x2", "sin_x1", "sin_x2")
+"""Inputs built from a 2-D point, as in TensorFlow Playground (X1, X2, X1², X2², X1X2, sin)."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class CsvSpec(_Strict):
+    """A tabular data set read from a CSV file (path relative to the experiment file)."""
+
+    path: str = Field(min_length=1)
+    target: str = Field(min_length=1)
+    task: Task | None = Field(None, description="None: inferred from the target column")
+    features: list[str] | None = Field(None, description="None: every numeric column but the target")
+    standardize: bool = False
+    mean: list[float] | None = Field(None, description="Standardisation statistics, stored on import")
+    std: list[float] | None = None
+    classes: list[str] | None = Field(None, description="Class labels in index order, stored on import")
+
+
+class PointSpec(_Strict):
+    """A point the user drew; ``y`` is a class index or a regression value."""
+
+    x: list[float] = Field(min_length=1, max_length=2)
+    y: float
+    split: Literal["train", "test"] = "train"
+
+
+class DataSpec(_Strict):
+    kind: DataKind = "circle"
+    samples: int = Field(500, ge=10, le=200_000)
+    noise: float = Field(0.0, ge=0.0, le=1.0, description="Fraction, as TFP's percent slider / 100")
+    train_fraction: float = Field(0.5, gt=0.0, lt=1.0)
+    seed: int = Field(0, ge=0, le=2**31 - 1)
+    classes: int | None = Field(None, ge=2, le=10, description="For blobs and spiral_k")
+    features: list[str] = Field(default_factory=lambda: ["x1", "x2"],
+                                description="Derived inputs; used only for 2-D inputs")
+    csv: CsvSpec | None = None
+    added: list[PointSpec] = Field(default_factory=list, description="Points drawn by the user")
+    removed: list[int] = Field(default_factory=list,
+                               description="Indices (train then test) of generated points removed")
+
+    @field_validator("features")
+    @classmethod
+    def _known_features(cls, value: list[str]) -> list[str]:
+        unknown = [f for f in value if f not in DERIVED_FEATURES]
+        if unknown:
+            raise ValueError(f"unknown feature {unknown[0]!r}; choose from {', '.join(DERIVED_FEATURES)}")
+        if not value:
+            raise ValueError("at least one input feature is needed")
+        if len(set(value)) != len(value):
+            raise ValueError("a feature is listed twice")
+        return value
+
+    @model_validator(mode="after")
+    def _kind_fits(self) -> DataSpec:
+        if self.kind == "csv" and self.csv is None:
+            raise ValueError("kind 'csv' needs a 'csv' section (path and target)")
+        if self.kind != "csv" and self.csv is not None:
+            raise ValueError(f"a 'csv' section only goes with kind 'csv', not {self.kind!r}")
+        if self.classes is not None and self.kind not in MULTICLASS_KINDS:
+            raise ValueError(f"'classes' only applies to {', '.join(MULTICLASS_KINDS)}")
+        return self
+
+    @property
+    def task(self) -> Task | None:
+        """The task of a synthetic set; ``None`` for CSV until the file is read."""
+        if self.kind in CLASSIFICATION_KINDS:
+            return "classification"
+        if self.kind in REGRESSION_KINDS:
+            return "regression"
+        return self.csv.task if self.csv else None
+
+    @property
+    def n_classes(self) -> int | None:
+        if self.kind in MULTICLASS_KINDS:
+            return self.classes or 3
+        if self.kind in CLASSIFICATION_KINDS:
+            return 2
+        if self.csv and self.csv.classes:
+            return len(self.csv.classes)
+        return None
+
+
+class LayerSpec(_Strict):
+    units: int = Field(8, ge=1, le=MAX_UNITS)
+    activation: str = "tanh"
+    dropout: float = Field(0.0, ge=0.0, lt=1.0)
+    norm: str = "none"
+
+    @field_validator("activation")
+    @classmethod
+    def _known_activation(cls, value: str) -> str:
+        return _registered(ACTIVATIONS, value)
+
+    @field_validator("norm")
+    @classmethod
+    def _known_norm(cls, value: str) -> str:
+        return _registered(NORMS, value)
+
+
+InitValue = list[float] | list[list[float]] | float
+
+
+class ModelSpec(_Strict):
+    hidden: list[LayerSpec] = Field(default_factory=lambda: [LayerSpec()], max_length=MAX_LAYERS)
+    init: str = "default"
+    init_values: dict[str, InitValue] | None = Field(
+        None, description="Literal starting values by parameter name, e.g. '0.weight'")
+
+    @field_validator("init")
+    @classmethod
+    def _known_init(cls, value: str) -> str:
+        return _registered(INITS, value)
+
+
+class OptimizerSpec(BaseModel):
+    """``name`` plus flat hyper-parameters (``lr``, ``momentum``, ``beta1``…) checked by the registry."""
+
+    model_config = ConfigDict(extra="allow", validate_assignment=True)
+    name: str = "sgd"
+
+    @field_validator("name")
+    @classmethod
+    def _known_optimizer(cls, value: str) -> str:
+        return _registered(OPTIMIZERS, value)
+
+    @model_validator(mode="after")
+    def _known_params(self) -> OptimizerSpec:
+        entry = OPTIMIZERS[self.name]
+        for key, value in (self.model_extra or {}).items():
+            try:
+                checked = entry.param(key).check(value)
+            except KeyError:
+                names = ", ".join(p.name for p in entry.params)
+                raise ValueError(f"{self.name} has no hyper-parameter {key!r}; it has: {names}") from None
+            self.model_extra[key] = checked  # type: ignore[index]
+        return self
+
+    def values(self) -> dict[str, Any]:
+        """Every hyper-parameter, defaults filled in."""
+        return {**OPTIMIZERS[self.name].defaults(), **(self.model_extra or {})}
+
+    def with_value(self, name: str, value: Any) -> OptimizerSpec:
+        return OptimizerSpec(name=self.name, **{**(self.model_extra or {}), name: value})
+
+
+class TrainingSpec(_Strict):
+    loss: str | None = Field(None, description="None: the task's default")
+    optimizer: OptimizerSpec = Field(default_factory=OptimizerSpec)
+    batch_size: int = Field(10, ge=1, le=1_000_000)
+    epochs: int = Field(100, ge=0, le=10_000_000, description="0: until stopped")
+    l1: float = Field(0.0, ge=0.0, le=10.0)
+    l2: float = Field(0.0, ge=0.0, le=10.0)
+    device: str = "auto"
+    dtype: Literal["float32", "float64"] = "float32"
+    seed: int = Field(0, ge=0, le=2**31 - 1)
+
+    @field_validator("loss")
+    @classmethod
+    def _known_loss(cls, value: str | None) -> str | None:
+        return None if value is None else _registered(LOSSES, value)
+
+    def loss_for(self, task: Task) -> str:
+        return self.loss or DEFAULT_LOSS[task]
+
+
+class ViewSpec(_Strict):
+    """How the app shows the experiment; ``hidden`` names panels hidden for classroom use."""
+
+    hidden: list[str] = Field(default_factory=list)
+    show_test: bool = False
+    discretize: bool = False
+    log_loss: bool = False
+    grid: int = Field(100, ge=10, le=400, description="Decision-boundary resolution")
+
+
+class HistorySpec(_Strict):
+    """Decimated metric history: parallel columns, one row per recorded evaluation."""
+
+    stride: int = Field(1, ge=1)
+    offered: int = Field(0, ge=0, description="Rows offered so far (decides which are kept)")
+    columns: dict[str, list[float | None]] = Field(default_factory=dict)
+
+
+class StateSpec(_Strict):
+    """Trained state; tensors are base64 safetensors blobs, never pickle."""
+
+    step: int = Field(0, ge=0)
+    epoch: int = Field(0, ge=0)
+    batch_cursor: int = Field(0, ge=0)
+    tensors: str = Field(description="base64 safetensors: model.*, optim.*, rng.*, perm")
+    optimizer_groups: list[dict[str, Any]] = Field(default_factory=list)
+    optimizer_scalars: dict[str, Any] = Field(default_factory=dict)
+    history: HistorySpec = Field(default_factory=HistorySpec)
+    seconds: float = Field(0.0, ge=0.0)
+
+
+class Experiment(_Strict):
+    format: Literal["torch-playground.experiment"] = FORMAT
+    version: Literal[1] = VERSION
+    name: str = "Untitled"
+    description: str = ""
+    data: DataSpec = Field(default_factory=DataSpec)
+    model: ModelSpec = Field(default_factory=ModelSpec)
+    training: TrainingSpec = Field(default_factory=TrainingSpec)
+    view: ViewSpec = Field(default_factory=ViewSpec)
+    state: StateSpec | None = None
+
+    @model_validator(mode="after")
+    def _loss_fits_task(self) -> Experiment:
+        task = self.data.task
+        loss = self.training.loss
+        if task is not None and loss is not None and LOSSES[loss].task != task:
+            raise ValueError(
+                f"training.loss {loss!r} is for {LOSSES[loss].task}, but the data is {task}")
+        n = self.data.n_classes
+        if loss is not None and LOSSES[loss].target == "binary" and n is not None and n != 2:
+            raise ValueError(f"training.loss 'bce_with_logits' needs 2 classes, the data has {n}")
+        return self
+
+
+def _registered(registry: Any, value: str) -> str:
+    if value not in registry:
+        raise ValueError(f"unknown {registry.kind} {value!r}; choose one of: {', '.join(registry.keys())}")
+    return value

@@ -1,0 +1,131 @@
+"""Trained state ↔ ``StateSpec``: weights, optimizer, RNG and history, so training continues exactly.
+
+Tensors travel as one base64 safetensors blob (never pickle). Keys: ``model.<name>`` (state_dict,
+buffers included), ``optim.<param index>.<key>``, ``rng.torch``, ``rng.shuffle`` and ``perm``
+(the current epoch's batch order). Non-tensor optimizer values go into plain JSON fields.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import math
+from typing import TYPE_CHECKING, Any
+
+import torch
+from safetensors import SafetensorError
+from safetensors.torch import load as st_load
+from safetensors.torch import save as st_save
+
+from playground.core.history import History
+from playground.core.spec import HistorySpec, StateSpec
+
+if TYPE_CHECKING:
+    from playground.core.engine import Engine
+
+
+class StateError(ValueError):
+    """The trained state in a file does not fit the experiment's model."""
+
+
+def encode_tensors(tensors: dict[str, torch.Tensor]) -> str:
+    cpu = {k: v.detach().to("cpu").contiguous().clone() for k, v in tensors.items()}
+    return base64.b64encode(st_save(cpu)).decode("ascii")
+
+
+def decode_tensors(blob: str, field: str = "state.tensors") -> dict[str, torch.Tensor]:
+    try:
+        raw = base64.b64decode(blob.encode("ascii"), validate=True)
+    except (binascii.Error, ValueError, UnicodeEncodeError) as exc:
+        raise StateError(f"{field}: not valid base64 ({exc})") from None
+    try:
+        return st_load(raw)
+    except (SafetensorError, Exception) as exc:
+        raise StateError(f"{field}: not a valid safetensors blob ({exc})") from None
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def capture(engine: Engine) -> StateSpec:
+    tensors: dict[str, torch.Tensor] = {f"model.{k}": v for k, v in engine.model.state_dict().items()}
+    scalars: dict[str, Any] = {}
+    opt_state = engine.optimizer.state_dict()
+    for pid, entries in opt_state["state"].items():
+        for key, value in entries.items():
+            if isinstance(value, torch.Tensor):
+                tensors[f"optim.{pid}.{key}"] = value
+            else:
+                scalars[f"{pid}.{key}"] = _json_value(value)
+    groups = [{k: _json_value(v) for k, v in g.items()} for g in opt_state["param_groups"]]
+    tensors["rng.torch"] = torch.get_rng_state()
+    tensors["rng.shuffle"] = engine.generator.get_state()
+    if engine.perm is not None:
+        tensors["perm"] = engine.perm
+    history = engine.history.to_dict()
+    return StateSpec(
+        step=engine.step,
+        epoch=engine.epoch,
+        batch_cursor=engine.cursor,
+        tensors=encode_tensors(tensors),
+        optimizer_groups=groups,
+        optimizer_scalars=scalars,
+        history=HistorySpec(**history),
+        seconds=engine.seconds,
+    )
+
+
+def restore(engine: Engine, state: StateSpec) -> None:
+    """Load ``state`` into a freshly reset engine, naming the first thing that does not fit."""
+    tensors = decode_tensors(state.tensors)
+    model_sd = {k[len("model."):]: v for k, v in tensors.items() if k.startswith("model.")}
+    expected = engine.model.state_dict()
+    for name, value in expected.items():
+        if name not in model_sd:
+            raise StateError(f"state.tensors: the weights lack {name!r}")
+        if model_sd[name].shape != value.shape:
+            raise StateError(
+                f"state.tensors: {name!r} has shape {list(model_sd[name].shape)}, the model needs "
+                f"{list(value.shape)} (was the architecture edited?)")
+    extra = sorted(set(model_sd) - set(expected))
+    if extra:
+        raise StateError(f"state.tensors: unexpected weight {extra[0]!r} for this architecture")
+    engine.model.load_state_dict({k: v.to(expected[k].dtype) for k, v in model_sd.items()})
+
+    opt_state: dict[int, dict[str, Any]] = {}
+    for key, value in tensors.items():
+        if key.startswith("optim."):
+            _, pid, name = key.split(".", 2)
+            opt_state.setdefault(int(pid), {})[name] = value
+    for key, value in state.optimizer_scalars.items():
+        pid, name = key.split(".", 1)
+        opt_state.setdefault(int(pid), {})[name] = value
+    groups = [dict(g) for g in state.optimizer_groups]
+    for g in groups:
+        if isinstance(g.get("betas"), list):
+            g["betas"] = tuple(g["betas"])
+    if groups:
+        try:
+            engine.optimizer.load_state_dict({"state": opt_state, "param_groups": groups})
+        except (ValueError, KeyError, TypeError) as exc:
+            raise StateError(f"state.optimizer_groups: does not fit the optimizer ({exc})") from None
+
+    if "rng.torch" in tensors:
+        torch.set_rng_state(tensors["rng.torch"])
+    if "rng.shuffle" in tensors:
+        engine.generator.set_state(tensors["rng.shuffle"])
+    engine.perm = tensors.get("perm")
+    if engine.perm is not None and engine.perm.numel() != engine.n_train:
+        raise StateError("state.tensors: the batch order does not fit the training data (was the data edited?)")
+    engine.step = state.step
+    engine.epoch = state.epoch
+    engine.cursor = state.batch_cursor
+    engine.seconds = state.seconds
+    engine.history = History.from_dict(state.history.model_dump())
+    engine.metrics = engine.evaluate()
+    engine.batch_loss = engine.metrics.train_loss
