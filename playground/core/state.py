@@ -1,7 +1,7 @@
 """Trained state ↔ ``StateSpec``: weights, optimizer, RNG and history, so training continues exactly.
 
 Tensors travel as one base64 safetensors blob (never pickle). Keys: ``model.<name>`` (state_dict,
-buffers included), ``optim.<param index>.<key>``, ``rng.torch``, ``rng.shuffle`` and ``perm``
+buffers included), ``optim.<param index>.<key>``, ``rng.torch``, ``rng.shuffle``, ``rng.cuda`` (on a GPU) and ``perm``
 (the current epoch's batch order). Non-tensor optimizer values go into plain JSON fields.
 """
 
@@ -65,6 +65,8 @@ def capture(engine: Engine) -> StateSpec:
     groups = [{k: _json_value(v) for k, v in g.items()} for g in opt_state["param_groups"]]
     tensors["rng.torch"] = torch.get_rng_state()
     tensors["rng.shuffle"] = engine.generator.get_state()
+    if engine.device.type == "cuda":  # dropout on a GPU draws from the device's generator
+        tensors["rng.cuda"] = torch.cuda.get_rng_state(engine.device)
     if engine.perm is not None:
         tensors["perm"] = engine.perm
     history = engine.history.to_dict()
@@ -117,6 +119,8 @@ def restore(engine: Engine, state: StateSpec) -> None:
 
     if "rng.torch" in tensors:
         torch.set_rng_state(tensors["rng.torch"])
+    if "rng.cuda" in tensors and engine.device.type == "cuda":
+        torch.cuda.set_rng_state(tensors["rng.cuda"], engine.device)
     if "rng.shuffle" in tensors:
         engine.generator.set_state(tensors["rng.shuffle"])
     engine.perm = tensors.get("perm")
