@@ -11,6 +11,7 @@ import importlib
 import json
 import sys
 import time
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -76,12 +77,16 @@ def _sub_parser() -> argparse.ArgumentParser:
     new.add_argument("--seed", type=int)
     new.add_argument("--name")
     new.add_argument("--description")
+    new.add_argument("--init-from", metavar="WEIGHTS",
+                     help="start from these weights (.safetensors or .pt with matching shapes)")
     new.add_argument("-o", "--output", required=True, metavar="OUT.json")
 
     train = sub.add_parser("train", help="train an experiment headless")
     train.add_argument("file")
     train.add_argument("--epochs", type=int, help="epochs to train now (default: up to training.epochs)")
     train.add_argument("--device", help="cpu, cuda:0, mps or auto")
+    train.add_argument("--init-from", metavar="WEIGHTS",
+                       help="start over from these weights (.safetensors or .pt with matching shapes)")
     train.add_argument("--save", metavar="OUT.json", help="write the trained experiment")
     train.add_argument("--export", metavar="PATH", action="append", default=[],
                        help="export the trained model (format by extension); repeatable")
@@ -95,29 +100,49 @@ def _sub_parser() -> argparse.ArgumentParser:
     export.add_argument("file")
     export.add_argument("-o", "--output", required=True, metavar="PATH")
     export.add_argument("--format", help="safetensors, pt, onnx, py or csv (default: by extension)")
+    export.add_argument("--quiet", action="store_true", help="no warning for an untrained model")
     return p
 
 
-def _load_engine(path: str, device: str | None = None) -> Engine:
+def _load_engine(path: str, device: str | None = None, init_from: str | None = None) -> Engine:
     exp = load_experiment(path)
-    return Engine(exp, base_dir=Path(path).resolve().parent, device=device)
+    base_dir = Path(path).resolve().parent
+    if init_from:
+        from playground.core.export import warm_start
+
+        exp = warm_start(exp, init_from, base_dir)
+    return Engine(exp, base_dir=base_dir, device=device)
 
 
-def _export(engine: Engine, path: str, fmt: str | None) -> str:
-    from playground.core.export import export  # the exporters load torch.onnx only when asked
+def _export(engine: Engine, path: str, fmt: str | None, quiet: bool = False) -> str:
+    """Export and say so on stderr, with a one-line warning for an untrained model."""
+    from playground.core.export import ExportWarning, export  # torch.onnx loads only when asked
 
-    return export(engine, path, fmt)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ExportWarning)
+        key = export(engine, path, fmt)
+    for w in caught:
+        if issubclass(w.category, ExportWarning) and not quiet:
+            print(f"playground: warning: {w.message}", file=sys.stderr)
+        elif not issubclass(w.category, ExportWarning):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return key
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    exp = build_new_experiment(args, out_dir=Path(args.output).resolve().parent)
+    out_dir = Path(args.output).resolve().parent
+    exp = build_new_experiment(args, out_dir=out_dir)
+    if args.init_from:
+        from playground.core.export import warm_start
+
+        exp = warm_start(exp, args.init_from, out_dir)
     save_experiment(exp, args.output)
     print(f"wrote {args.output}")
     return 0
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    engine = _load_engine(args.file, args.device)
+    engine = _load_engine(args.file, args.device, args.init_from)
     epochs = args.epochs
     if epochs is None:
         target = engine.spec.training.epochs
@@ -139,7 +164,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         save_experiment(engine.experiment(), args.save)
         print(f"saved {args.save}", file=sys.stderr)
     for path in args.export:
-        print(f"exported {_export(engine, path, None)}", file=sys.stderr)
+        key = _export(engine, path, None)
+        print(f"exported {path} ({key})", file=sys.stderr)
     if args.metrics:
         Path(args.metrics).write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
     return 0
@@ -153,7 +179,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     engine = _load_engine(args.file, device="cpu")
-    print(f"exported {_export(engine, args.output, args.format)}")
+    key = _export(engine, args.output, args.format, quiet=args.quiet)
+    print(f"exported {args.output} ({key})")
     return 0
 
 

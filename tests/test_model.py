@@ -97,3 +97,10 @@ def test_output_dim_by_loss():
     assert output_dim("regression", "mse", None) == 1
     with pytest.raises(ValueError):
         output_dim("classification", "cross_entropy", 1)
+
+
+def test_init_values_keep_float64_precision():
+    value = 0.1234567890123456789
+    spec = ModelSpec(hidden=[], init_values={"0.bias": [value]})
+    model = build_model(spec, 2, 1, dtype=torch.float64)
+    assert model[0].bias.dtype == torch.float64 and model[0].bias.item() == value

@@ -85,7 +85,7 @@ class Engine:
         """Fresh weights and optimizer from the seed; step, epoch and history start over."""
         seed = self.spec.training.seed
         torch.manual_seed(seed)
-        self.model = build_model(self.spec.model, self.dataset.input_dim, self.out_dim)
+        self.model = build_model(self.spec.model, self.dataset.input_dim, self.out_dim, self.dtype)
         self.model.to(device=self.device, dtype=self.dtype)
         self._has_batchnorm = any(isinstance(m, nn.BatchNorm1d) for m in self.model)
         self.optimizer = self._build_optimizer()

@@ -61,9 +61,10 @@ def plan(spec: ModelSpec, in_dim: int, out_dim: int) -> list[Block]:
     return blocks
 
 
-def build_model(spec: ModelSpec, in_dim: int, out_dim: int) -> nn.Sequential:
-    """Build the module, apply the chosen init, then any literal ``init_values``.
+def build_model(spec: ModelSpec, in_dim: int, out_dim: int, dtype: torch.dtype | None = None) -> nn.Sequential:
+    """Build the module, apply the chosen init, cast to ``dtype``, then any literal ``init_values``.
 
+    Literal values come last so a float64 model keeps them at full precision.
     Seed torch's generator before calling for reproducible weights.
     """
     blocks = plan(spec, in_dim, out_dim)
@@ -72,6 +73,8 @@ def build_model(spec: ModelSpec, in_dim: int, out_dim: int) -> nn.Sequential:
     for module in model:
         if isinstance(module, nn.Linear):
             init.apply(module)
+    if dtype is not None:
+        model.to(dtype)
     if spec.init_values:
         set_values(model, spec.init_values)
     return model

@@ -1,0 +1,15 @@
+"""Export and warm-start errors: one-line messages the CLI and the GUI show as they are."""
+
+from __future__ import annotations
+
+
+class ExportError(ValueError):
+    """An export cannot be written (unknown format, missing optional tooling, exporter failure)."""
+
+
+class ExportWarning(UserWarning):
+    """An export was written but deserves a second look (for example: the model is untrained)."""
+
+
+class WeightsError(ValueError):
+    """A weights file cannot start an experiment: unreadable, refused, or the wrong shapes."""
