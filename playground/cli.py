@@ -27,6 +27,7 @@ from playground.core.data.errors import DataError
 from playground.core.engine import Diverged, Engine
 from playground.core.experiment_io import ExperimentError, load_experiment, save_experiment
 from playground.core.state import StateError
+from playground.core.threads import configure_threads
 
 SUBCOMMANDS = ("new", "train", "info", "export")
 
@@ -151,6 +152,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         epochs = max(target - engine.epoch, 0)
     if epochs < 0:
         raise CliError("--epochs must be ≥ 0")
+    configure_threads(engine)
     started = time.perf_counter()
     show = ProgressBar(epochs, sys.stderr, quiet=args.quiet)
     try:
@@ -161,7 +163,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     metrics = final_metrics(engine, seconds)
     print(json.dumps(metrics, indent=2))
     if args.save:
-        save_experiment(engine.experiment(), args.save)
+        save_experiment(engine.experiment(), args.save, from_dir=Path(args.file).resolve().parent)
         print(f"saved {args.save}", file=sys.stderr)
     for path in args.export:
         key = _export(engine, path, None)

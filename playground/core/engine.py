@@ -277,7 +277,7 @@ class Engine:
         if visuals and not self.diverged:
             boundary = self.boundary(resolution)
             curve = self.curve()
-            if self.dataset.raw_dim > 2:
+            if boundary is None and curve is None:  # no picture of the input space: show test predictions
                 predictions = self.test_predictions()
         return Snapshot(
             step=self.step,

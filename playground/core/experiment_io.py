@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -139,5 +140,33 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
         raise
 
 
-def save_experiment(experiment: Experiment, path: str | os.PathLike[str]) -> None:
+def rebase_paths(experiment: Experiment, from_dir: Path | None, to_dir: Path | None = None) -> Experiment:
+    """The experiment with its CSV path valid from ``to_dir`` instead of ``from_dir``.
+
+    A relative path is first resolved against ``from_dir`` (the current folder when ``None``). It is
+    then written relative to ``to_dir`` when the data lies below that folder, so an experiment and its
+    data can be moved together. Otherwise, or when ``to_dir`` is ``None``, it is written absolute.
+    Saving to another folder therefore never breaks the link to the data.
+    """
+    csv = experiment.data.csv
+    if csv is None:
+        return experiment
+    path = Path(csv.path)
+    if not path.is_absolute():
+        path = (from_dir or Path.cwd()) / path
+    path = path.resolve()
+    text = str(path)
+    if to_dir is not None:
+        with contextlib.suppress(ValueError):  # not below the experiment's folder: keep it absolute
+            text = path.relative_to(Path(to_dir).resolve()).as_posix()
+    out = experiment.model_copy(deep=True)
+    out.data.csv = csv.model_copy(update={"path": text})
+    return out
+
+
+def save_experiment(experiment: Experiment, path: str | os.PathLike[str], from_dir: Path | None = None) -> None:
+    """Write atomically. ``from_dir``: the folder the experiment's relative CSV path is relative to now
+    (the file it was opened from); the path is rewritten to stay valid from the new file's folder."""
+    if from_dir is not None:
+        experiment = rebase_paths(experiment, from_dir, Path(path).resolve().parent)
     atomic_write(path, dumps(experiment))

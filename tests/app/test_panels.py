@@ -312,7 +312,11 @@ def test_last_input_feature_stays_checked(data_panel: DataPanel, document: Exper
     assert document.experiment.data.features == ["x2"]
     assert child(data_panel, "feature_x2").isChecked()
     choose(child(data_panel, "kind"), "sine")
-    assert not child(data_panel, "feature_x2").isEnabled()
+    assert child(data_panel, "feature_x2").isHidden()
+    note = child(data_panel, "featuresNote")
+    assert not note.isHidden() and "reads x alone" in note.text()
+    choose(child(data_panel, "kind"), "circle")
+    assert not child(data_panel, "feature_x2").isHidden() and note.isHidden()
 
 
 def test_draw_mode_emits_its_label(qtbot, data_panel: DataPanel, document: ExperimentDocument) -> None:
@@ -377,7 +381,8 @@ def test_csv_dialog_previews_and_imports(qtbot, tmp_path: Path, csv_file: Path) 
 
     dialog.standardize.setChecked(True)
     spec = dialog.csv_spec()
-    assert spec.path == "data/points.csv"  # below the experiment's folder: stored relative
+    # absolute while the app runs; saving writes it relative to the file's folder (rebase_paths)
+    assert spec.path == csv_file.resolve().as_posix()
     assert spec.features == ["a", "b"] and spec.classes == ["no", "yes"]
     assert spec.mean is not None and len(spec.mean) == 2
 

@@ -6,7 +6,6 @@ shown in the dialog (OK stays disabled) so a bad file is explained, never a cras
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -143,16 +142,11 @@ class CsvDialog(QDialog):
         self._validate()
 
     def csv_spec(self) -> CsvSpec:
-        """The import as the experiment stores it: the path is relative to the experiment's folder
-        when the file lies below it, so the experiment and its data can be moved together."""
+        """The import with an absolute path; saving the experiment makes it relative to the file's
+        folder when the data lies below it (``rebase_paths``)."""
         if self._spec is None:
             raise ValueError("no valid CSV import")
-        path = Path(self._spec.path)
-        base = self._document.base_dir
-        if base is not None:
-            with contextlib.suppress(ValueError):  # not below the experiment's folder: keep it absolute
-                path = path.resolve().relative_to(Path(base).resolve())
-        return self._spec.model_copy(update={"path": path.as_posix()})
+        return self._spec.model_copy(update={"path": self._absolute(self._spec.path).as_posix()})
 
     @property
     def is_valid(self) -> bool:

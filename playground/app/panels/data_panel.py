@@ -200,6 +200,9 @@ class DataPanel(QWidget):
                 grid.addWidget(box, row, col)
                 self.feature_boxes[name] = box
         assert set(self.feature_boxes) == set(DERIVED_FEATURES)
+        self.features_note = QLabel(objectName="featuresNote")
+        self.features_note.setWordWrap(True)
+        grid.addWidget(self.features_note, len(_FEATURE_GRID), 0, 1, 3)
         return group
 
     def _build_draw(self) -> QGroupBox:
@@ -332,7 +335,13 @@ class DataPanel(QWidget):
         for name, box in self.feature_boxes.items():
             with quiet(box):
                 box.setChecked(name in data.features)
-            box.setEnabled(two_d)
+            box.setVisible(two_d)
+        if data.kind in ONE_D_KINDS:
+            self.features_note.setText(self.tr("1-D data: the network reads x alone."))
+        elif not synthetic:
+            self.features_note.setText(self.tr("CSV data: the network reads the chosen columns "
+                                               "(Load CSV… changes them)."))
+        self.features_note.setVisible(not two_d)
         self._refresh_draw(data)
 
     def _refresh_draw(self, data: DataSpec) -> None:

@@ -1,0 +1,137 @@
+"""Training controls (actions, toolbar buttons, shortcuts) and the status bar read-out.
+
+The actions live on the main window so their shortcuts work wherever the focus is (text fields
+still take a typed space). Their enabled state and the Train/Pause/Resume label follow the
+worker's status, never a guess made on the GUI side.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QToolBar, QToolButton, QWidget
+
+from playground.app.training import TrainingController
+from playground.app.worker import DIVERGED, ERROR, FINISHED, IDLE, PAUSED, TRAINING, WorkerStatus
+
+
+class TrainingActions(QObject):
+    """Train/Pause/Resume, Step, Step epoch, Stop, Reset weights — wired to the controller."""
+
+    def __init__(self, controller: TrainingController, window: QWidget) -> None:
+        super().__init__(window)
+        self.controller = controller
+        style = window.style()
+        icon = style.standardIcon
+
+        def make(text: str, shortcut: str, pixmap: QStyle.StandardPixmap, tip: str) -> QAction:
+            action = QAction(icon(pixmap), text, window)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setToolTip(f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+            window.addAction(action)
+            return action
+
+        sp = QStyle.StandardPixmap
+        self.train = make(self.tr("Train"), "Space", sp.SP_MediaPlay,
+                          self.tr("Train, pause or resume"))
+        self.step = make(self.tr("Step"), "Ctrl+.", sp.SP_MediaSeekForward,
+                         self.tr("Train one batch"))
+        self.step_epoch = make(self.tr("Step epoch"), "Ctrl+E", sp.SP_MediaSkipForward,
+                               self.tr("Train one epoch"))
+        self.stop = make(self.tr("Stop"), "Esc", sp.SP_MediaStop,
+                         self.tr("Stop training, keep the weights"))
+        self.reset = make(self.tr("Reset weights"), "Ctrl+R", sp.SP_BrowserReload,
+                          self.tr("Fresh weights from the seed; history starts over"))
+        self._play = icon(sp.SP_MediaPlay)
+        self._pause = icon(sp.SP_MediaPause)
+        self.train.triggered.connect(controller.toggle)
+        self.step.triggered.connect(controller.step)
+        self.step_epoch.triggered.connect(controller.step_epoch)
+        self.stop.triggered.connect(controller.stop)
+        self.reset.triggered.connect(controller.reset)
+        controller.statusChanged.connect(self.show_status)
+        self.show_status(controller.status)
+
+    def all(self) -> list[QAction]:
+        return [self.train, self.step, self.step_epoch, self.stop, self.reset]
+
+    def show_status(self, status: WorkerStatus) -> None:
+        state = status.state
+        if state == TRAINING:
+            self.train.setText(self.tr("Pause"))
+            self.train.setIcon(self._pause)
+        else:
+            self.train.setText(self.tr("Resume") if state == PAUSED else self.tr("Train"))
+            self.train.setIcon(self._play)
+        stopped = state in (IDLE, PAUSED, FINISHED, ERROR)
+        self.train.setEnabled(state != DIVERGED)
+        self.step.setEnabled(stopped)
+        self.step_epoch.setEnabled(stopped)
+        self.stop.setEnabled(state in (TRAINING, PAUSED, FINISHED, ERROR))
+
+
+class ControlBar(QToolBar):
+    """The row of big training buttons above the plots (also hideable in classroom mode)."""
+
+    def __init__(self, actions: TrainingActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("controls")
+        self.setWindowTitle(self.tr("Training controls"))
+        self.setMovable(False)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.setFont(font)
+        for action in actions.all():
+            self.addAction(action)
+        self.train_button: QToolButton = self.widgetForAction(actions.train)  # type: ignore[assignment]
+        bold = self.train_button.font()
+        bold.setBold(True)
+        self.train_button.setFont(bold)
+        self.train_button.setMinimumWidth(110)
+
+
+STATE_COLORS = {TRAINING: "#1a7f37", PAUSED: "#9a6700", DIVERGED: "#cf222e", ERROR: "#cf222e",
+                FINISHED: "#0969da", IDLE: "#57606a"}
+
+
+def elapsed_text(seconds: float) -> str:
+    minutes, rest = divmod(max(seconds, 0.0), 60)
+    return f"{int(minutes)}:{rest:04.1f}"
+
+
+class StatusDisplay(QObject):
+    """State, epoch, step, steps/s, device and training time in the status bar."""
+
+    def __init__(self, controller: TrainingController, bar: QStatusBar) -> None:
+        super().__init__(bar)
+        self.bar = bar
+        self.state = QLabel()
+        self.epoch = QLabel()
+        self.step = QLabel()
+        self.rate = QLabel()
+        self.device = QLabel()
+        self.elapsed = QLabel()
+        for label in (self.state, self.epoch, self.step, self.rate, self.device, self.elapsed):
+            label.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(label)
+        self.names = {IDLE: self.tr("idle"), TRAINING: self.tr("training"), PAUSED: self.tr("paused"),
+                      DIVERGED: self.tr("diverged"), FINISHED: self.tr("finished"),
+                      ERROR: self.tr("stopped by an error")}
+        controller.statusChanged.connect(self.show_status)
+        self.show_status(controller.status)
+
+    def show_status(self, status: WorkerStatus) -> None:
+        color = STATE_COLORS.get(status.state, "#57606a")
+        self.state.setText(f"<b style='color:{color}'>{self.names.get(status.state, status.state)}</b>")
+        self.epoch.setText(self.tr("Epoch {0}").format(status.epoch))
+        self.step.setText(self.tr("Step {0}").format(status.step))
+        rate = f"{status.steps_per_second:,.0f}" if status.state == TRAINING else "–"
+        self.rate.setText(self.tr("{0} steps/s").format(rate))
+        self.device.setText(status.device or "–")
+        self.elapsed.setText(self.tr("Time {0}").format(elapsed_text(status.seconds)))
+        if status.message:
+            self.bar.showMessage(status.message)
+        elif status.state == TRAINING:
+            self.bar.clearMessage()

@@ -1,0 +1,221 @@
+"""File handling for the main window: New/Open/Save, recent files, examples, exports, unsaved prompts.
+
+A file is only adopted after its engine was built: a bad file (invalid JSON, schema, data or
+weights) shows its error in words and leaves the current experiment exactly as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyqtgraph.exporters as pg_exporters
+from PySide6.QtCore import QObject, QPoint, QRect, QSettings
+from PySide6.QtGui import QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+import playground
+from playground.app.export_dialog import ExportDialog
+from playground.app.session import structure
+from playground.core.experiment_io import ExperimentError, load_experiment, rebase_paths, save_experiment
+from playground.core.export import export_experiment
+from playground.core.spec import Experiment
+
+if TYPE_CHECKING:
+    from playground.app.main_window import MainWindow
+
+EXAMPLES_DIR = Path(playground.__file__).resolve().parents[1] / "resources" / "examples"
+MAX_RECENT = 8
+RECENT_KEY = "recent/files"
+
+
+def example_files() -> list[Path]:
+    return sorted(EXAMPLES_DIR.glob("*.json")) if EXAMPLES_DIR.is_dir() else []
+
+
+class FileController(QObject):
+    """Owns the file actions' behaviour; the window owns the widgets."""
+
+    def __init__(self, window: MainWindow, settings: QSettings) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+        self.quiet = False
+        """Screenshot runs: errors go to stderr, no dialog waits for a click."""
+
+    # ------------------------------------------------------------------ prompts
+    def _error(self, title: str, text: str) -> None:
+        if self.quiet:
+            import sys
+            print(f"playground: {text}", file=sys.stderr)
+            return
+        QMessageBox.critical(self.window, title, text)
+
+    def maybe_save(self) -> bool:
+        """Unsaved changes: Save, Discard or Cancel. True when it is fine to go on."""
+        doc = self.window.document
+        if not doc.modified or self.quiet:
+            return True
+        answer = QMessageBox.question(
+            self.window, self.tr("Unsaved changes"),
+            self.tr("“{0}” has unsaved changes. Save them first?").format(doc.experiment.name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # ------------------------------------------------------------------ new / open
+    def new(self) -> bool:
+        if not self.maybe_save():
+            return False
+        return self.adopt(Experiment(), None)
+
+    def open_dialog(self) -> bool:
+        start = str(self.window.document.base_dir or EXAMPLES_DIR)
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open experiment"), start,
+                                              self.tr("Experiments (*.json);;All files (*)"))
+        return bool(path) and self.open_path(path)
+
+    def open_path(self, path: str | Path, ask: bool = True) -> bool:
+        """Open ``path``; on any problem show it and keep the current experiment."""
+        if ask and not self.maybe_save():
+            return False
+        p = Path(path)
+        try:
+            experiment = load_experiment(p)
+        except ExperimentError as exc:
+            self._error(self.tr("Cannot open experiment"), str(exc))
+            return False
+        if not self.adopt(experiment, p.resolve()):
+            return False
+        self.add_recent(p)
+        return True
+
+    def adopt(self, experiment: Experiment, path: Path | None) -> bool:
+        """Build the engine (trained state included), then make it the document."""
+        base_dir = path.parent if path else None
+        experiment = rebase_paths(experiment, base_dir)  # CSV paths stay valid whatever the file's folder
+        try:
+            self.window.session.load(experiment, base_dir)
+        except Exception as exc:
+            where = str(path) if path else self.tr("The experiment")
+            self._error(self.tr("Cannot open experiment"),
+                        self.tr("{0} cannot be used:\n{1}").format(where, exc))
+            return False
+        self.window.document.replace(experiment, path)
+        return True
+
+    # ------------------------------------------------------------------ save
+    def experiment_to_save(self) -> Experiment:
+        """The document's experiment with the engine's trained state, read between two steps."""
+        experiment = self.window.document.experiment
+        trained = self.window.controller.experiment()
+        if trained.state is not None and structure(trained) == structure(experiment):
+            experiment.state = trained.state
+        return experiment
+
+    def save(self) -> bool:
+        """Save in place; an untitled experiment or a bundled example asks where instead."""
+        path = self.window.document.path
+        if path is None or EXAMPLES_DIR.resolve() in path.resolve().parents:
+            return self.save_as()
+        return self.save_to(path)
+
+    def save_as(self) -> bool:
+        doc = self.window.document
+        start = str(doc.path or (Path.home() / f"{doc.experiment.name}.json"))
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save experiment"), start,
+                                              self.tr("Experiments (*.json)"))
+        if not path:
+            return False
+        if not path.lower().endswith(".json"):
+            path += ".json"
+        return self.save_to(path)
+
+    def save_to(self, path: str | Path) -> bool:
+        p = Path(path)
+        try:
+            experiment = self.experiment_to_save()
+            save_experiment(experiment, p, from_dir=self.window.document.base_dir or Path.cwd())
+        except Exception as exc:
+            self._error(self.tr("Cannot save"), self.tr("{0} could not be written:\n{1}").format(p, exc))
+            return False
+        step = experiment.state.step if experiment.state else 0
+        self.window.session.saved(step)
+        self.window.document.mark_saved(p.resolve())
+        self.add_recent(p)
+        self.window.statusBar().showMessage(self.tr("Saved {0}").format(p), 4000)
+        return True
+
+    # ------------------------------------------------------------------ exports
+    def export_weights(self) -> bool:
+        """File ▸ Export Weights…: the export dialog on a snapshot read between two training steps."""
+        doc = self.window.document
+        dialog = ExportDialog(self.experiment_to_save(), doc.base_dir or Path.cwd(), self.window)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted or dialog.written is None:
+            return False
+        self.window.statusBar().showMessage(self.tr("Exported {0}").format(dialog.written), 4000)
+        return True
+
+    def export_weights_to(self, path: str | Path, fmt: str | None = None) -> bool:
+        """Export without the dialog (format by the file's extension unless ``fmt`` names one)."""
+        doc = self.window.document
+        try:
+            export_experiment(self.experiment_to_save(), doc.base_dir or Path.cwd(), path, fmt)
+        except Exception as exc:
+            self._error(self.tr("Cannot export"), str(exc))
+            return False
+        self.window.statusBar().showMessage(self.tr("Exported {0}").format(path), 4000)
+        return True
+
+    def export_plot(self) -> bool:
+        doc = self.window.document
+        start = str((doc.base_dir or Path.home()) / f"{doc.experiment.name}.png")
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export plot"), start,
+                                              self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
+        return bool(path) and self.export_plot_to(path)
+
+    def export_plot_to(self, path: str | Path) -> bool:
+        """The boundary view as PNG (twice the screen size) or SVG, by the file's suffix."""
+        item = self.window.boundary.plot_item
+        try:
+            if str(path).lower().endswith(".svg"):
+                try:
+                    pg_exporters.SVGExporter(item).export(str(path))
+                except ValueError:  # pyqtgraph 0.14 cannot parse Qt 6.12's SVG paths: let Qt draw it
+                    self._render_svg(path)
+            else:
+                exporter = pg_exporters.ImageExporter(item)
+                exporter.parameters()["width"] = max(int(item.sceneBoundingRect().width() * 2), 800)
+                exporter.export(str(path))
+        except Exception as exc:
+            self._error(self.tr("Cannot export plot"), str(exc))
+            return False
+        return True
+
+    def _render_svg(self, path: str | Path) -> None:
+        view = self.window.boundary.widget
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(view.size())
+        generator.setViewBox(QRect(QPoint(0, 0), view.size()))
+        generator.setTitle(self.window.document.experiment.name)
+        painter = QPainter(generator)
+        try:
+            view.render(painter)
+        finally:
+            painter.end()
+
+    # ------------------------------------------------------------------ recent files
+    def recent(self) -> list[str]:
+        value = self.settings.value(RECENT_KEY, [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def add_recent(self, path: str | Path) -> None:
+        p = str(Path(path).resolve())
+        files = [p, *[f for f in self.recent() if f != p]][:MAX_RECENT]
+        self.settings.setValue(RECENT_KEY, files)

@@ -1,0 +1,71 @@
+"""Start the desktop app: ``run(path)`` opens a window; with ``screenshot`` it trains, grabs and quits.
+
+The CLI imports this module by name (``playground.app.main``) so headless commands never load Qt.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+ORGANIZATION = "TorchPlayground"
+APPLICATION = "Torch Playground"
+
+
+def default_example() -> Path | None:
+    from playground.app.files import EXAMPLES_DIR
+    path = EXAMPLES_DIR / "spiral.json"
+    return path if path.is_file() else None
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    return app  # type: ignore[return-value]
+
+
+def run(path: str | None = None, screenshot: str | None = None, train_seconds: float = 0) -> int:
+    """Open ``path`` (default: the spiral example) and run the event loop; returns the exit code.
+
+    ``screenshot``/``train_seconds``: train for that long, save the window as PNG, quit with 0
+    (used by docs and by the test that launches the real process).
+    """
+    app = _application()
+    from playground.app.main_window import MainWindow  # after QApplication: pyqtgraph needs it
+
+    scripted = screenshot is not None or train_seconds > 0
+    window = MainWindow(remember_layout=not scripted)
+    window.files.quiet = scripted
+    target = Path(path) if path else default_example()
+    if target is not None and not window.files.open_path(target, ask=False) and scripted:
+        window.confirm_close = False
+        window.close()
+        return 1
+    window.show()
+    if scripted:
+        window.confirm_close = False
+        window.controller.start()
+
+        def finish() -> None:
+            window.controller.pause()
+            QTimer.singleShot(150, grab)
+
+        def grab() -> None:
+            window.controller.refresh()
+            if screenshot:
+                Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
+                window.grab().save(screenshot)
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(int(max(train_seconds, 0) * 1000), finish)
+    code = app.exec()
+    window.controller.shutdown()
+    return int(code)

@@ -1,0 +1,224 @@
+"""The main window: boundary view in the middle, editing panels and plots in docks around it.
+
+Assembly only; behaviour lives in small helpers: ``TrainingController`` (worker thread),
+``EngineSession`` (document ↔ engine), ``FileController`` (files), ``Menus``, ``DrawController``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.app.controls import ControlBar, StatusDisplay, TrainingActions
+from playground.app.document import ExperimentDocument
+from playground.app.drawing import DrawController
+from playground.app.files import FileController
+from playground.app.menus import Menus
+from playground.app.plots import BoundaryView, LossPlot, MetricPlot, Scoreboard
+from playground.app.session import EngineSession
+from playground.app.training import TrainingController
+from playground.core.spec import Experiment
+
+APP_TITLE = "Torch Playground"
+
+
+def _panel_classes() -> dict[str, type[QWidget] | None]:
+    """The editing panels, or None where a panel is not available (placeholders are shown)."""
+    try:
+        from playground.app.panels import DataPanel, NetworkPanel, TrainingPanel
+    except ImportError:
+        return {"data": None, "network": None, "training": None}
+    return {"data": DataPanel, "network": NetworkPanel, "training": TrainingPanel}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: ExperimentDocument | None = None, settings: QSettings | None = None,
+                 parent: QWidget | None = None, remember_layout: bool = True) -> None:
+        super().__init__(parent)
+        self.settings = settings if settings is not None else QSettings()
+        self.document = document or ExperimentDocument(parent=self)
+        self.confirm_close = True
+        self.remember_layout = remember_layout
+        """Screenshot runs neither read nor write the saved window layout (reproducible pictures)."""
+        self._grid = 100
+        self.controller = TrainingController(self)
+        self.session = EngineSession(self.document, self.controller, self)
+        self.files = FileController(self, self.settings)
+
+        self.boundary = BoundaryView()
+        self.loss_plot = LossPlot()
+        self.metric_plot = MetricPlot()
+        for view in (self.boundary, self.loss_plot, self.metric_plot):
+            self.controller.add_view(view)
+        self.controller.datasetChanged.connect(self.boundary.set_dataset)
+        self.controller.failed.connect(self._training_failed)
+        self.draw = DrawController(self.document, self.boundary, self)
+
+        self.actions_ = TrainingActions(self.controller, self)
+        self.control_bar = ControlBar(self.actions_, self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.control_bar)
+        self.status_display = StatusDisplay(self.controller, self.statusBar())
+
+        self.description = QLabel(objectName="description")
+        self.description.setTextFormat(Qt.TextFormat.MarkdownText)
+        self.description.setWordWrap(True)
+        self.description.setOpenExternalLinks(True)
+        self.description.setStyleSheet(
+            "QLabel#description { background: #f6f8fa; border: 1px solid #d8dee4; border-radius: 4px;"
+            " padding: 6px 10px; }")
+        self.scoreboard = Scoreboard()
+        self.controller.add_view(self.scoreboard)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.description)
+        layout.addWidget(self.scoreboard)
+        layout.addWidget(self.boundary, 1)
+        self.setCentralWidget(central)
+
+        self.panels: dict[str, QWidget] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        self._build_docks()
+        self.menus = Menus(self)
+        self.hideable: dict[str, QWidget] = {
+            **self.docks, "controls": self.control_bar, "description": self.description}
+        code = getattr(self.panels.get("network"), "code", None)
+        if isinstance(code, QWidget) and code.parentWidget() is not None:
+            self.hideable["code"] = code.parentWidget()
+
+        self.document.changed.connect(self._document_changed)
+        self.document.modifiedChanged.connect(self.setWindowModified)
+        self.document.pathChanged.connect(lambda _path: self._update_title())
+        self.setAcceptDrops(True)
+        self.resize(1500, 950)
+        if remember_layout:
+            self._restore_layout()
+
+        experiment = self.document.experiment
+        experiment.state = self.document.trained_state
+        self.files.adopt(experiment, self.document.path)
+
+    # ------------------------------------------------------------------ layout
+    def _build_docks(self) -> None:
+        classes = _panel_classes()
+        titles = {"data": self.tr("Data"), "network": self.tr("Network"), "training": self.tr("Training"),
+                  "loss": self.tr("Loss"), "metric": self.tr("Accuracy")}
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        for key in ("data", "network", "training"):
+            cls = classes[key]
+            panel = cls(self.document, self) if cls is not None else QLabel(
+                self.tr("The {0} panel is not available.").format(titles[key]))
+            self.panels[key] = panel
+            self._dock(key, titles[key], self._scroll(panel), left)
+        self._dock("loss", titles["loss"], self.loss_plot, right)
+        self._dock("metric", titles["metric"], self.metric_plot, right)
+        # The editors share the left column as tabs (each needs most of a 950-pixel height); the
+        # history plots stack on the right, leaving the centre to a large, square decision plot.
+        self.tabifyDockWidget(self.docks["data"], self.docks["network"])
+        self.tabifyDockWidget(self.docks["network"], self.docks["training"])
+        self.setTabPosition(left, QTabWidget.TabPosition.North)
+        self.docks["data"].raise_()
+        self.resizeDocks([self.docks["data"], self.docks["loss"]], [470, 340], Qt.Orientation.Horizontal)
+        data = self.panels["data"]
+        if hasattr(data, "drawModeChanged"):
+            data.drawModeChanged.connect(self.boundary.set_draw_mode)
+
+    @staticmethod
+    def _scroll(panel: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidget(panel)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setMinimumWidth(panel.minimumSizeHint().width() + 16)
+        return area
+
+    def _dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{key}")
+        dock.setWidget(widget)
+        dock.setTitleBarWidget(QWidget())  # panels and plots carry their own titles
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    # ------------------------------------------------------------------ document → window
+    def _document_changed(self, experiment: Experiment, sections: set[str]) -> None:
+        if sections & {"name", "description", "view"} or not sections:
+            self._update_title()
+            text = experiment.description.strip()
+            self.description.setText(text)
+            self.description.setVisible(bool(text) and "description" not in experiment.view.hidden)
+            self._apply_view(experiment)
+
+    def _apply_view(self, experiment: Experiment) -> None:
+        view = experiment.view
+        for key, widget in self.hideable.items():
+            if key != "description":
+                widget.setVisible(key not in view.hidden)
+        self.boundary.set_show_test(view.show_test)
+        self.boundary.set_discretize(view.discretize)
+        self.loss_plot.set_log(view.log_loss)
+        if view.grid != self._grid:
+            self._grid = view.grid
+            self.controller.set_resolution(view.grid)
+        self.menus.show_view(experiment)
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.document.experiment.name}[*] — {APP_TITLE}")
+        self.setWindowModified(self.document.modified)
+
+    def _training_failed(self, message: str) -> None:
+        """Worker errors: status bar plus a non-blocking message box, never a traceback."""
+        self.statusBar().showMessage(message)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Training stopped"),
+                          self.tr("Training stopped: {0}").format(message), QMessageBox.StandardButton.Ok,
+                          self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("trainingError")
+        if not self.files.quiet:
+            box.open()
+
+    # ------------------------------------------------------------------ window events
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.toLocalFile().lower().endswith(".json") for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            path = url.toLocalFile()
+            if path.lower().endswith(".json"):
+                event.acceptProposedAction()
+                self.files.open_path(Path(path))
+                return
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.confirm_close and not self.files.maybe_save():
+            event.ignore()
+            return
+        if self.remember_layout:
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/state", self.saveState())
+        self.controller.shutdown()
+        event.accept()

@@ -1,0 +1,162 @@
+"""The menu bar: File, Edit, View (classroom mode and plot toggles), Train, Help.
+
+View toggles do not act on widgets directly: they edit ``experiment.view`` through the document,
+so they are undoable and saved with the file (a teacher's file opens already simplified).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from playground import __version__
+from playground.app.files import example_files
+from playground.core.spec import Experiment
+
+if TYPE_CHECKING:
+    from playground.app.main_window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Menus", text)
+
+
+PANEL_TITLES = {
+    "data": "Data panel",
+    "network": "Network panel",
+    "training": "Training panel",
+    "code": "PyTorch code",
+    "controls": "Training controls",
+    "loss": "Loss plot",
+    "metric": "Accuracy / R² plot",
+    "description": "Description",
+}
+"""Panels a teacher can hide (keys stored in ``view.hidden``); titles are translated when shown."""
+
+VIEW_FLAGS = {"show_test": "Show test points", "discretize": "Discretize output", "log_loss": "Log-scale loss"}
+
+
+class Menus:
+    """Creates the menus and keeps the checkable View actions in step with the document."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        files = window.files
+        bar = window.menuBar()
+
+        file_menu = bar.addMenu(_tr("&File"))
+        self.new = self._add(file_menu, _tr("&New"), files.new, QKeySequence.StandardKey.New)
+        self.open = self._add(file_menu, _tr("&Open…"), files.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(_tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.examples_menu = file_menu.addMenu(_tr("&Examples"))
+        self._fill_examples()
+        file_menu.addSeparator()
+        self.save = self._add(file_menu, _tr("&Save"), files.save, QKeySequence.StandardKey.Save)
+        self.save_as = self._add(file_menu, _tr("Save &As…"), files.save_as,
+                                 QKeySequence.StandardKey.SaveAs)
+        file_menu.addSeparator()
+        self.export_weights = self._add(file_menu, _tr("Export &Weights…"), files.export_weights)
+        self.export_plot = self._add(file_menu, _tr("Export &Plot as PNG/SVG…"), files.export_plot)
+        file_menu.addSeparator()
+        self.quit = self._add(file_menu, _tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = bar.addMenu(_tr("&Edit"))
+        stack = window.document.undo_stack
+        self.undo = stack.createUndoAction(window, _tr("&Undo"))
+        self.undo.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo = stack.createRedoAction(window, _tr("&Redo"))
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo)
+        edit_menu.addAction(self.redo)
+
+        view_menu = bar.addMenu(_tr("&View"))
+        classroom = view_menu.addMenu(_tr("&Classroom mode (shown panels)"))
+        self.panels: dict[str, QAction] = {}
+        for key, title in PANEL_TITLES.items():
+            action = QAction(_tr(title), window, checkable=True, checked=True)
+            action.toggled.connect(partial(self._panel_toggled, key))
+            classroom.addAction(action)
+            self.panels[key] = action
+        classroom.addSeparator()
+        self._add(classroom, _tr("Show all panels"), self._show_all)
+        view_menu.addSeparator()
+        self.flags: dict[str, QAction] = {}
+        for key, title in VIEW_FLAGS.items():
+            action = QAction(_tr(title), window, checkable=True)
+            action.toggled.connect(partial(self._flag_toggled, key))
+            view_menu.addAction(action)
+            self.flags[key] = action
+
+        train_menu = bar.addMenu(_tr("&Train"))
+        for action in window.actions_.all():
+            train_menu.addAction(action)
+
+        help_menu = bar.addMenu(_tr("&Help"))
+        self._add(help_menu, _tr("&About Torch Playground"), self._about)
+
+    def _add(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    # ------------------------------------------------------------------ file submenus
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.window.files.recent()
+        for path in files:
+            self._add(self.recent_menu, Path(path).name, partial(self.window.files.open_path, path)
+                      ).setToolTip(path)
+        self.recent_menu.setEnabled(True)
+        if not files:
+            self.recent_menu.addAction(_tr("(none yet)")).setEnabled(False)
+
+    def _fill_examples(self) -> None:
+        examples = example_files()
+        for path in examples:
+            title = path.stem.replace("_", " ").capitalize()
+            self._add(self.examples_menu, title, partial(self.window.files.open_path, path))
+        if not examples:
+            self.examples_menu.addAction(_tr("(no examples found)")).setEnabled(False)
+
+    # ------------------------------------------------------------------ view toggles → document
+    def _panel_toggled(self, key: str, shown: bool) -> None:
+        def mutate(exp: Experiment) -> None:
+            hidden = [k for k in exp.view.hidden if k != key]
+            exp.view.hidden = hidden if shown else [*hidden, key]
+        text = _tr("Show {0}") if shown else _tr("Hide {0}")
+        self.window.document.edit(mutate, text.format(_tr(PANEL_TITLES[key]).lower()))
+
+    def _show_all(self) -> None:
+        def mutate(exp: Experiment) -> None:
+            exp.view.hidden = []
+        self.window.document.edit(mutate, _tr("Show all panels"))
+
+    def _flag_toggled(self, key: str, on: bool) -> None:
+        def mutate(exp: Experiment) -> None:
+            setattr(exp.view, key, on)
+        self.window.document.edit(mutate, _tr(VIEW_FLAGS[key]))
+
+    def show_view(self, experiment: Experiment) -> None:
+        """Reflect ``experiment.view`` in the checkable actions without editing again."""
+        for key, action in self.panels.items():
+            blocked = action.blockSignals(True)
+            action.setChecked(key not in experiment.view.hidden)
+            action.blockSignals(blocked)
+        for key, action in self.flags.items():
+            blocked = action.blockSignals(True)
+            action.setChecked(bool(getattr(experiment.view, key)))
+            action.blockSignals(blocked)
+
+    def _about(self) -> None:
+        QMessageBox.about(self.window, _tr("About Torch Playground"), _tr(
+            "<b>Torch Playground {0}</b><p>Build a multilayer perceptron and watch real PyTorch "
+            "train it, live. Inspired by TensorFlow Playground.</p>").format(__version__))

@@ -1,0 +1,38 @@
+"""App-test fixtures: settings in a temporary folder, and no training thread left running."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from playground.app import worker
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every QSettings the app makes lands in a temporary folder, never the user's settings."""
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+    yield folder
+
+
+@pytest.fixture
+def settings(isolated_settings: Path) -> QSettings:
+    return QSettings(str(isolated_settings / "playground.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture(autouse=True)
+def no_thread_left_running() -> Iterator[None]:
+    """Fail a test that leaves a training thread running (it would outlive its window)."""
+    yield
+    left = worker.live_threads()
+    for thread in left:  # stop them so the next tests (and interpreter exit) are not affected
+        thread.post("quit")
+        thread.wait(10_000)
+    if left:
+        pytest.fail(f"{len(left)} training thread(s) still running after the test")
