@@ -146,7 +146,7 @@ def test_relative_path_resolves_against_base_dir(tmp_path, flowers):
     spec = import_csv(flowers, "species").model_copy(update={"path": "flowers.csv"})
     d = make_dataset(DataSpec(kind="csv", csv=spec, seed=2, train_fraction=0.6), base_dir=tmp_path)
     assert len(d.x_train) == 6 and d.n_classes == 3 and d.extent is None
-    with pytest.raises(DataError, match="file not found"):
+    with pytest.raises(DataError, match="no such file"):
         make_dataset(DataSpec(kind="csv", csv=spec), base_dir=tmp_path / "elsewhere")
 
 
@@ -205,9 +205,9 @@ def test_import_errors(tmp_path, text, kwargs, pattern):
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(DataError, match=r"missing\.csv: file not found"):
+    with pytest.raises(DataError, match=r"missing\.csv: no such file"):
         import_csv(tmp_path / "missing.csv", "t")
-    with pytest.raises(DataError, match="file not found"):
+    with pytest.raises(DataError, match="no such file"):
         inspect_csv(tmp_path / "missing.csv")
 
 
@@ -216,7 +216,7 @@ def test_not_text_and_directory(tmp_path):
     path.write_bytes(b"a,t\n\xff\xfe,1\n")
     with pytest.raises(DataError, match="not a UTF-8 text file"):
         inspect_csv(path)
-    with pytest.raises(DataError, match="cannot read"):
+    with pytest.raises(DataError, match="is a folder, not a CSV file"):
         inspect_csv(tmp_path)
 
 

@@ -130,7 +130,7 @@ def test_load_reports_missing_file_and_folder(tmp_path):
         load_experiment(tmp_path)
     binary = tmp_path / "b.json"
     binary.write_bytes(b"\xff\xfe\x00garbage")
-    with pytest.raises(ExperimentError, match="not a text file"):
+    with pytest.raises(ExperimentError, match="not a UTF-8 text file"):
         load_experiment(binary)
 
 

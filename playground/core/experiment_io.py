@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from playground.core.spec import FORMAT, VERSION, Experiment
+from playground.core.textfile import read_text
 
 
 class ExperimentError(ValueError):
@@ -86,18 +87,8 @@ def parse_experiment(text: str, source: str = "experiment") -> Experiment:
 
 
 def load_experiment(path: str | os.PathLike[str]) -> Experiment:
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ExperimentError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise ExperimentError(f"{p}: is a folder, not an experiment file") from None
-    except UnicodeDecodeError:
-        raise ExperimentError(f"{p}: not a text file (an experiment is UTF-8 JSON)") from None
-    except OSError as exc:
-        raise ExperimentError(f"{p}: cannot be read ({exc.strerror})") from None
-    return parse_experiment(text, str(p))
+    text = read_text(path, ExperimentError, "an experiment file")
+    return parse_experiment(text, str(Path(path)))
 
 
 def _pretty(value: Any, indent: str = "") -> str:

@@ -20,6 +20,7 @@ from playground.core.data.errors import DataError
 from playground.core.data.split import shuffle_split
 from playground.core.registry import Task
 from playground.core.spec import CsvSpec
+from playground.core.textfile import read_text
 
 MAX_INFERRED_CLASSES = 10
 """A numeric target with at most this many distinct integer values is taken as class labels."""
@@ -63,14 +64,7 @@ class CsvPreview:
 
 def _read(path: str | Path) -> _Table:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise DataError(f"{path}: file not found") from None
-    except UnicodeDecodeError:
-        raise DataError(f"{path}: not a UTF-8 text file") from None
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+    text = read_text(path, DataError, "a CSV file", encoding="utf-8-sig")
     if not text.strip():
         raise DataError(f"{path}: the file is empty")
     first = text.lstrip("\r\n").splitlines()[0]
