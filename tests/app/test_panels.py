@@ -410,7 +410,7 @@ def test_csv_dialog_shows_errors_inline(qtbot, tmp_path: Path, csv_file: Path) -
     with pytest.raises(ValueError):
         dialog.csv_spec()
     dialog.set_path(tmp_path / "missing.csv")
-    assert "not found" in dialog.error.text()
+    assert "missing.csv: no such file" in dialog.error.text()
     assert dialog.table.rowCount() == 0
 
 
