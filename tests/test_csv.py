@@ -85,15 +85,16 @@ def test_load_maps_labels_shuffles_and_splits(flowers):
     assert not np.array_equal(other.x_train, d.x_train)
 
 
-def test_standardisation_stats_are_population_over_all_rows(flowers):
-    spec = import_csv(flowers, "species", features=["sepal_length", "petal_width"], standardize=True)
-    col0 = np.array([5.1, 4.9, 4.7, 7.0, 6.4, 6.9, 6.3, 5.8, 7.1, 6.5])
-    col1 = np.array([0.2, 0.2, 0.2, 1.4, 1.5, 1.5, 2.5, 1.9, 2.1, 2.2])
-    np.testing.assert_allclose(spec.mean, [col0.mean(), col1.mean()])
-    np.testing.assert_allclose(spec.std, [col0.std(ddof=0), col1.std(ddof=0)])
-    d = load_csv(spec, None, 0.5, 0)
+def test_standardisation_stats_are_population_over_the_training_rows(flowers):
+    spec = import_csv(flowers, "species", features=["sepal_length", "petal_width"], standardize=True,
+                      train_fraction=0.6, seed=3)
+    d = load_csv(spec, None, 0.6, 3)
+    np.testing.assert_allclose(spec.mean, d.x_train.mean(axis=0))
+    np.testing.assert_allclose(spec.std, d.x_train.std(axis=0, ddof=0))
+    all_rows = np.concatenate([d.x_train, d.x_test])
+    assert not np.allclose(spec.mean, all_rows.mean(axis=0)), "test rows must not leak into the statistics"
     assert d.mean == spec.mean and d.std == spec.std
-    out = d.preprocess()(torch.tensor(np.concatenate([d.x_train, d.x_test])))
+    out = d.preprocess()(torch.tensor(d.x_train))
     np.testing.assert_allclose(out.mean(0).numpy(), [0, 0], atol=1e-12)
     np.testing.assert_allclose(out.std(0, unbiased=False).numpy(), [1, 1])
 

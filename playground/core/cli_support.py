@@ -59,7 +59,8 @@ def build_new_experiment(args: Any, out_dir: Path) -> Experiment:
             raise ValueError("--csv needs --target COLUMN")
         features = args.features.split(",") if args.features else None
         csv = import_csv(args.csv, args.target, task=args.task, features=features,
-                         standardize=args.standardize)
+                         standardize=args.standardize, train_fraction=data.get("train_fraction", 0.5),
+                         seed=data.get("seed", 0))
         csv = csv.model_copy(update={"path": _relative(Path(args.csv), out_dir)})
         spec = DataSpec(kind="csv", csv=csv, **data)
         name = args.name or Path(args.csv).stem

@@ -243,8 +243,10 @@ class CsvDialog(QDialog):
             return
         task = self.task.currentData()
         try:
+            data = self._document.experiment.data  # statistics come from this split's training rows
             self._spec = import_csv(self._absolute(self.path_edit.text()), self.target.currentData(),
-                                    task, self._checked_features(), self.standardize.isChecked())
+                                    task, self._checked_features(), self.standardize.isChecked(),
+                                    data.train_fraction, data.seed)
         except ValueError as exc:
             self._show_error(str(exc))
             return

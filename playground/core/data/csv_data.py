@@ -212,24 +212,28 @@ def _targets(table: _Table, target: str, task: Task,
     return y, classes
 
 
-def _stats(x: np.ndarray) -> tuple[list[float], list[float]]:
-    return x.mean(axis=0).tolist(), x.std(axis=0).tolist()
+def _train_stats(x: np.ndarray, y: np.ndarray, train_fraction: float, seed: int) -> tuple[list[float], list[float]]:
+    """Population mean/std of the training rows of the split ``load_csv`` makes."""
+    x_train = shuffle_split(x, y, train_fraction, np.random.default_rng(seed))[0]
+    return x_train.mean(axis=0).tolist(), x_train.std(axis=0).tolist()
 
 
 def import_csv(path: str | Path, target: str, task: Task | None = None, features: list[str] | None = None,
-               standardize: bool = False) -> CsvSpec:
+               standardize: bool = False, train_fraction: float = 0.5, seed: int = 0) -> CsvSpec:
     """Read and validate ``path``; return the spec that :func:`load_csv` rebuilds the data from.
 
     The task is inferred unless given: a text target, or a numeric one with at most
     ``MAX_INFERRED_CLASSES`` distinct integers, is classification. The resolved task, features,
-    class labels and (with ``standardize``) population mean/std over all rows are stored, so the
-    experiment reloads identically. ``path`` is stored as given.
+    class labels and (with ``standardize``) population mean/std are stored, so the experiment
+    reloads identically. The statistics come from the training rows only (the split that
+    ``train_fraction`` and ``seed`` give, as in :func:`load_csv`), so test rows never leak into the
+    inputs' scaling. ``path`` is stored as given.
     """
     table = _read(path)
     task, features = _resolve(table, target, task, features)
     x = np.column_stack([_numbers(table, f, "feature") for f in features])
-    _, classes = _targets(table, target, task, None)
-    mean, std = _stats(x) if standardize else (None, None)
+    y, classes = _targets(table, target, task, None)
+    mean, std = _train_stats(x, y, train_fraction, seed) if standardize else (None, None)
     return CsvSpec(path=str(path), target=target, task=task, features=features, standardize=standardize,
                    mean=mean, std=std, classes=classes)
 
@@ -248,7 +252,7 @@ def load_csv(spec: CsvSpec, base_dir: Path | None, train_fraction: float, seed: 
     y, classes = _targets(table, spec.target, task, spec.classes)
     mean = std = None
     if spec.standardize:
-        mean, std = (spec.mean, spec.std) if spec.mean is not None else _stats(x)
+        mean, std = (spec.mean, spec.std) if spec.mean is not None else _train_stats(x, y, train_fraction, seed)
         if std is None or len(mean) != len(features) or len(std) != len(features):
             raise DataError(f"{table.path}: the stored mean/std need one value per feature "
                             f"({len(features)}); import the file again")
