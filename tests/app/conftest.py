@@ -9,6 +9,9 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from playground.app import worker
+from playground.app.document import ExperimentDocument
+from playground.app.panels import DataPanel, NetworkPanel, TrainingPanel
+from playground.core.spec import Experiment
 
 
 @pytest.fixture(autouse=True)
@@ -36,3 +39,31 @@ def no_thread_left_running() -> Iterator[None]:
         thread.wait(10_000)
     if left:
         pytest.fail(f"{len(left)} training thread(s) still running after the test")
+
+
+# ---------------------------------------------------------------- panels on a fresh document
+@pytest.fixture
+def document() -> ExperimentDocument:
+    return ExperimentDocument(Experiment())
+
+
+@pytest.fixture
+def network(qtbot, document: ExperimentDocument) -> NetworkPanel:
+    panel = NetworkPanel(document)
+    qtbot.addWidget(panel)
+    panel.show()
+    return panel
+
+
+@pytest.fixture
+def training(qtbot, document: ExperimentDocument) -> TrainingPanel:
+    panel = TrainingPanel(document)
+    qtbot.addWidget(panel)
+    return panel
+
+
+@pytest.fixture
+def data_panel(qtbot, document: ExperimentDocument) -> DataPanel:
+    panel = DataPanel(document)
+    qtbot.addWidget(panel)
+    return panel
