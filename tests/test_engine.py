@@ -232,3 +232,14 @@ def test_batch_size_changes_live_and_batchnorm_never_gets_a_batch_of_one():
     engine.set_option("batch_size", 21)
     engine.train(1)
     assert engine.step == 5
+
+
+def test_train_epoch_can_capture_its_last_step_even_with_a_folded_batchnorm_batch():
+    exp = make("circle", samples=42).model_copy(
+        update={"model": ModelSpec(hidden=[LayerSpec(units=4, norm="batch")])})
+    engine = Engine(exp)  # 21 training points, batch 10: the last step takes 11
+    engine.train_epoch(capture=True)
+    assert engine.epoch == 1 and engine.step == 2
+    assert all(math.isfinite(s.update_ratio) for s in engine.snapshot().params)
+    engine.train_epoch()
+    assert all(math.isnan(s.update_ratio) for s in engine.snapshot().params)

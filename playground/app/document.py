@@ -15,9 +15,6 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from playground.core.spec import Experiment, StateSpec
 
-STRUCTURE_SECTIONS = ("data", "model")
-"""Sections whose change means a new model/data set: the engine must be rebuilt."""
-
 _merge_ids: dict[str, int] = {}
 
 

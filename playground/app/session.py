@@ -18,9 +18,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from playground.app.document import ExperimentDocument
 from playground.app.training import TrainingController
 from playground.app.worker import WorkerStatus
+from playground.core.engine import LIVE_OPTIONS
 from playground.core.spec import Experiment
-
-LIVE_TRAINING = ("l1", "l2", "batch_size")
 
 
 def structure(exp: Experiment) -> tuple[Any, ...]:
@@ -33,7 +32,7 @@ def live_changes(old: Experiment, new: Experiment) -> list[tuple[str, Any]]:
     """``(name, value)`` for each hyper-parameter the running engine can take between steps."""
     changes = [(name, value) for name, value in new.training.optimizer.values().items()
                if old.training.optimizer.values().get(name) != value]
-    changes += [(name, getattr(new.training, name)) for name in LIVE_TRAINING
+    changes += [(name, getattr(new.training, name)) for name in LIVE_OPTIONS
                 if getattr(old.training, name) != getattr(new.training, name)]
     return changes
 

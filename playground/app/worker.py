@@ -199,7 +199,7 @@ class TrainingThread(QThread):
         elif command == "step":
             self._manual(lambda: engine.train_step(capture=True))
         elif command == "step_epoch":
-            self._manual(self._epoch_steps)
+            self._manual(lambda: engine.train_epoch(capture=True))
         elif command == "reset":
             engine.reset()
             self._message = ""
@@ -251,14 +251,6 @@ class TrainingThread(QThread):
         action()
         self._publish()
         self._set_state(FINISHED if self._at_limit() else PAUSED)
-
-    def _epoch_steps(self) -> None:
-        engine = self.engine
-        assert engine is not None
-        epoch = engine.epoch
-        while engine.epoch == epoch:
-            last = engine.cursor + engine.batch_size >= engine.n_train
-            engine.train_step(capture=last)
 
     def _train_once(self) -> None:
         engine = self.engine

@@ -20,7 +20,7 @@ from playground.core import state as state_io
 from playground.core.data.build import make_dataset
 from playground.core.data.dataset import Dataset
 from playground.core.history import History
-from playground.core.model import build_model, output_dim, parameter_labels
+from playground.core.model import build_model, head, parameter_labels
 from playground.core.registry import DTYPES, LOSSES, OPTIMIZERS, resolve_device
 from playground.core.snapshot import Boundary, Curve, Metrics, Predictions, Snapshot
 from playground.core.spec import Experiment
@@ -45,10 +45,7 @@ class Engine:
         self.base_dir = base_dir
         self.dataset = dataset if dataset is not None else make_dataset(self.spec.data, base_dir)
         self.task = self.dataset.task
-        self.loss_key = self.spec.training.loss_for(self.task)
-        if LOSSES[self.loss_key].task != self.task:
-            raise ValueError(f"training.loss {self.loss_key!r} does not fit {self.task} data")
-        self.out_dim = output_dim(self.task, self.loss_key, self.dataset.n_classes)
+        self.loss_key, self.out_dim = head(self.spec.training, self.task, self.dataset.n_classes)
         self.device = resolve_device(self.spec.training.device)
         self.dtype = DTYPES[self.spec.training.dtype]
         self.loss_fn = LOSSES[self.loss_key].build()
@@ -140,9 +137,7 @@ class Engine:
         started = time.perf_counter()
         if self.perm is None or self.cursor == 0:
             self.perm = torch.randperm(self.n_train, generator=self.generator)
-        end = self.cursor + self.batch_size
-        if self.n_train - end == 1 and self._has_batchnorm:
-            end += 1  # BatchNorm cannot train on a batch of one: fold it into this batch
+        end = self._batch_end()
         idx = self.perm[self.cursor:end].to(self.device)
         self.model.train()
         self.optimizer.zero_grad(set_to_none=True)
@@ -166,12 +161,22 @@ class Engine:
                            "try a smaller learning rate")
         return self.batch_loss
 
-    def train_epoch(self) -> float:
-        """Steps until the current epoch ends (a whole epoch when at its start)."""
+    def _batch_end(self) -> int:
+        """Where the next batch ends in the epoch's order."""
+        end = self.cursor + self.batch_size
+        if self.n_train - end == 1 and self._has_batchnorm:
+            end += 1  # BatchNorm cannot train on a batch of one: fold it into this batch
+        return min(end, self.n_train)
+
+    def train_epoch(self, capture: bool = False) -> float:
+        """Steps until the current epoch ends (a whole epoch when at its start).
+
+        ``capture`` keeps the pre-step weights of the epoch's last step, for the snapshot after it.
+        """
         epoch = self.epoch
         loss = math.nan
         while self.epoch == epoch:
-            loss = self.train_step()
+            loss = self.train_step(capture=capture and self._batch_end() >= self.n_train)
         return loss
 
     def train(self, epochs: int, callback=None) -> Metrics:

@@ -15,7 +15,7 @@ import torch
 from torch import nn
 
 from playground.core.registry import ACTIVATIONS, INITS, LOSSES, NORMS, Task
-from playground.core.spec import ModelSpec
+from playground.core.spec import ModelSpec, TrainingSpec
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,14 @@ def output_dim(task: Task, loss: str, n_classes: int | None) -> int:
             raise ValueError("classification needs at least 2 classes")
         return n_classes
     return 1
+
+
+def head(training: TrainingSpec, task: Task, n_classes: int | None) -> tuple[str, int]:
+    """The loss an experiment trains with and the output width it implies, refusing a loss for the other task."""
+    loss = training.loss_for(task)
+    if LOSSES[loss].task != task:
+        raise ValueError(f"training.loss {loss!r} does not fit {task} data")
+    return loss, output_dim(task, loss, n_classes)
 
 
 def plan(spec: ModelSpec, in_dim: int, out_dim: int) -> list[Block]:
@@ -113,11 +121,15 @@ def parameter_labels(spec: ModelSpec, in_dim: int, out_dim: int) -> dict[str, st
     return labels
 
 
+def skeleton(spec: ModelSpec, in_dim: int, out_dim: int) -> nn.Sequential:
+    """The module on the ``meta`` device: every name and shape, no memory, no random numbers drawn."""
+    with torch.device("meta"):
+        return nn.Sequential(*(b.build() for b in plan(spec, in_dim, out_dim)))
+
+
 def parameter_count(spec: ModelSpec, in_dim: int, out_dim: int) -> int:
     """Trainable parameter count, computed from the plan without allocating weights."""
-    with torch.device("meta"):
-        model = nn.Sequential(*(b.build() for b in plan(spec, in_dim, out_dim)))
-    return sum(p.numel() for p in model.parameters() if p.requires_grad)
+    return sum(p.numel() for p in skeleton(spec, in_dim, out_dim).parameters() if p.requires_grad)
 
 
 def model_code(spec: ModelSpec, in_dim: int, out_dim: int, indent: str = "    ") -> str:

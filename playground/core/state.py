@@ -82,21 +82,26 @@ def capture(engine: Engine) -> StateSpec:
     )
 
 
+def check_state_dict(expected: dict[str, torch.Tensor], weights: dict[str, torch.Tensor]) -> None:
+    """Refuse ``weights`` unless they hold exactly ``expected``'s names and shapes, naming the first misfit."""
+    for name, value in expected.items():
+        if name not in weights:
+            raise StateError(f"state.tensors: the weights lack {name!r}")
+        if weights[name].shape != value.shape:
+            raise StateError(
+                f"state.tensors: {name!r} has shape {list(weights[name].shape)}, the model needs "
+                f"{list(value.shape)} (was the architecture edited?)")
+    extra = sorted(set(weights) - set(expected))
+    if extra:
+        raise StateError(f"state.tensors: unexpected weight {extra[0]!r} for this architecture")
+
+
 def restore(engine: Engine, state: StateSpec) -> None:
     """Load ``state`` into a freshly reset engine, naming the first thing that does not fit."""
     tensors = decode_tensors(state.tensors)
     model_sd = {k[len("model."):]: v for k, v in tensors.items() if k.startswith("model.")}
     expected = engine.model.state_dict()
-    for name, value in expected.items():
-        if name not in model_sd:
-            raise StateError(f"state.tensors: the weights lack {name!r}")
-        if model_sd[name].shape != value.shape:
-            raise StateError(
-                f"state.tensors: {name!r} has shape {list(model_sd[name].shape)}, the model needs "
-                f"{list(value.shape)} (was the architecture edited?)")
-    extra = sorted(set(model_sd) - set(expected))
-    if extra:
-        raise StateError(f"state.tensors: unexpected weight {extra[0]!r} for this architecture")
+    check_state_dict(expected, model_sd)
     engine.model.load_state_dict({k: v.to(expected[k].dtype) for k, v in model_sd.items()})
 
     opt_state: dict[int, dict[str, Any]] = {}

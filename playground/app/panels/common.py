@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
 from playground.core.data import DataError, make_dataset
 from playground.core.features import DERIVED_LABELS
-from playground.core.model import output_dim
+from playground.core.model import head
 from playground.core.registry import LOSSES, Task
 from playground.core.spec import ONE_D_KINDS, DataSpec, Experiment
 
@@ -165,8 +165,7 @@ def model_shape(experiment: Experiment, base_dir: Path | None) -> ModelShape:
             inputs, task, n_classes = [DERIVED_LABELS[f] for f in data.features], data.task, data.n_classes
         if task is None:
             raise DataError("the task of the data is unknown")
-        loss = experiment.training.loss_for(task)
-        return ModelShape(inputs, output_dim(task, loss, n_classes), task)
+        return ModelShape(inputs, head(experiment.training, task, n_classes)[1], task)
     except (DataError, ValueError) as exc:
         return ModelShape([], 0, error=str(exc))
 

@@ -18,10 +18,10 @@ from torch import nn
 from playground.core.data.build import make_dataset
 from playground.core.data.dataset import Dataset
 from playground.core.features import Preprocess
-from playground.core.model import build_model, output_dim, plan
+from playground.core.model import build_model, head, skeleton
 from playground.core.registry import DTYPES, LOSSES
 from playground.core.spec import Experiment
-from playground.core.state import StateError, decode_tensors
+from playground.core.state import check_state_dict, decode_tensors
 
 if TYPE_CHECKING:
     from playground.core.engine import Engine
@@ -67,19 +67,9 @@ class ExportSource:
 
 def model_with_weights(spec: Experiment, in_dim: int, out_dim: int, dtype: torch.dtype,
                        weights: dict[str, torch.Tensor]) -> nn.Sequential:
-    with torch.device("meta"):
-        model = nn.Sequential(*(b.build() for b in plan(spec.model, in_dim, out_dim)))
-    model = model.to_empty(device="cpu").to(dtype)
+    model = skeleton(spec.model, in_dim, out_dim).to_empty(device="cpu").to(dtype)
     expected = model.state_dict()
-    for name, value in expected.items():
-        if name not in weights:
-            raise StateError(f"state.tensors: the weights lack {name!r}")
-        if weights[name].shape != value.shape:
-            raise StateError(f"state.tensors: {name!r} has shape {list(weights[name].shape)}, the model "
-                             f"needs {list(value.shape)} (was the architecture edited?)")
-    extra = sorted(set(weights) - set(expected))
-    if extra:
-        raise StateError(f"state.tensors: unexpected weight {extra[0]!r} for this architecture")
+    check_state_dict(expected, weights)
     model.load_state_dict({k: v.to(expected[k].dtype) for k, v in weights.items()})
     return model.eval()
 
@@ -111,10 +101,7 @@ def from_experiment(experiment: Experiment, base_dir: Path | None = None) -> Exp
     spec = experiment.model_copy(deep=True)
     state, spec.state = spec.state, None
     dataset = make_dataset(spec.data, base_dir)
-    loss_key = spec.training.loss_for(dataset.task)
-    if LOSSES[loss_key].task != dataset.task:
-        raise ValueError(f"training.loss {loss_key!r} does not fit {dataset.task} data")
-    out_dim = output_dim(dataset.task, loss_key, dataset.n_classes)
+    loss_key, out_dim = head(spec.training, dataset.task, dataset.n_classes)
     dtype = DTYPES[spec.training.dtype]
     if state is not None:
         tensors = decode_tensors(state.tensors)

@@ -20,7 +20,7 @@ from torch import nn
 
 from playground.core.data.build import make_dataset
 from playground.core.export.errors import WeightsError
-from playground.core.model import output_dim, parameter_labels, plan
+from playground.core.model import head, parameter_labels, skeleton
 from playground.core.spec import Experiment, ModelSpec
 
 SAFETENSORS_SUFFIXES = (".safetensors",)
@@ -69,17 +69,18 @@ def _unpickler_reason(message: str) -> str:
 
 def _model_shapes(experiment: Experiment, base_dir: Path | None) -> tuple[nn.Sequential, dict[str, str]]:
     dataset = make_dataset(experiment.data, base_dir)
-    loss = experiment.training.loss_for(dataset.task)
-    out = output_dim(dataset.task, loss, dataset.n_classes)
-    with torch.device("meta"):
-        model = nn.Sequential(*(b.build() for b in plan(experiment.model, dataset.input_dim, out)))
-    return model, parameter_labels(experiment.model, dataset.input_dim, out)
+    _, out = head(experiment.training, dataset.task, dataset.n_classes)
+    in_dim = dataset.input_dim
+    return skeleton(experiment.model, in_dim, out), parameter_labels(experiment.model, in_dim, out)
 
 
 def check_weights(experiment: Experiment, weights: Mapping[str, torch.Tensor], source: str = "the file",
                   base_dir: Path | None = None) -> None:
     """Raise naming the first parameter (in model order) that is missing or has the wrong shape."""
-    model, labels = _model_shapes(experiment, base_dir)
+    _check(*_model_shapes(experiment, base_dir), weights, source)
+
+
+def _check(model: nn.Module, labels: dict[str, str], weights: Mapping[str, torch.Tensor], source: str) -> None:
     for name, param in model.named_parameters():
         label = f" ({labels[name]})" if name in labels else ""
         if name not in weights:
@@ -106,8 +107,8 @@ def warm_start(experiment: Experiment, path: str | Path, base_dir: Path | None =
     the file are not kept: training re-estimates them.
     """
     weights = load_weights(path)
-    check_weights(experiment, weights, str(path), base_dir)
-    model, _ = _model_shapes(experiment, base_dir)
+    model, labels = _model_shapes(experiment, base_dir)  # the data is read once, CSV included
+    _check(model, labels, weights, str(path))
     values = {name: weights[name].detach().to(torch.float64).tolist() for name, _ in model.named_parameters()}
     out = experiment.model_copy(deep=True)
     out.state = None
