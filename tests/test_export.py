@@ -367,10 +367,10 @@ def test_export_experiment_of_an_untrained_file_uses_the_seeded_start(tmp_path):
 
 
 def test_missing_onnx_tooling_is_explained(monkeypatch, tmp_path):
-    from playground.core.export import onnx_export
+    from playground.core.export import formats
 
-    real = onnx_export.importlib.util.find_spec
-    monkeypatch.setattr(onnx_export.importlib.util, "find_spec",
+    real = formats.importlib.util.find_spec
+    monkeypatch.setattr(formats.importlib.util, "find_spec",
                         lambda name, *a: None if name == "onnx" else real(name, *a))
     engine = Engine(_small(), device="cpu")
     with pytest.raises(ExportError, match=r"pip install 'torch-playground\[onnx\]'"):

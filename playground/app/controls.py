@@ -119,10 +119,22 @@ class StatusDisplay(QObject):
         self.names = {IDLE: self.tr("idle"), TRAINING: self.tr("training"), PAUSED: self.tr("paused"),
                       DIVERGED: self.tr("diverged"), FINISHED: self.tr("finished"),
                       ERROR: self.tr("stopped by an error")}
+        self.busy = ""
+        self._status = controller.status
         controller.statusChanged.connect(self.show_status)
+        controller.busyChanged.connect(self.show_busy)
         self.show_status(controller.status)
 
+    def show_busy(self, text: str) -> None:
+        """A wait the user should know about ("Building the model…") replaces the state word."""
+        self.busy = text
+        self.show_status(self._status)
+
     def show_status(self, status: WorkerStatus) -> None:
+        self._status = status
+        if self.busy:
+            self.state.setText(f"<b style='color:#9a6700'>{self.busy}</b>")
+            return
         color = STATE_COLORS.get(status.state, "#57606a")
         self.state.setText(f"<b style='color:{color}'>{self.names.get(status.state, status.state)}</b>")
         self.epoch.setText(self.tr("Epoch {0}").format(status.epoch))
@@ -133,5 +145,7 @@ class StatusDisplay(QObject):
         self.elapsed.setText(self.tr("Time {0}").format(elapsed_text(status.seconds)))
         if status.message:
             self.bar.showMessage(status.message)
+        elif status.notes:
+            self.bar.showMessage(" · ".join(status.notes))
         elif status.state == TRAINING:
             self.bar.clearMessage()

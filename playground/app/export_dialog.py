@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -28,19 +29,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.core.export import (
+from playground.core.export.errors import ExportWarning
+from playground.core.export.formats import (
     DEFAULT_FORMAT,
     FORMATS,
     ONNX_MISSING,
     ExportFormat,
-    ExportWarning,
-    export_experiment,
     get_format,
     onnx_available,
     untrained_warning,
     with_extension,
 )
 from playground.core.spec import Experiment
+
+Exporter = Callable[[Experiment, "Path | None", "str | Path", "str | None"], str]
+"""``(experiment, base_dir, path, format key) → key written``: the window's exports run in the runner."""
+
+
+def export_here(experiment: Experiment, base_dir: Path | None, path: str | Path, fmt: str | None) -> str:
+    """Export in this process (loads torch): for a dialog used without a window."""
+    from playground.core.export import export_experiment
+
+    return export_experiment(experiment, base_dir, path, fmt)
 
 
 def _file_stem(name: str) -> str:
@@ -56,8 +66,9 @@ class ExportDialog(QDialog):
     """
 
     def __init__(self, experiment: Experiment, base_dir: Path | None, parent: QWidget | None = None,
-                 start_format: str | None = None) -> None:
+                 start_format: str | None = None, exporter: Exporter = export_here) -> None:
         super().__init__(parent)
+        self._exporter = exporter
         self._experiment = experiment
         self._base_dir = Path(base_dir) if base_dir is not None else None
         self.written: Path | None = None
@@ -168,7 +179,7 @@ class ExportDialog(QDialog):
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", ExportWarning)  # asked above already
-                key = export_experiment(self._experiment, self._base_dir, path, fmt.key)
+                key = self._exporter(self._experiment, self._base_dir, path, fmt.key)
         except Exception as exc:
             QApplication.restoreOverrideCursor()
             self.show_error(self.tr("{0} could not be written:\n{1}").format(path, exc))

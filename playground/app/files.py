@@ -19,7 +19,6 @@ import playground
 from playground.app.export_dialog import ExportDialog
 from playground.app.session import structure
 from playground.core.experiment_io import ExperimentError, load_experiment, rebase_paths, save_experiment
-from playground.core.export import export_experiment
 from playground.core.spec import Experiment
 
 if TYPE_CHECKING:
@@ -107,6 +106,29 @@ class FileController(QObject):
         self.window.document.replace(experiment, path)
         return True
 
+    def open_later(self, path: str | Path) -> bool:
+        """Start-up: read and show ``path`` at once, build its engine in the background."""
+        p = Path(path)
+        try:
+            experiment = load_experiment(p)
+        except ExperimentError as exc:
+            self._error(self.tr("Cannot open experiment"), str(exc))
+            return False
+        self.adopt_later(experiment, p.resolve())
+        self.add_recent(p)
+        return True
+
+    def adopt_later(self, experiment: Experiment, path: Path | None) -> None:
+        """Make ``experiment`` the document now and build its engine without waiting for it.
+
+        The window shows the experiment while torch loads in the runner; a build that fails is
+        told in words and leaves the document for the user to fix.
+        """
+        base_dir = path.parent if path else None
+        experiment = rebase_paths(experiment, base_dir)
+        self.window.document.replace(experiment, path)
+        self.window.session.load_async(experiment, base_dir)
+
     # ------------------------------------------------------------------ save
     def experiment_to_save(self) -> Experiment:
         """The document's experiment with the engine's trained state, read between two steps."""
@@ -153,7 +175,8 @@ class FileController(QObject):
     def export_weights(self) -> bool:
         """File ▸ Export Weights…: the export dialog on a snapshot read between two training steps."""
         doc = self.window.document
-        dialog = ExportDialog(self.experiment_to_save(), doc.base_dir or Path.cwd(), self.window)
+        dialog = ExportDialog(self.experiment_to_save(), doc.base_dir or Path.cwd(), self.window,
+                              exporter=self.window.controller.export_experiment)
         if dialog.exec() != ExportDialog.DialogCode.Accepted or dialog.written is None:
             return False
         self.window.statusBar().showMessage(self.tr("Exported {0}").format(dialog.written), 4000)
@@ -163,7 +186,8 @@ class FileController(QObject):
         """Export without the dialog (format by the file's extension unless ``fmt`` names one)."""
         doc = self.window.document
         try:
-            export_experiment(self.experiment_to_save(), doc.base_dir or Path.cwd(), path, fmt)
+            self.window.controller.export_experiment(self.experiment_to_save(), doc.base_dir or Path.cwd(),
+                                                     path, fmt)
         except Exception as exc:
             self._error(self.tr("Cannot export"), str(exc))
             return False

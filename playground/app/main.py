@@ -41,17 +41,28 @@ def run(path: str | None = None, screenshot: str | None = None, train_seconds: f
     from playground.app.main_window import MainWindow  # after QApplication: pyqtgraph needs it
 
     scripted = screenshot is not None or train_seconds > 0
-    window = MainWindow(remember_layout=not scripted)
+    window = MainWindow(remember_layout=not scripted, build_now=False)
     window.files.quiet = scripted
     target = Path(path) if path else default_example()
-    if target is not None and not window.files.open_path(target, ask=False) and scripted:
+    if target is None:
+        window.files.adopt_later(window.document.experiment, None)
+    elif not window.files.open_later(target) and scripted:
         window.confirm_close = False
         window.close()
         return 1
-    window.show()
+    window.show()  # at once: the engine (and torch) load in the runner meanwhile
     if scripted:
         window.confirm_close = False
-        window.controller.start()
+        exit_code = [0]
+
+        def built(_future: object, error: object) -> None:
+            window.controller.built.disconnect(built)
+            if error is not None:  # told on stderr by the window; still grab what it shows
+                exit_code[0] = 1
+                QTimer.singleShot(0, grab)
+                return
+            window.controller.start()
+            QTimer.singleShot(int(max(train_seconds, 0) * 1000), finish)
 
         def finish() -> None:
             window.controller.pause()
@@ -63,9 +74,9 @@ def run(path: str | None = None, screenshot: str | None = None, train_seconds: f
                 Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
                 window.grab().save(screenshot)
             window.close()
-            app.quit()
+            app.exit(exit_code[0])
 
-        QTimer.singleShot(int(max(train_seconds, 0) * 1000), finish)
+        window.controller.built.connect(built)
     code = app.exec()
     window.controller.shutdown()
     return int(code)

@@ -6,6 +6,7 @@ Assembly only; behaviour lives in small helpers: ``TrainingController`` (worker 
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -45,7 +46,8 @@ def _panel_classes() -> dict[str, type[QWidget] | None]:
 
 class MainWindow(QMainWindow):
     def __init__(self, document: ExperimentDocument | None = None, settings: QSettings | None = None,
-                 parent: QWidget | None = None, remember_layout: bool = True) -> None:
+                 parent: QWidget | None = None, remember_layout: bool = True, build_now: bool = True) -> None:
+        """``build_now=False``: build nothing yet; the caller opens a file with ``files.open_later``."""
         super().__init__(parent)
         self.settings = settings if settings is not None else QSettings()
         self.document = document or ExperimentDocument(parent=self)
@@ -106,9 +108,10 @@ class MainWindow(QMainWindow):
         if remember_layout:
             self._restore_layout()
 
-        experiment = self.document.experiment
-        experiment.state = self.document.trained_state
-        self.files.adopt(experiment, self.document.path)
+        if build_now:
+            experiment = self.document.experiment
+            experiment.state = self.document.trained_state
+            self.files.adopt(experiment, self.document.path)
 
     # ------------------------------------------------------------------ layout
     def _build_docks(self) -> None:
@@ -131,6 +134,11 @@ class MainWindow(QMainWindow):
         self.setTabPosition(left, QTabWidget.TabPosition.North)
         self.docks["data"].raise_()
         self.resizeDocks([self.docks["data"], self.docks["loss"]], [470, 340], Qt.Orientation.Horizontal)
+        training = self.panels["training"]
+        if hasattr(training, "set_available_devices"):
+            self.controller.devicesChanged.connect(training.set_available_devices)
+            if self.controller.devices:
+                training.set_available_devices(self.controller.devices)
         data = self.panels["data"]
         if hasattr(data, "drawModeChanged"):
             data.drawModeChanged.connect(self.boundary.set_draw_mode)
@@ -192,6 +200,8 @@ class MainWindow(QMainWindow):
     def _training_failed(self, message: str) -> None:
         """Worker errors: status bar plus a non-blocking message box, never a traceback."""
         self.statusBar().showMessage(message)
+        if self.files.quiet:
+            print(f"playground: {message}", file=sys.stderr)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Training stopped"),
                           self.tr("Training stopped: {0}").format(message), QMessageBox.StandardButton.Ok,
                           self)

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from playground.app.document import ExperimentDocument
 from playground.app.training import TrainingController
 from playground.app.worker import WorkerStatus
-from playground.core.engine import LIVE_OPTIONS
-from playground.core.spec import Experiment
+from playground.core.spec import LIVE_OPTIONS, Experiment
 
 
 def structure(exp: Experiment) -> tuple[Any, ...]:
@@ -59,6 +58,24 @@ class EngineSession(QObject):
         self.controller.build(experiment, base_dir)
         self.engine_spec = experiment.model_copy(deep=True, update={"state": None})
         self.clean_step = self.controller.status.step
+
+    def load_async(self, experiment: Experiment, base_dir: Path | None) -> None:
+        """Build without waiting; the session follows the document once the engine exists."""
+        future = self.controller.build_async(experiment, base_dir)
+        spec = experiment.model_copy(deep=True, update={"state": None})
+
+        def done(answered: object, error: object) -> None:
+            if answered is not future:
+                return
+            self.controller.built.disconnect(done)
+            if error is not None:
+                self.controller.failed.emit(self.tr("the experiment cannot be used: {0}").format(error))
+                return
+            self.engine_spec = spec
+            self.clean_step = self.controller.status.step
+            self._on_changed(self.document.experiment, set())  # edits made while it was building
+
+        self.controller.built.connect(done)
 
     def saved(self, step: int) -> None:
         """The file now holds the weights of ``step``."""

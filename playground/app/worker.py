@@ -1,81 +1,79 @@
-"""The training thread: the only place the engine trains (the GUI thread never calls backward()).
+"""The GUI's handle on the training runner: a child process by default, a thread on request.
 
-Thread model: ``TrainingThread`` is a ``QThread`` subclass whose ``run()`` is a plain Python loop,
-not an event loop. Training is a tight loop of engine steps that would starve an event loop anyway,
-so commands arrive through a thread-safe ``queue.Queue`` (checked between steps; blocked on while
-idle, so an idle worker costs no CPU). Results leave the thread in two ways:
+Why a process: on a 2-core machine the GIL made drawing and training take turns, and the window
+halved the engine's speed (measured in issue 10: 0.43–0.58× in a thread). In its own interpreter
+the runner trains at full speed on one core while the window draws on the other, and the window
+never imports torch, so it opens before torch has loaded. Processes come from a ``forkserver`` that
+preloads the runner (torch included) once, so every later window or rebuild forks in ≈ 40 ms.
 
-* snapshots go into a latest-wins ``SnapshotBuffer`` (lock + one slot) at most ``PUBLISH_HZ`` times a
-  second; the GUI polls it with a timer, so a slow GUI never queues up stale frames;
-* status changes and errors leave as Qt signals (queued to the GUI thread), throttled to
-  ``STATUS_HZ`` while training.
-
-Requests that need an answer (build an engine, read the trained experiment) carry a
-``concurrent.futures.Future`` that the worker fulfils between steps, so the answer is consistent.
+Both modes run the same ``playground.core.runner.serve`` over a ``multiprocessing`` pipe; a reader
+thread here turns its messages into Qt signals (queued to the GUI thread), resolves request futures
+and drops snapshots into the latest-wins ``SnapshotBuffer`` that a GUI timer draws from.
 """
 
 from __future__ import annotations
 
-import contextlib
-import queue
-import time
+import itertools
+import multiprocessing
+import os
+import threading
 import weakref
-from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
-from pathlib import Path
+from multiprocessing.connection import Connection
 from threading import Lock
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from playground.core.data.dataset import Dataset
-from playground.core.engine import Diverged, Engine
 from playground.core.snapshot import Snapshot
-from playground.core.spec import Experiment
-from playground.core.threads import configure_threads
+from playground.core.status import (
+    DIVERGED,
+    ERROR,
+    FINISHED,
+    IDLE,
+    PAUSED,
+    TRAINING,
+    RemoteError,
+    WorkerStatus,
+    describe_error,
+)
 
-PUBLISH_HZ = 30.0
-"""Snapshots per second while training: enough for smooth plots, ~5 % of the worker's time."""
-STATUS_HZ = 4.0
-"""Status signals per second while training (steps/s, epoch): readable numbers, few signals."""
+MODE_ENV = "PLAYGROUND_WORKER"
+"""``process`` (default) or ``thread``: where the runner trains."""
+PRELOAD = ["playground.core.runner"]
 
-IDLE, TRAINING, PAUSED, DIVERGED, FINISHED, ERROR = (
-    "idle", "training", "paused", "diverged", "finished", "error")
-
-TRAINING_COMMANDS = ("start", "step", "step_epoch")
-"""Commands whose failure stops training; other commands' errors are only reported."""
-
-_threads: weakref.WeakSet[TrainingThread] = weakref.WeakSet()
+_workers: weakref.WeakSet[EngineWorker] = weakref.WeakSet()
+_context: Any = None
+_context_lock = Lock()
 
 
 def _tr(text: str) -> str:
-    """Translation is thread-safe in Qt; the worker's messages end up in the status bar."""
-    return QCoreApplication.translate("TrainingThread", text)
+    return QCoreApplication.translate("EngineWorker", text)
 
 
-def live_threads() -> list[TrainingThread]:
-    """Worker threads still running (tests assert none is left behind)."""
-    return [t for t in list(_threads) if t.isRunning()]
+def live_workers() -> list[EngineWorker]:
+    """Runners still alive (tests assert none is left behind)."""
+    return [w for w in list(_workers) if w.isRunning()]
 
 
-@dataclass(frozen=True)
-class WorkerStatus:
-    """What the status bar shows; ``message`` explains a stop (divergence, errors, the epoch limit)."""
+live_threads = live_workers
 
-    state: str = IDLE
-    step: int = 0
-    epoch: int = 0
-    steps_per_second: float = 0.0
-    seconds: float = 0.0
-    device: str = ""
-    message: str = ""
-    generation: int = 0
-    """Which engine this is about; the GUI drops statuses of an engine it has replaced."""
+
+def process_context() -> Any:
+    """The multiprocessing context for runner processes: a forkserver preloading torch, or spawn."""
+    global _context
+    with _context_lock:
+        if _context is None:
+            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+            ctx = multiprocessing.get_context(method)
+            if method == "forkserver":
+                ctx.set_forkserver_preload(PRELOAD)
+            _context = ctx
+        return _context
 
 
 class SnapshotBuffer:
-    """Latest-wins hand-over: the worker overwrites, the GUI takes; never more than one waits."""
+    """Latest-wins hand-over: the reader overwrites, the GUI takes; never more than one waits."""
 
     def __init__(self) -> None:
         self._lock = Lock()
@@ -91,237 +89,160 @@ class SnapshotBuffer:
             return snapshot
 
 
-class TrainingThread(QThread):
-    """Owns the ``Engine``; every engine call happens on this thread."""
+class EngineWorker(QObject):
+    """Starts the runner, sends it commands, and turns what it sends back into signals."""
 
     statusChanged = Signal(object)
     """A ``WorkerStatus``."""
     failed = Signal(str)
-    """A readable message: training stopped (diverged, CUDA error, any exception)."""
+    """A readable message: training stopped (diverged, an error, the runner died)."""
 
-    def __init__(self, buffer: SnapshotBuffer, parent: QObject | None = None) -> None:
+    def __init__(self, buffer: SnapshotBuffer, mode: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("TrainingThread")
         self.buffer = buffer
-        self._queue: queue.Queue[tuple[str, tuple[Any, ...], Future | None]] = queue.Queue()
-        self.engine: Engine | None = None
-        self.epoch_limit = 0
-        self.resolution = 100
-        self.generation = 0
-        self._state = IDLE
-        self._message = ""
-        self._last_publish = 0.0
-        self._last_status = 0.0
-        self._rate_steps = 0
-        self._rate_time = 0.0
-        self._rate = 0.0
-        _threads.add(self)
+        self.mode = mode or os.environ.get(MODE_ENV, "process")
+        if self.mode not in ("process", "thread"):
+            raise ValueError(f"{MODE_ENV} must be 'process' or 'thread', not {self.mode!r}")
+        self._conn, self._child_conn = multiprocessing.Pipe(duplex=True)
+        self._send_lock = Lock()
+        self._pending: dict[int, Future] = {}
+        self._pending_lock = Lock()
+        self._ids = itertools.count()
+        self._process: Any = None
+        self._runner_thread: threading.Thread | None = None
+        self._closed = False
+        self._started = threading.Event()
+        self._reader = threading.Thread(target=self._read, name="EngineWorkerReader", daemon=True)
+        _workers.add(self)
 
-    # ------------------------------------------------------------------ GUI-thread API
-    def post(self, command: str, *args: Any) -> Future:
-        """Queue a command; the returned future holds its result (or the exception it raised)."""
-        future: Future = Future()
-        if self.isFinished():  # after shutdown nobody would answer: fail now instead of waiting
-            future.set_exception(RuntimeError(_tr("the training thread has stopped")))
+    # ------------------------------------------------------------------ life
+    def start(self) -> None:
+        """Start the runner and the reader; returns at once (the first process start waits for torch)."""
+        self._reader.start()
+
+    def _launch(self) -> None:
+        if self.mode == "thread":
+            from playground.core.runner import serve  # torch loads in this process only in thread mode
+
+            self._runner_thread = threading.Thread(target=serve, args=(self._child_conn,),
+                                                   name="TrainingThread", daemon=True)
+            self._runner_thread.start()
         else:
-            self._queue.put((command, args, future))
+            from playground.core.runner_entry import serve_process
+
+            process = process_context().Process(target=serve_process, args=(self._child_conn,),
+                                                name="TrainingProcess", daemon=True)
+            process.start()
+            self._process = process
+            self._child_conn.close()
+
+    def isRunning(self) -> bool:
+        if self._closed and not self._reader.is_alive():
+            return False
+        if self._runner_thread is not None:
+            return self._runner_thread.is_alive()
+        if self._process is not None:
+            return self._process.is_alive()
+        return self._reader.is_alive()
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    def shutdown(self, timeout: float = 10.0) -> bool:
+        """Ask the runner to quit and wait for it; a runner that does not answer is terminated."""
+        if self._closed:
+            return True
+        self._closed = True
+        if self._reader.is_alive() or self._started.is_set():
+            self.post("quit")
+        self._started.wait(timeout)
+        done = True
+        if self._runner_thread is not None:
+            self._runner_thread.join(timeout)
+            done = not self._runner_thread.is_alive()
+        elif self._process is not None:
+            self._process.join(timeout)
+            if self._process.is_alive():
+                self._process.terminate()
+                self._process.join(2.0)
+                done = False
+        self._reader.join(timeout)
+        self._conn.close()
+        self._cancel_pending()
+        return done
+
+    # ------------------------------------------------------------------ requests
+    def post(self, command: str, *args: Any, reply: bool = True) -> Future:
+        """Send a command; the future holds its result, or a ``RemoteError`` with the runner's message."""
+        future: Future = Future()
+        if self._closed and command != "quit":
+            future.set_exception(RemoteError(_tr("the training process has stopped")))
+            return future
+        request_id = next(self._ids) if reply else -1
+        if reply:
+            with self._pending_lock:
+                self._pending[request_id] = future
+        try:
+            with self._send_lock:
+                self._conn.send((request_id, command, args))
+        except (OSError, ValueError) as exc:
+            with self._pending_lock:
+                self._pending.pop(request_id, None)
+            future.set_exception(RemoteError(_tr("the training process has stopped ({0})").format(exc)))
+            return future
+        if not reply:
+            future.set_result(None)
         return future
 
-    # ------------------------------------------------------------------ worker thread
-    def run(self) -> None:
-        while True:
-            block = self._state != TRAINING
-            try:
-                command, args, future = self._queue.get(block=block)
-            except queue.Empty:
-                try:
-                    self._train_once()
-                except Exception as exc:  # a snapshot that fails (e.g. a GPU error) stops training too
-                    self._fail(exc)
-                continue
-            if command == "quit":
-                if future is not None:
-                    future.set_result(None)
-                self._drain()
-                return
-            try:
-                result = self._dispatch(command, args)
-            except Exception as exc:
-                if future is not None:
-                    future.set_exception(exc)
-                if command in TRAINING_COMMANDS:
-                    self._fail(exc)
-                elif command not in ("build", "call"):  # e.g. a bad option: say so, keep going
-                    self.failed.emit(describe_error(exc))
-            else:
-                if future is not None:
-                    future.set_result(result)
-
-    def _drain(self) -> None:
-        """Cancel whatever was still queued at shutdown so no caller waits forever."""
-        while True:
-            try:
-                _, _, future = self._queue.get_nowait()
-            except queue.Empty:
-                return
-            if future is not None:
-                future.cancel()
-
-    def _dispatch(self, command: str, args: tuple[Any, ...]) -> Any:
-        if command == "build":
-            return self._build(*args)
-        if command == "call":
-            return args[0](self.engine)
-        if command == "resolution":
-            self.resolution = int(args[0])
-            if self._state != TRAINING:
-                self._publish()
-            return None
-        if command == "limit":
-            self.epoch_limit = int(args[0])
-            if self._state == FINISHED and not self._at_limit():
-                self._set_state(PAUSED)
-            return None
-        engine = self.engine
-        if engine is None:
-            raise RuntimeError(_tr("there is no model to train yet"))
-        if command == "start":
-            self._start()
-        elif command == "pause":
-            if self._state == TRAINING:
-                self._publish()
-                self._set_state(PAUSED)
-        elif command == "stop":
-            if self._state in (TRAINING, PAUSED, FINISHED, ERROR):
-                self._message = ""
-                self._publish()
-                self._set_state(IDLE)
-        elif command == "step":
-            self._manual(lambda: engine.train_step(capture=True))
-        elif command == "step_epoch":
-            self._manual(lambda: engine.train_epoch(capture=True))
-        elif command == "reset":
-            engine.reset()
-            self._message = ""
-            self._publish()
-            self._set_state(IDLE)
-        elif command == "set_option":
-            engine.set_option(*args)
-            configure_threads(engine)
-        else:
-            raise ValueError(f"unknown worker command {command!r}")
-        return None
-
-    def _build(self, experiment: Experiment, base_dir: Path | None) -> tuple[Dataset, WorkerStatus]:
-        """A new engine; on failure the old one stays, so a bad request changes nothing.
-
-        Returns its data set (plain numpy, never changed after the build) for the plots.
-        """
-        engine = Engine(experiment, base_dir)
-        self.engine = engine
-        configure_threads(engine)
-        self.generation += 1
-        self.epoch_limit = experiment.training.epochs
-        self._message = ""
-        self._publish()
-        self._set_state(IDLE)
-        return engine.dataset, self.current_status()
-
-    def _at_limit(self) -> bool:
-        return self.engine is not None and 0 < self.epoch_limit <= self.engine.epoch
-
-    def _start(self) -> None:
-        if self._state == TRAINING:
-            return
-        if self._state == DIVERGED:
-            raise Diverged(_tr("training diverged; reset the weights to start again"))
-        if self._at_limit():
-            self._message = _tr("reached the epoch limit ({0}); raise Epochs to train on").format(
-                self.epoch_limit)
-            self._set_state(FINISHED)
-            return
-        self._message = ""
-        self._rate_steps, self._rate_time = 0, time.perf_counter()
-        self._set_state(TRAINING)
-
-    def _manual(self, action: Callable[[], object]) -> None:
-        """Step or step-epoch: run it, then hold (paused) so the user can look."""
-        if self._state == DIVERGED:
-            raise Diverged(_tr("training diverged; reset the weights to start again"))
-        action()
-        self._publish()
-        self._set_state(FINISHED if self._at_limit() else PAUSED)
-
-    def _train_once(self) -> None:
-        engine = self.engine
-        assert engine is not None
-        now = time.perf_counter()
-        publish = now - self._last_publish >= 1.0 / PUBLISH_HZ
+    # ------------------------------------------------------------------ reader thread
+    def _read(self) -> None:
         try:
-            engine.train_step(capture=publish)
-        except Exception as exc:
-            self._fail(exc)
+            self._launch()
+        except Exception as exc:  # e.g. no memory for a process: say so, keep the window
+            self._started.set()
+            self.failed.emit(_tr("the training process could not start: {0}").format(describe_error(exc)))
+            self._cancel_pending()
             return
-        self._rate_steps += 1
-        if self._at_limit():
-            self._message = _tr("finished {0} epochs").format(self.epoch_limit)
-            self._publish()
-            self._set_state(FINISHED)
-            return
-        if publish:
-            self._publish()
-        if now - self._last_status >= 1.0 / STATUS_HZ:
-            self._emit_status()
+        self._started.set()
+        conn: Connection = self._conn
+        while True:
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                break
+            except Exception as exc:  # a message that cannot be read: report, keep reading
+                self.failed.emit(describe_error(exc))
+                continue
+            kind = message[0]
+            if kind == "snapshot":
+                self.buffer.put(message[1])
+            elif kind == "status":
+                self.statusChanged.emit(message[1])
+            elif kind == "failed":
+                self.failed.emit(message[1])
+            elif kind == "reply":
+                _, request_id, ok, value = message
+                with self._pending_lock:
+                    future = self._pending.pop(request_id, None)
+                if future is not None and not future.done():
+                    if ok:
+                        future.set_result(value)
+                    else:
+                        future.set_exception(RemoteError(value))
+        self._cancel_pending()
+        if not self._closed:  # the runner died under us (killed, out of memory, a crash)
+            code = self._process.exitcode if self._process is not None else None
+            self.failed.emit(_tr("the training process stopped unexpectedly (exit code {0}); "
+                                 "your experiment is kept — open or edit it to train again").format(code))
 
-    def _fail(self, exc: BaseException) -> None:
-        """Training itself failed: stop, keep the message for the status bar, tell the GUI."""
-        self._message = str(exc) if isinstance(exc, Diverged) else describe_error(exc)
-        with contextlib.suppress(Exception):  # a broken engine may not draw; the message matters
-            self._publish()
-        self._set_state(DIVERGED if isinstance(exc, Diverged) else ERROR)
-        self.failed.emit(self._message)
-
-    def _publish(self) -> None:
-        if self.engine is None:
-            return
-        self._last_publish = time.perf_counter()
-        self.buffer.put(self.engine.snapshot(resolution=self.resolution))
-
-    def _set_state(self, state: str) -> None:
-        self._state = state
-        if state != TRAINING:
-            self._rate = 0.0
-        self._emit_status()
-
-    def _emit_status(self) -> None:
-        now = time.perf_counter()
-        if self._state == TRAINING and now > self._rate_time:
-            elapsed = now - self._rate_time
-            if elapsed >= 0.2:
-                self._rate = self._rate_steps / elapsed
-                self._rate_steps, self._rate_time = 0, now
-        self._last_status = now
-        self.statusChanged.emit(self.current_status())
-
-    def current_status(self) -> WorkerStatus:
-        engine = self.engine
-        return WorkerStatus(
-            state=self._state,
-            step=engine.step if engine else 0,
-            epoch=engine.epoch if engine else 0,
-            steps_per_second=self._rate,
-            seconds=engine.seconds if engine else 0.0,
-            device=str(engine.device) if engine else "",
-            message=self._message,
-            generation=self.generation,
-        )
+    def _cancel_pending(self) -> None:
+        with self._pending_lock:
+            pending, self._pending = self._pending, {}
+        for future in pending.values():
+            if not future.done():
+                future.set_exception(RemoteError(_tr("the training process stopped before answering")))
 
 
-def describe_error(exc: BaseException) -> str:
-    """An exception as a sentence for the status bar (no traceback)."""
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    if "CUDA" in text or "cuda" in text:
-        return _tr("the GPU reported an error: {0}").format(text)
-    if isinstance(exc, MemoryError):
-        return _tr("out of memory; try a smaller model, batch size or data set")
-    return text
+__all__ = ["DIVERGED", "ERROR", "FINISHED", "IDLE", "PAUSED", "TRAINING", "EngineWorker", "SnapshotBuffer",
+           "WorkerStatus", "describe_error", "live_threads", "live_workers"]

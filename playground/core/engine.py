@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -21,12 +22,11 @@ from playground.core.data.build import make_dataset
 from playground.core.data.dataset import Dataset
 from playground.core.history import History
 from playground.core.model import build_model, head, parameter_labels
-from playground.core.registry import DTYPES, LOSSES, OPTIMIZERS, resolve_device
+from playground.core.registry import LOSSES, OPTIMIZERS, resolve_device, torch_dtype
 from playground.core.snapshot import Boundary, Curve, Metrics, Predictions, Snapshot
-from playground.core.spec import Experiment
+from playground.core.spec import LIVE_OPTIONS, Experiment
 from playground.core.stats import parameter_stats
-
-LIVE_OPTIONS = ("l1", "l2", "batch_size")
+from playground.core.views import ViewRequest
 
 
 class Diverged(RuntimeError):
@@ -47,7 +47,7 @@ class Engine:
         self.task = self.dataset.task
         self.loss_key, self.out_dim = head(self.spec.training, self.task, self.dataset.n_classes)
         self.device = resolve_device(self.spec.training.device)
-        self.dtype = DTYPES[self.spec.training.dtype]
+        self.dtype = torch_dtype(self.spec.training.dtype)
         self.loss_fn = LOSSES[self.loss_key].build()
         self.preprocess = self.dataset.preprocess()
         self._load_tensors()
@@ -276,11 +276,15 @@ class Engine:
             for (name, p), prev in zip(self.model.named_parameters(), previous)
         )
 
-    def snapshot(self, stats: bool = True, visuals: bool = True, resolution: int = 100) -> Snapshot:
-        """Everything a view draws, as plain numpy/Python data."""
+    def snapshot(self, views: ViewRequest | None = None, *, resolution: int | None = None) -> Snapshot:
+        """What the visible ``views`` draw, as plain numpy/Python data (every view by default)."""
+        views = views or ViewRequest()
+        if resolution is not None:
+            views = replace(views, resolution=resolution)
+        stats, visuals = views.stats, views.boundary
         boundary = curve = predictions = None
         if visuals and not self.diverged:
-            boundary = self.boundary(resolution)
+            boundary = self.boundary(views.resolution)
             curve = self.curve()
             if boundary is None and curve is None:  # no picture of the input space: show test predictions
                 predictions = self.test_predictions()

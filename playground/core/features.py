@@ -11,6 +11,10 @@ from collections.abc import Callable, Sequence
 import torch
 from torch import nn
 
+from playground.core.spec import DERIVED_LABELS
+
+__all__ = ["DERIVED", "DERIVED_CODE", "DERIVED_LABELS", "Preprocess"]
+
 DERIVED: dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]] = {
     "x1": lambda a, b: a,
     "x2": lambda a, b: b,
@@ -23,10 +27,6 @@ DERIVED: dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]] = {
 DERIVED_CODE: dict[str, str] = {
     "x1": "a", "x2": "b", "x1_sq": "a * a", "x2_sq": "b * b", "x1_x2": "a * b",
     "sin_x1": "torch.sin(a)", "sin_x2": "torch.sin(b)",
-}
-DERIVED_LABELS: dict[str, str] = {
-    "x1": "X₁", "x2": "X₂", "x1_sq": "X₁²", "x2_sq": "X₂²", "x1_x2": "X₁X₂",
-    "sin_x1": "sin(X₁)", "sin_x2": "sin(X₂)",
 }
 
 

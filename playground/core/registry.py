@@ -1,17 +1,19 @@
 """The one list of activations, losses, optimizers, inits, norms and devices.
 
 The GUI combo boxes, the experiment schema, the exporters and the code generator all read these
-tables, so adding an activation is one line in ``ACTIVATIONS``.
+tables, so adding an activation is one line in ``ACTIVATIONS``. torch is imported only where a
+module is built: the window reads these tables without paying for ``import torch``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
-import torch
-from torch import nn
+if TYPE_CHECKING:
+    import torch
+    from torch import nn
 
 Task = Literal["classification", "regression"]
 TASKS: tuple[Task, ...] = ("classification", "regression")
@@ -106,6 +108,8 @@ class Activation(Entry):
     kwargs: dict[str, Any] = field(default_factory=dict)
 
     def build(self) -> nn.Module:
+        from torch import nn
+
         return getattr(nn, self.torch_name)(**self.kwargs)
 
     def code(self) -> str:
@@ -141,6 +145,8 @@ class Loss(Entry):
     target: Literal["index", "binary", "value"]
 
     def build(self) -> nn.Module:
+        from torch import nn
+
         return getattr(nn, self.torch_name)()
 
     def code(self) -> str:
@@ -198,6 +204,8 @@ class Optimizer(Entry):
         return kwargs
 
     def build(self, parameters: Any, values: dict[str, Any]) -> torch.optim.Optimizer:
+        import torch
+
         return getattr(torch.optim, self.torch_name)(parameters, **self.torch_kwargs(values))
 
     def code(self, values: dict[str, Any], params_expr: str = "model.parameters()") -> str:
@@ -253,6 +261,8 @@ class Init(Entry):
     def apply(self, linear: nn.Linear) -> None:
         if self.fn is None:
             return
+        from torch import nn
+
         getattr(nn.init, self.fn)(linear.weight, **self.kwargs)
         if linear.bias is not None:
             nn.init.zeros_(linear.bias)
@@ -281,7 +291,11 @@ class Norm(Entry):
     torch_name: str | None
 
     def build(self, units: int) -> nn.Module | None:
-        return None if self.torch_name is None else getattr(nn, self.torch_name)(units)
+        if self.torch_name is None:
+            return None
+        from torch import nn
+
+        return getattr(nn, self.torch_name)(units)
 
     def code(self, units: int) -> str | None:
         return None if self.torch_name is None else f"nn.{self.torch_name}({units})"
@@ -296,7 +310,16 @@ NORMS: Registry[Norm] = Registry(
     ],
 )
 
-DTYPES: dict[str, torch.dtype] = {"float32": torch.float32, "float64": torch.float64}
+DTYPE_NAMES = ("float32", "float64")
+
+
+def torch_dtype(name: str) -> torch.dtype:
+    """The ``torch.dtype`` of a precision name in files (``float32``/``float64``)."""
+    import torch
+
+    if name not in DTYPE_NAMES:
+        raise ValueError(f"unknown dtype {name!r}; choose one of: {', '.join(DTYPE_NAMES)}")
+    return getattr(torch, name)
 
 
 @dataclass(frozen=True)
@@ -304,9 +327,16 @@ class Device(Entry):
     """A device torch can use now; ``key`` is what ``torch.device`` accepts (or ``auto``)."""
 
 
+def basic_devices() -> list[Device]:
+    """The devices every machine has: what the window offers before torch has said more."""
+    return [Device("auto", "Auto (best available)"), Device("cpu", "CPU")]
+
+
 def available_devices() -> list[Device]:
     """``auto``, ``cpu`` and every accelerator torch reports on this machine, by name."""
-    devices = [Device("auto", "Auto (best available)"), Device("cpu", "CPU")]
+    import torch
+
+    devices = basic_devices()
     if torch.cuda.is_available():
         for i in range(torch.cuda.device_count()):
             devices.append(Device(f"cuda:{i}", f"cuda:{i} — {torch.cuda.get_device_name(i)}"))
@@ -318,6 +348,8 @@ def available_devices() -> list[Device]:
 
 def resolve_device(key: str) -> torch.device:
     """Turn a device key into a ``torch.device``, refusing ones this machine does not have."""
+    import torch
+
     if key == "auto":
         if torch.cuda.is_available():
             return torch.device("cuda:0")

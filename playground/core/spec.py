@@ -36,6 +36,13 @@ DataKind = Literal["circle", "xor", "gauss", "spiral", "moons", "checkerboard", 
 
 DERIVED_FEATURES = ("x1", "x2", "x1_sq", "x2_sq", "x1_x2", "sin_x1", "sin_x2")
 """Inputs built from a 2-D point, as in TensorFlow Playground (X1, X2, X1², X2², X1X2, sin)."""
+DERIVED_LABELS: dict[str, str] = {
+    "x1": "X₁", "x2": "X₂", "x1_sq": "X₁²", "x2_sq": "X₂²", "x1_x2": "X₁X₂",
+    "sin_x1": "sin(X₁)", "sin_x2": "sin(X₂)",
+}
+"""How the app writes each derived input."""
+LIVE_OPTIONS = ("l1", "l2", "batch_size")
+"""Training options a running engine takes between two steps (besides optimizer hyper-parameters)."""
 
 
 class _Strict(BaseModel):

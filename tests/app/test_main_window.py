@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
@@ -117,7 +118,7 @@ def test_pause_step_resume_with_shortcuts(qtbot, window: MainWindow) -> None:
     before = window.controller.status.step
     qtbot.keyClick(window, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.controller.latest.step == before + 1, timeout=5000)
-    assert window.controller.call(lambda e: e.step) == before + 1
+    assert window.controller.call(attrgetter("step")) == before + 1
     assert window.status_display.step.text() == f"Step {before + 1}"
     qtbot.keyClick(window, Qt.Key.Key_Space)
     wait_state(qtbot, window, TRAINING)
@@ -132,7 +133,7 @@ def test_learning_rate_from_the_training_panel_reaches_the_engine(qtbot, window:
     lr = window.panels["training"].findChild(QWidget, "lr")
     qtbot.keyClick(lr, Qt.Key.Key_Up)
     assert window.document.experiment.training.optimizer.values()["lr"] == pytest.approx(0.1)
-    qtbot.waitUntil(lambda: window.controller.call(lambda e: e.lr) == pytest.approx(0.1), timeout=5000)
+    qtbot.waitUntil(lambda: window.controller.call(attrgetter("lr")) == pytest.approx(0.1), timeout=5000)
     assert window.controller.status.state == TRAINING  # no reset for a live option
     window.controller.pause()
     wait_state(qtbot, window, PAUSED)
@@ -184,12 +185,12 @@ def test_structural_edit_while_paused_asks_first(qtbot, window: MainWindow, answ
     window.document.edit(lambda e: setattr(e.data, "noise", 0.2), "Change noise")  # answered Cancel
     qtbot.waitUntil(lambda: window.document.experiment.data.noise == 0.0, timeout=5000)
     assert "reset weights" in answers[-1]
-    assert window.controller.call(lambda e: e.step) == step  # the run is untouched
+    assert window.controller.call(attrgetter("step")) == step  # the run is untouched
     answers.replies.append(QMessageBox.StandardButton.Apply)
     window.document.edit(lambda e: setattr(e.data, "noise", 0.2), "Change noise")
     qtbot.waitUntil(lambda: window.controller.status.step == 0, timeout=5000)
     assert window.document.experiment.data.noise == 0.2
-    assert window.controller.call(lambda e: e.spec.data.noise) == 0.2
+    assert window.controller.call(attrgetter("spec.data.noise")) == 0.2
 
 
 def test_save_and_reopen_restores_history(qtbot, window: MainWindow, settings, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Iterator
+from operator import attrgetter
 
 import pytest
 
@@ -65,12 +66,16 @@ def test_xor_trains_to_full_accuracy(qtbot, controller: TrainingController) -> N
     controller.pause()
     wait_state(qtbot, controller, PAUSED)
     assert controller.latest.metrics.train_metric == 1.0
-    assert controller.call(lambda e: threading_name()) == "TrainingThread"
+    assert controller.call(process_name) == "TrainingProcess"  # trained in its own process
 
 
-def threading_name() -> str:
-    from PySide6.QtCore import QThread
-    return QThread.currentThread().objectName()
+def process_name(_engine) -> str:
+    import multiprocessing
+    return multiprocessing.current_process().name
+
+
+def state_dict_names(engine) -> set[str]:
+    return set(engine.model.state_dict())
 
 
 def test_step_when_paused_advances_exactly_one(qtbot, controller: TrainingController) -> None:
@@ -78,16 +83,16 @@ def test_step_when_paused_advances_exactly_one(qtbot, controller: TrainingContro
     qtbot.waitUntil(lambda: controller.status.step > 20, timeout=10_000)
     controller.pause()
     wait_state(qtbot, controller, PAUSED)
-    before = controller.call(lambda e: e.step)
+    before = controller.call(attrgetter("step"))
     with qtbot.waitSignal(controller.snapshotReady, timeout=5000):
         controller.step()
         qtbot.waitUntil(lambda: controller.status.step == before + 1, timeout=5000)
-    assert controller.call(lambda e: e.step) == before + 1
+    assert controller.call(attrgetter("step")) == before + 1
     assert controller.status.state == PAUSED
     controller.step_epoch()
     qtbot.waitUntil(lambda: controller.latest.batch_in_epoch == 0 and controller.latest.step > before + 1,
                     timeout=5000)
-    assert controller.call(lambda e: e.cursor) == 0
+    assert controller.call(attrgetter("cursor")) == 0
     controller.start()
     wait_state(qtbot, controller, TRAINING)
     controller.stop()
@@ -97,9 +102,9 @@ def test_step_when_paused_advances_exactly_one(qtbot, controller: TrainingContro
 def test_learning_rate_changes_between_steps(qtbot, controller: TrainingController) -> None:
     controller.start()
     controller.set_option("lr", 0.1)
-    qtbot.waitUntil(lambda: controller.call(lambda e: e.lr) == pytest.approx(0.1), timeout=5000)
+    qtbot.waitUntil(lambda: controller.call(attrgetter("lr")) == pytest.approx(0.1), timeout=5000)
     controller.set_option("batch_size", 20)
-    assert controller.call(lambda e: e.steps_per_epoch) == 5
+    assert controller.call(attrgetter("steps_per_epoch")) == 5
     controller.pause()
     wait_state(qtbot, controller, PAUSED)
 
@@ -110,7 +115,7 @@ def test_stops_by_itself_at_the_epoch_limit(qtbot) -> None:
         c.build(xor(epochs=3), None)
         c.start()
         wait_state(qtbot, c, FINISHED)
-        assert c.call(lambda e: e.epoch) == 3
+        assert c.call(attrgetter("epoch")) == 3
         assert c.latest.epoch == 3
         c.start()  # at the limit Train explains instead of training on
         qtbot.waitUntil(lambda: "epoch limit" in c.status.message, timeout=5000)
@@ -135,7 +140,7 @@ def test_divergence_is_reported_in_words_and_the_thread_lives_on(qtbot) -> None:
         assert c.thread.isRunning()
         c.reset()
         wait_state(qtbot, c, IDLE)
-        assert c.call(lambda e: e.step) == 0
+        assert c.call(attrgetter("step")) == 0
     finally:
         c.shutdown()
 
@@ -180,8 +185,7 @@ def test_experiment_with_state_is_consistent(qtbot, controller: TrainingControll
     rows = len(experiment.state.history.columns["step"])
     assert rows == experiment.state.epoch + 1
     assert experiment.state.history.columns["step"][-1] <= experiment.state.step
-    weights = controller.weights()
-    assert set(weights) == {"0.weight", "0.bias", "2.weight", "2.bias"}
+    assert controller.call(state_dict_names) == {"0.weight", "0.bias", "2.weight", "2.bias"}
 
 
 def test_shutdown_mid_training_is_quick(qtbot) -> None:

@@ -10,11 +10,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
+from playground.core.architecture import head
 from playground.core.data import DataError, make_dataset
-from playground.core.features import DERIVED_LABELS
-from playground.core.model import head
 from playground.core.registry import LOSSES, Task
-from playground.core.spec import ONE_D_KINDS, DataSpec, Experiment
+from playground.core.spec import DERIVED_LABELS, ONE_D_KINDS, DataSpec, Experiment
 
 
 def registry_text(label: str) -> str:

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 from playground.app.document import ExperimentDocument
 from playground.app.panels.common import fitting_loss, quiet, select_data, set_value
 from playground.app.panels.csv_dialog import CsvDialog
-from playground.core.features import DERIVED_LABELS
 from playground.core.spec import (
     DERIVED_FEATURES,
+    DERIVED_LABELS,
     MULTICLASS_KINDS,
     ONE_D_KINDS,
     SYNTHETIC_KINDS,

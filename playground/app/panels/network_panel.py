@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from playground.app.document import ExperimentDocument
 from playground.app.panels.common import ModelShape, model_shape, registry_text, select_data, set_value
-from playground.core.model import model_code, parameter_count
+from playground.core.architecture import model_code, parameter_count
 from playground.core.registry import ACTIVATIONS, INITS, LOSSES, NORMS
 from playground.core.spec import MAX_LAYERS, Experiment, LayerSpec
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from playground.app.document import ExperimentDocument
 from playground.app.panels.common import NumberSpin, quiet, registry_text, select_data, set_value
-from playground.core.registry import OPTIMIZERS, TASKS, HyperParam, available_devices, losses_for
+from playground.core.registry import OPTIMIZERS, TASKS, Device, HyperParam, basic_devices, losses_for
 from playground.core.spec import Experiment, OptimizerSpec
 
 HYPER_TIPS: dict[str, str] = {
@@ -268,8 +268,13 @@ class TrainingPanel(QWidget):
         if current is not None:
             select_data(self.loss, current)
 
+    def set_available_devices(self, devices: list[Device]) -> None:
+        """The devices torch found (the runner tells once it is up); until then auto and CPU."""
+        self._devices = list(devices)
+        self._refresh_devices(self._document.experiment.training.device)
+
     def _refresh_devices(self, current: str) -> None:
-        devices = [(d.key, registry_text(d.label)) for d in available_devices()]
+        devices = [(d.key, registry_text(d.label)) for d in getattr(self, "_devices", None) or basic_devices()]
         if current not in [key for key, _ in devices]:
             devices.append((current, self.tr("{device} (not available here)").format(device=current)))
         if [self.device.itemData(i) for i in range(self.device.count())] != [k for k, _ in devices]:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from playground.core.features import DERIVED_LABELS, Preprocess
 from playground.core.registry import Task
+from playground.core.spec import DERIVED_LABELS
+
+if TYPE_CHECKING:
+    from playground.core.features import Preprocess
 
 
 @dataclass
@@ -58,6 +62,8 @@ class Dataset:
         return int(max(self.y_train.max(initial=0), self.y_test.max(initial=0))) + 1
 
     def preprocess(self) -> Preprocess:
+        from playground.core.features import Preprocess  # torch: only where a model is built
+
         return Preprocess(self.derived, self.mean, self.std)
 
     def bounds(self, margin: float = 0.1) -> tuple[float, float, float, float]:

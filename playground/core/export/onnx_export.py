@@ -12,7 +12,6 @@ Uses torch's ``torch.export``-based exporter (``dynamo=True``), which needs ``on
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import logging
 import tempfile
@@ -24,6 +23,7 @@ from torch import nn
 
 from playground.core.experiment_io import atomic_write
 from playground.core.export.errors import ExportError
+from playground.core.export.formats import ONNX_MISSING, onnx_available
 from playground.core.export.safetensors_export import metadata
 from playground.core.export.source import ExportSource
 from playground.core.features import Preprocess
@@ -31,8 +31,7 @@ from playground.core.features import Preprocess
 INPUT_NAME = "input"
 OUTPUT_NAME = "output"
 OPSET = 18
-MISSING = "ONNX export needs the onnx extra: pip install 'torch-playground[onnx]'"
-NEEDED = ("onnx", "onnxscript")
+MISSING = ONNX_MISSING
 
 
 class RawInputModel(nn.Module):
@@ -50,9 +49,7 @@ class RawInputModel(nn.Module):
         return self.model(x.to(self.dtype))
 
 
-def available() -> bool:
-    """Whether the optional ONNX tooling is installed (the GUI greys nothing out, it explains)."""
-    return all(importlib.util.find_spec(name) is not None for name in NEEDED)
+available = onnx_available
 
 
 def require() -> None:

@@ -19,7 +19,7 @@ from playground.core.data.build import make_dataset
 from playground.core.data.dataset import Dataset
 from playground.core.features import Preprocess
 from playground.core.model import build_model, head, skeleton
-from playground.core.registry import DTYPES, LOSSES
+from playground.core.registry import LOSSES, torch_dtype
 from playground.core.spec import Experiment
 from playground.core.state import check_state_dict, decode_tensors
 
@@ -51,7 +51,7 @@ class ExportSource:
 
     @property
     def dtype(self) -> torch.dtype:
-        return DTYPES[self.spec.training.dtype]
+        return torch_dtype(self.spec.training.dtype)
 
     @property
     def loss_target(self) -> str:
@@ -102,7 +102,7 @@ def from_experiment(experiment: Experiment, base_dir: Path | None = None) -> Exp
     state, spec.state = spec.state, None
     dataset = make_dataset(spec.data, base_dir)
     loss_key, out_dim = head(spec.training, dataset.task, dataset.n_classes)
-    dtype = DTYPES[spec.training.dtype]
+    dtype = torch_dtype(spec.training.dtype)
     if state is not None:
         tensors = decode_tensors(state.tensors)
         weights = {k[len("model."):]: v for k, v in tensors.items() if k.startswith("model.")}

@@ -1,0 +1,42 @@
+"""Training states and the status the runner reports, importable without torch (the window reads them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+IDLE, TRAINING, PAUSED, DIVERGED, FINISHED, ERROR = (
+    "idle", "training", "paused", "diverged", "finished", "error")
+
+TRAINING_COMMANDS = ("start", "step", "step_epoch")
+"""Commands whose failure stops training; other commands' errors are only reported."""
+
+
+@dataclass(frozen=True)
+class WorkerStatus:
+    """What the status bar shows; ``message`` explains a stop (divergence, errors, the epoch limit)."""
+
+    state: str = IDLE
+    step: int = 0
+    epoch: int = 0
+    steps_per_second: float = 0.0
+    seconds: float = 0.0
+    device: str = ""
+    message: str = ""
+    generation: int = 0
+    """Which engine this is about; the GUI drops statuses of an engine it has replaced."""
+    notes: tuple[str, ...] = field(default=())
+    """Lasting remarks about the engine, e.g. that a missing GPU was replaced by the CPU."""
+
+
+def describe_error(exc: BaseException) -> str:
+    """An exception as a sentence for the status bar (no traceback)."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if isinstance(exc, MemoryError):
+        return "out of memory; try a smaller model, batch size or data set"
+    if "CUDA" in text or "cuda" in text:
+        return f"the GPU reported an error: {text}"
+    return text
+
+
+class RemoteError(Exception):
+    """An error raised by the runner, carried back as its one-line message (picklable, no traceback)."""
