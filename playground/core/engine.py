@@ -1,13 +1,23 @@
-"""The training engine: model, optimizer, data and device, stepped by the worker or the CLI.
+"""The training engine: model, optimizer, data and device, stepped by the runner or the CLI.
 
-It is plain PyTorch with no Qt: one batch is ``zero_grad → forward → loss (+ L1/L2) → backward →
-step``, batches come from a seeded ``torch.randperm`` per epoch, so a run is reproducible on CPU and
-the generated script can repeat it exactly. Full train/test evaluation happens at every epoch end
-and feeds the bounded history. ``snapshot()`` turns the current state into plain numpy data.
+It is plain PyTorch with no Qt. One batch is ``forward → loss (+ L1/L2) → gradients → optimizer
+update``, in the same order and with the same kernels as the textbook loop, so losses are
+bit-identical to it; it is only quicker about it:
+
+* the gradients come from ``torch.autograd.grad`` straight into ``.grad`` (no ``zero_grad``);
+* the optimizer's own update runs without ``Optimizer.step``'s wrappers (profiler hooks, and the
+  ``torch._dynamo`` graph breaks that import the compiler: 2–3 s at the first step);
+* each epoch's batches are gathered once from its seeded ``torch.randperm``, then sliced;
+* batch losses stay on the device until somebody looks (no host sync per step).
+
+Full train/test evaluation happens at every epoch end (under ``inference_mode``) and feeds the
+bounded history; ``snapshot()`` (see ``publish``) turns the state into plain numpy data.
 """
 
 from __future__ import annotations
 
+import contextlib
+import inspect
 import math
 import time
 from dataclasses import replace
@@ -20,13 +30,18 @@ from torch import nn
 from playground.core import state as state_io
 from playground.core.data.build import make_dataset
 from playground.core.data.dataset import Dataset
-from playground.core.history import History
-from playground.core.model import build_model, head, parameter_labels
+from playground.core.history import ArrayHistory, History
+from playground.core.model import build_model, head, parameter_labels, plan
 from playground.core.registry import LOSSES, OPTIMIZERS, resolve_device, torch_dtype
 from playground.core.snapshot import Boundary, Curve, Metrics, Predictions, Snapshot
 from playground.core.spec import LIVE_OPTIONS, Experiment
-from playground.core.stats import parameter_stats
+from playground.core.torch_setup import skip_dynamo_for_optimizers
 from playground.core.views import ViewRequest
+
+SYNC_EVERY = 64
+"""Batch losses wait on the device at most this many steps before they are read (and checked)."""
+
+skip_dynamo_for_optimizers()
 
 
 class Diverged(RuntimeError):
@@ -34,7 +49,7 @@ class Diverged(RuntimeError):
 
 
 class Engine:
-    """Trains one experiment. Not thread-safe: one thread (the worker) drives it at a time."""
+    """Trains one experiment. Not thread-safe: one thread (the runner) drives it at a time."""
 
     def __init__(self, experiment: Experiment, base_dir: Path | None = None,
                  device: str | None = None, dataset: Dataset | None = None) -> None:
@@ -52,6 +67,8 @@ class Engine:
         self.preprocess = self.dataset.preprocess()
         self._load_tensors()
         self.labels = parameter_labels(self.spec.model, self.dataset.input_dim, self.out_dim)
+        self.blocks = plan(self.spec.model, self.dataset.input_dim, self.out_dim)
+        self.publisher = None
         self.reset()
         if experiment.state is not None:
             self.load_state(experiment.state)
@@ -84,24 +101,45 @@ class Engine:
         torch.manual_seed(seed)
         self.model = build_model(self.spec.model, self.dataset.input_dim, self.out_dim, self.dtype)
         self.model.to(device=self.device, dtype=self.dtype)
+        self.params = list(self.model.parameters())
+        self.param_names = [name for name, _ in self.model.named_parameters()]
         self._has_batchnorm = any(isinstance(m, nn.BatchNorm1d) for m in self.model)
         self.optimizer = self._build_optimizer()
+        self._raw_step = _raw_step(self.optimizer)
         self.generator = torch.Generator().manual_seed(seed)
         self.step = 0
         self.epoch = 0
         self.cursor = 0
-        self.perm: torch.Tensor | None = None
+        self.perm = None
         self.seconds = 0.0
-        self.batch_loss = math.nan
         self.diverged = False
+        self.edited = False
+        """Weights typed in by the user: saved with the file even before the first step."""
         self.history = History()
+        self.batch_history = ArrayHistory(3, capacity=4096)
+        self._pending: list[torch.Tensor] = []
+        self._pending_first_step = 0
+        self._batch_loss = math.nan
         self._previous: list[torch.Tensor] | None = None
         self.metrics = self.evaluate()
         self._record()
+        if self.publisher is not None:
+            self.publisher.reset()
 
     def _build_optimizer(self) -> torch.optim.Optimizer:
         opt = self.spec.training.optimizer
         return OPTIMIZERS[opt.name].build(self.model.parameters(), opt.values())
+
+    @property
+    def perm(self) -> torch.Tensor | None:
+        """This epoch's batch order (``None`` before the first step)."""
+        return self._perm
+
+    @perm.setter
+    def perm(self, value: torch.Tensor | None) -> None:
+        self._perm = value
+        self._epoch_x: torch.Tensor | None = None
+        self._epoch_y: torch.Tensor | None = None
 
     # ----------------------------------------------------------------------------- training
     @property
@@ -115,6 +153,16 @@ class Engine:
     @property
     def lr(self) -> float:
         return float(self.optimizer.param_groups[0]["lr"])
+
+    @property
+    def batch_loss(self) -> float:
+        """The last step's batch loss (reading it syncs the device)."""
+        self.flush()
+        return self._batch_loss
+
+    @batch_loss.setter
+    def batch_loss(self, value: float) -> None:
+        self._batch_loss = float(value)
 
     def regularization(self) -> torch.Tensor | None:
         """L1/L2 penalty on the weights of linear layers (biases and norms excluded)."""
@@ -130,36 +178,76 @@ class Engine:
                     penalty = penalty + t.l2 * module.weight.pow(2).sum()
         return penalty
 
-    def train_step(self, capture: bool = False) -> float:
-        """One batch. ``capture`` keeps the pre-step weights so the snapshot has update ratios."""
+    def _batch(self, end: int) -> tuple[torch.Tensor, torch.Tensor]:
+        if self._epoch_x is None:
+            perm = self._perm.to(self.device)
+            self._epoch_x, self._epoch_y = self.x_train[perm], self.y_train[perm]
+        return self._epoch_x[self.cursor:end], self._epoch_y[self.cursor:end]
+
+    def train_step(self, capture: bool = False) -> None:
+        """One batch. ``capture`` keeps the pre-step weights so the snapshot has the update."""
         if self.diverged:
             raise Diverged("training diverged; reset the weights to start again")
         started = time.perf_counter()
-        if self.perm is None or self.cursor == 0:
+        if self._perm is None or self.cursor == 0:
             self.perm = torch.randperm(self.n_train, generator=self.generator)
         end = self._batch_end()
-        idx = self.perm[self.cursor:end].to(self.device)
-        self.model.train()
-        self.optimizer.zero_grad(set_to_none=True)
-        loss = self.loss_fn(self.model(self.x_train[idx]), self.y_train[idx])
+        xb, yb = self._batch(end)
+        loss = self.loss_fn(self.model(xb), yb)
         penalty = self.regularization()
-        (loss if penalty is None else loss + penalty).backward()
-        self._previous = [p.detach().clone() for p in self.model.parameters()] if capture else None
-        self.optimizer.step()
-        self.batch_loss = float(loss.item())
+        grads = torch.autograd.grad(loss if penalty is None else loss + penalty, self.params)
+        for p, g in zip(self.params, grads):
+            p.grad = g
+        self._previous = [p.detach().clone() for p in self.params] if capture else None
+        with torch.no_grad():
+            self._raw_step(self.optimizer)
+        if not self._pending:
+            self._pending_first_step = self.step + 1
+        self._pending.append(loss.detach())
         self.step += 1
         self.cursor = end
-        if self.cursor >= self.n_train:
+        epoch_end = self.cursor >= self.n_train
+        if epoch_end or capture or len(self._pending) >= SYNC_EVERY:
+            self.flush()
+        if epoch_end:
             self.cursor = 0
             self.epoch += 1
             self.metrics = self.evaluate()
             self._record()
         self.seconds += time.perf_counter() - started
-        if not math.isfinite(self.batch_loss):
+
+    def flush(self) -> None:
+        """Read the batch losses still on the device into the history; raise if one is not finite."""
+        if not self._pending:
+            return
+        losses = torch.stack(self._pending).to(torch.float64).cpu().numpy()
+        first = self._pending_first_step
+        self._pending = []
+        steps = np.arange(first, first + len(losses), dtype=np.float64)
+        per_epoch = self.steps_per_epoch
+        self.batch_history.record_many(np.column_stack([steps, steps / per_epoch, losses]))
+        self._batch_loss = float(losses[-1])
+        bad = np.flatnonzero(~np.isfinite(losses))
+        if bad.size:
             self.diverged = True
-            raise Diverged(f"the loss became {self.batch_loss} at step {self.step}; "
+            self._batch_loss = float(losses[bad[0]])
+            raise Diverged(f"the loss became {self._batch_loss} at step {int(steps[bad[0]])}; "
                            "try a smaller learning rate")
-        return self.batch_loss
+
+    def flush_quietly(self) -> None:
+        """``flush`` for readers (snapshots): a divergence found here is already recorded."""
+        with contextlib.suppress(Diverged):
+            self.flush()
+
+    @property
+    def last_loss(self) -> float:
+        """The last batch loss read so far (no sync)."""
+        return self._batch_loss
+
+    @property
+    def previous_weights(self) -> list[torch.Tensor] | None:
+        """The weights before the last step, if that step was captured."""
+        return self._previous
 
     def _batch_end(self) -> int:
         """Where the next batch ends in the epoch's order."""
@@ -174,10 +262,9 @@ class Engine:
         ``capture`` keeps the pre-step weights of the epoch's last step, for the snapshot after it.
         """
         epoch = self.epoch
-        loss = math.nan
         while self.epoch == epoch:
-            loss = self.train_step(capture=capture and self._batch_end() >= self.n_train)
-        return loss
+            self.train_step(capture=capture and self._batch_end() >= self.n_train)
+        return self.batch_loss
 
     def train(self, epochs: int, callback=None) -> Metrics:
         """``epochs`` more epochs; ``callback(engine)`` after each one (progress bars)."""
@@ -202,7 +289,7 @@ class Engine:
         was_training = self.model.training
         self.model.eval()
         try:
-            with torch.no_grad():
+            with torch.inference_mode():
                 return self.model(x).to(torch.float64)
         finally:
             self.model.train(was_training)
@@ -212,23 +299,25 @@ class Engine:
             return math.nan, math.nan
         out = self._forward(x)
         target = LOSSES[self.loss_key].target
-        yt = y if target == "index" else y.to(torch.float64)
-        loss = float(self.loss_fn(out, yt).item())
-        if target == "index":
-            metric = float((out.argmax(dim=1) == y).to(torch.float64).mean().item())
-        elif target == "binary":
-            metric = float(((out > 0).to(torch.float64) == yt).to(torch.float64).mean().item())
-        else:
-            ss_res = float(((yt - out) ** 2).sum().item())
-            ss_tot = float(((yt - yt.mean()) ** 2).sum().item())
-            metric = 1.0 - ss_res / ss_tot if ss_tot > 0 else math.nan
-        return loss, metric
+        with torch.inference_mode():
+            yt = y if target == "index" else y.to(torch.float64)
+            loss = self.loss_fn(out, yt)
+            if target == "index":
+                metric = (out.argmax(dim=1) == y).to(torch.float64).mean()
+            elif target == "binary":
+                metric = ((out > 0).to(torch.float64) == yt).to(torch.float64).mean()
+            else:
+                ss_res = ((yt - out) ** 2).sum()
+                ss_tot = ((yt - yt.mean()) ** 2).sum()
+                metric = torch.where(ss_tot > 0, 1.0 - ss_res / ss_tot, torch.nan)
+            values = torch.stack([loss.to(torch.float64), metric.to(torch.float64)]).cpu().tolist()
+        return values[0], values[1]
 
     def evaluate(self) -> Metrics:
         train_loss, train_metric = self._loss_and_metric(self.x_train, self.y_train)
         test_loss, test_metric = self._loss_and_metric(self.x_test, self.y_test)
         name = "accuracy" if self.task == "classification" else "r2"
-        return Metrics(name, train_loss, test_loss, train_metric, test_metric)
+        return Metrics(name, train_loss, test_loss, train_metric, test_metric, step=self.step)
 
     def probabilities(self, out: torch.Tensor) -> torch.Tensor:
         target = LOSSES[self.loss_key].target
@@ -239,20 +328,59 @@ class Engine:
             return torch.cat([1 - p, p], dim=1)
         return out
 
-    def boundary(self, resolution: int = 100) -> Boundary | None:
-        """Model output over a ``resolution``² grid of the raw input plane (2-D inputs only)."""
-        if self.dataset.raw_dim != 2:
+    def output_maps(self, out: torch.Tensor) -> torch.Tensor:
+        """What each output neuron means: a class probability, the positive-class probability, a value."""
+        target = LOSSES[self.loss_key].target
+        if target == "index":
+            return torch.softmax(out, dim=1)
+        if target == "binary":
+            return torch.sigmoid(out)
+        return out
+
+    def _subset(self, key: str, n_rows: int, limit: int) -> torch.Tensor | None:
+        """Fixed random row indices (≤ ``limit``) of a split, drawn once from their own generator."""
+        if n_rows <= limit:
             return None
-        extent = self.dataset.bounds()
+        cache = self.__dict__.setdefault("_subsets", {})
+        if key not in cache:
+            generator = torch.Generator().manual_seed(self.spec.training.seed + len(key))
+            cache[key] = torch.randperm(n_rows, generator=generator)[:limit].to(self.device)
+        return cache[key]
+
+    def train_sample(self, limit: int) -> torch.Tensor:
+        """Up to ``limit`` training inputs, the same ones every time (dead-unit counts)."""
+        idx = self._subset("train", self.n_train, limit)
+        return self.x_train if idx is None else self.x_train[idx]
+
+    def sampled_metrics(self, limit: int) -> Metrics:
+        """Metrics on fixed samples of ≤ ``limit`` rows per split: progress within a long epoch."""
+        self.flush_quietly()
+        values = []
+        for key, x, y in (("train", self.x_train, self.y_train), ("test", self.x_test, self.y_test)):
+            idx = self._subset(key, int(x.shape[0]), limit)
+            values.append(self._loss_and_metric(x if idx is None else x[idx], y if idx is None else y[idx]))
+        name = "accuracy" if self.task == "classification" else "r2"
+        (train_loss, train_metric), (test_loss, test_metric) = values
+        return Metrics(name, train_loss, test_loss, train_metric, test_metric, sampled=True, step=self.step)
+
+    def grid(self, resolution: int) -> torch.Tensor:
+        """Model inputs for a ``resolution``² grid over the raw input plane (2-D inputs), cached."""
         if self._grid is None or self._grid_res != resolution:
+            extent = self.dataset.bounds()
             xs = np.linspace(extent[0], extent[1], resolution)
             ys = np.linspace(extent[2], extent[3], resolution)
             gx, gy = np.meshgrid(xs, ys)
             self._grid = self._inputs(np.column_stack([gx.ravel(), gy.ravel()]))
             self._grid_res = resolution
-        values = self.probabilities(self._forward(self._grid))
+        return self._grid
+
+    def boundary(self, resolution: int = 100) -> Boundary | None:
+        """Model output over a ``resolution``² grid of the raw input plane (2-D inputs only)."""
+        if self.dataset.raw_dim != 2:
+            return None
+        values = self.probabilities(self._forward(self.grid(resolution)))
         grid = values.reshape(resolution, resolution, -1).to(torch.float32).cpu().numpy()
-        return Boundary(extent, grid)
+        return Boundary(self.dataset.bounds(), grid)
 
     def curve(self, points: int = 200) -> Curve | None:
         if self.dataset.raw_dim != 1 or self.task != "regression":
@@ -269,48 +397,23 @@ class Engine:
             return Predictions(self.dataset.y_test.astype(np.int64), pred.cpu().numpy())
         return Predictions(self.dataset.y_test.astype(np.float64), out[:, 0].cpu().numpy())
 
-    def parameter_stats(self) -> tuple:
-        previous = self._previous or [None] * len(list(self.model.parameters()))
-        return tuple(
-            parameter_stats(name, self.labels.get(name, name), p, prev)
-            for (name, p), prev in zip(self.model.named_parameters(), previous)
-        )
-
     def snapshot(self, views: ViewRequest | None = None, *, resolution: int | None = None) -> Snapshot:
         """What the visible ``views`` draw, as plain numpy/Python data (every view by default)."""
-        views = views or ViewRequest()
+        from playground.core.publish import Publisher
+
+        views = views or ViewRequest(neurons=True, links=True)
         if resolution is not None:
             views = replace(views, resolution=resolution)
-        stats, visuals = views.stats, views.boundary
-        boundary = curve = predictions = None
-        if visuals and not self.diverged:
-            boundary = self.boundary(views.resolution)
-            curve = self.curve()
-            if boundary is None and curve is None:  # no picture of the input space: show test predictions
-                predictions = self.test_predictions()
-        return Snapshot(
-            step=self.step,
-            epoch=self.epoch,
-            batch_in_epoch=self.cursor // self.batch_size,
-            steps_per_epoch=self.steps_per_epoch,
-            batch_loss=self.batch_loss,
-            lr=self.lr,
-            device=str(self.device),
-            seconds=self.seconds,
-            metrics=self.metrics,
-            history=self.history.arrays(),
-            params=self.parameter_stats() if stats else (),
-            boundary=boundary,
-            curve=curve,
-            predictions=predictions,
-            diverged=self.diverged,
-        )
+        if self.publisher is None:
+            self.publisher = Publisher(self)
+        return self.publisher.snapshot(views)
 
     # ----------------------------------------------------------------------------- live changes
     def set_option(self, name: str, value: float | int | bool) -> None:
         """Change a hyper-parameter between steps: an optimizer's (``lr``…), ``l1``, ``l2``, ``batch_size``."""
         t = self.spec.training
         if name in LIVE_OPTIONS:
+            self.flush()  # losses so far belong to the old epoch length
             setattr(t, name, value)  # validated by pydantic
             return
         entry = OPTIMIZERS[t.optimizer.name]
@@ -323,12 +426,46 @@ class Engine:
             else:
                 group[name] = checked
 
+    def parameter(self, name: str) -> torch.Tensor:
+        try:
+            return dict(self.model.named_parameters())[name]
+        except KeyError:
+            raise ValueError(f"no parameter {name!r}; the model has {', '.join(self.param_names)}") from None
+
+    def set_value(self, name: str, index: tuple[int, ...], value: float) -> float:
+        """Type one weight or bias into the model (the user edits it); returns the value it had."""
+        if not math.isfinite(value):
+            raise ValueError(f"{name}{list(index)}: a weight must be a finite number, not {value!r}")
+        p = self.parameter(name)
+        try:
+            old = float(p.detach()[index].item())
+        except IndexError:
+            raise ValueError(f"{name} has shape {list(p.shape)}; there is no entry {list(index)}") from None
+        with torch.no_grad():
+            p[index] = value
+        self.edited = True
+        self.flush()
+        self.metrics = self.evaluate()
+        return old
+
     # ----------------------------------------------------------------------------- files
     def experiment(self, include_state: bool = True) -> Experiment:
         """The experiment as it stands, with trained state unless asked not to."""
+        self.flush()
         exp = self.spec.model_copy(deep=True)
-        exp.state = state_io.capture(self) if include_state and self.step > 0 else None
+        keep = include_state and (self.step > 0 or self.edited)
+        exp.state = state_io.capture(self) if keep else None
         return exp
 
     def load_state(self, state) -> None:
         state_io.restore(self, state)
+        self._previous = None
+
+
+def _raw_step(optimizer: torch.optim.Optimizer):
+    """The optimizer's update itself, without ``Optimizer.step``'s profiler and dynamo wrappers.
+
+    Called under ``torch.no_grad()`` it runs exactly the code ``step()`` runs (same kernels, same
+    state), so the numbers are PyTorch's; an optimizer whose step is not wrapped is used as is.
+    """
+    return inspect.unwrap(type(optimizer).step)

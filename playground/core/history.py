@@ -67,3 +67,47 @@ class History:
             raise ValueError("state.history: columns have different lengths")
         history._offered = int(data.get("offered", len(history) * history.stride))
         return history
+
+
+class ArrayHistory:
+    """Rows of equal-length float vectors, bounded the same way as ``History`` (numpy, no lists).
+
+    Used for what is recorded per published snapshot or per step (gradient norms, quantiles, batch
+    losses): ``capacity`` rows at most, every other row dropped when full, then a doubled stride.
+    """
+
+    def __init__(self, width: int, capacity: int = 1024, dtype: type = np.float64) -> None:
+        if capacity < 4 or capacity % 2:
+            raise ValueError("capacity must be an even number ≥ 4")
+        self.capacity = capacity
+        self.width = width
+        self.stride = 1
+        self._offered = 0
+        self._rows = np.empty((capacity, width), dtype=dtype)
+        self._n = 0
+
+    def __len__(self) -> int:
+        return self._n
+
+    def record(self, row: np.ndarray) -> None:
+        keep = self._offered % self.stride == 0
+        self._offered += 1
+        if not keep:
+            return
+        self._rows[self._n] = row
+        self._n += 1
+        if self._n >= self.capacity:
+            half = self._rows[: self._n : 2].copy()
+            self._n = len(half)
+            self._rows[: self._n] = half
+            self.stride *= 2
+
+    def record_many(self, rows: np.ndarray) -> None:
+        """Offer several rows at once (e.g. the batch losses of the steps since the last snapshot)."""
+        for row in rows:
+            self.record(row)
+
+    def array(self, columns: slice | np.ndarray | None = None) -> np.ndarray:
+        """A copy of the kept rows (optionally of some columns only), safe to hand to another thread."""
+        rows = self._rows[: self._n]
+        return (rows if columns is None else rows[:, columns]).copy()

@@ -1,0 +1,326 @@
+"""Builds the engine's snapshots within a time budget, computing only what visible views need.
+
+A snapshot is made ~30 times a second while training, so each part (statistics, quantiles,
+boundary, neuron maps, inspector, diagnostics) is timed; a part that would cost too much is made
+at a lower resolution, for fewer parameters at a time (round-robin) or less often, and the
+snapshot says so in ``notes``. A tiny model gets everything, exactly, every time.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import torch
+
+from playground.core import diagnostics as rules
+from playground.core.history import ArrayHistory
+from playground.core.neurons import dead_fraction, neuron_maps
+from playground.core.snapshot import (
+    QUANTILES,
+    Diagnostic,
+    Distribution,
+    Inspection,
+    Metrics,
+    ParamHistory,
+    ParamStats,
+    Snapshot,
+)
+from playground.core.stats import QuantileSampler, StableRange, parameter_stats
+from playground.core.views import ViewRequest
+
+if TYPE_CHECKING:
+    from playground.core.engine import Engine
+
+SHARE = 0.15
+"""Of the wall time, the most that snapshot work may take while training (all parts together)."""
+HISTORY_EVERY_S = 0.2
+"""Per-parameter histories travel at most 5 times a second (the history plots redraw at 5 Hz)."""
+SAMPLED_METRICS_S = 1.0
+"""Within an epoch longer than this, the metrics are refreshed on a sample of the data."""
+METRIC_SAMPLE = 2048
+INSPECT_CELLS = 65_536
+"""The inspector receives at most this many cells per array; bigger matrices are block-averaged."""
+MIN_RESOLUTION = 12
+
+
+class Part:
+    """Cost bookkeeping of one snapshot part: an average cost and when it was last made."""
+
+    def __init__(self) -> None:
+        self.cost = 0.0
+        self.last = -math.inf
+        self.value: Any = None
+
+    def due(self, now: float, min_interval: float) -> bool:
+        interval = max(min_interval, self.cost / SHARE * len(_PARTS) if self.cost else 0.0)
+        return now - self.last >= interval
+
+    def run(self, fn: Callable[[], Any], now: float) -> Any:
+        started = time.perf_counter()
+        self.value = fn()
+        spent = time.perf_counter() - started
+        self.cost = spent if self.cost == 0 else 0.7 * self.cost + 0.3 * spent
+        self.last = now
+        return self.value
+
+
+_PARTS = ("stats", "quantiles", "boundary", "neurons", "inspect", "dead")
+
+
+class Publisher:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.reset()
+
+    def reset(self) -> None:
+        e = self.engine
+        self.names = list(e.param_names)
+        self.layers = _layers(e)
+        self.parts = {name: Part() for name in _PARTS}
+        self.ranges = StableRange()
+        self.quantile_sampler = QuantileSampler()
+        p = len(self.names)
+        self.norms = ArrayHistory(2 + 3 * p, capacity=1024)
+        self.quantiles = ArrayHistory(2 + 2 * p * len(QUANTILES), capacity=512)
+        self.stats_cache: dict[str, ParamStats] = {}
+        self._next_stat = 0
+        self._last_history = -math.inf
+        self._resolution: dict[str, int] = {}
+        self._sample_idx: dict[str, torch.Tensor] = {}
+        self._sampled: Metrics | None = None
+        self._first_loss = math.nan
+        self._metrics_seen: Metrics | None = None
+        self._metrics_time = time.perf_counter()
+
+    # ------------------------------------------------------------------ the snapshot
+    def snapshot(self, views: ViewRequest) -> Snapshot:
+        e = self.engine
+        now = time.perf_counter()
+        notes: list[str] = []
+        e.flush_quietly()
+        boundary = curve = predictions = neurons = inspection = distribution = history = None
+        params: tuple[ParamStats, ...] = ()
+        if views.boundary and not e.diverged:
+            boundary = self._timed_grid("boundary", views.resolution, e.boundary, now, notes,
+                                        "the decision boundary")
+            curve = e.curve()
+            if boundary is None and curve is None:
+                predictions = e.test_predictions()
+        if views.neurons and not e.diverged and e.dataset.raw_dim == 2:
+            neurons = self._timed_grid("neurons", views.neuron_resolution, self._neuron_maps, now, notes,
+                                       "the neuron maps")
+        if views.stats or views.links or views.inspect:
+            params = self._stats(views.links, now, notes)
+            if len(params):
+                self._record(params, now, views)
+                if now - self._last_history >= HISTORY_EVERY_S or e.step == 0:
+                    self._last_history = now
+                    history = self._param_history()
+                    distribution = self._distribution(views.inspect or self.names[0])
+        if views.inspect:
+            part = self.parts["inspect"]
+            inspection = part.run(lambda: self.inspection(views.inspect), now)
+        return Snapshot(
+            step=e.step, epoch=e.epoch, batch_in_epoch=e.cursor // e.batch_size,
+            steps_per_epoch=e.steps_per_epoch, batch_loss=e.last_loss, lr=e.lr, device=str(e.device),
+            seconds=e.seconds, metrics=self._metrics(now), history=e.history.arrays(), params=params,
+            boundary=boundary, curve=curve, predictions=predictions, diverged=e.diverged,
+            batch_history=_columns(e.batch_history.array(), ("step", "epoch", "loss")),
+            param_history=history, distribution=distribution, inspection=inspection, neurons=neurons,
+            diagnostics=self._diagnostics(now), notes=tuple(notes))
+
+    # ------------------------------------------------------------------ budgeted parts
+    def _timed_grid(self, key: str, wanted: int, make: Callable[[int], Any], now: float,
+                    notes: list[str], what: str) -> Any:
+        """A grid-shaped part (cost ∝ resolution²): the largest resolution the budget allows."""
+        part = self.parts[key]
+        res = self._resolution.get(key, wanted)
+        if part.cost:
+            per_point = part.cost / (res * res)
+            allowed = SHARE / len(_PARTS) / 30.0  # its share of one frame at 30 snapshots a second
+            res = int(max(MIN_RESOLUTION, min(wanted, math.sqrt(allowed / per_point) if per_point else wanted)))
+        if res < wanted:
+            notes.append(f"{what} at {res}×{res} (asked {wanted}×{wanted}) to keep training fast")
+        self._resolution[key] = res
+        if part.value is not None and not part.due(now, 0.0) and getattr(part, "res", None) == res:
+            notes.append(f"{what} refreshed every {part.cost / SHARE * len(_PARTS):.1f} s")
+            return part.value
+        part.res = res  # type: ignore[attr-defined]
+        return part.run(lambda: make(res), now)
+
+    def _neuron_maps(self, resolution: int):
+        e = self.engine
+        return neuron_maps(e.model, e.blocks, e.grid(resolution), resolution, e.dataset.bounds(),
+                           e.output_maps)
+
+    def _stats(self, links: bool, now: float, notes: list[str]) -> tuple[ParamStats, ...]:
+        """Every parameter's statistics; a model too big for one frame refreshes some at a time."""
+        e = self.engine
+        part = self.parts["stats"]
+        n = len(self.names)
+        started = time.perf_counter()
+        budget = SHARE / 30.0
+        done = 0
+        previous = e.previous_weights
+        while done < n:
+            i = (self._next_stat + done) % n
+            name = self.names[i]
+            stats = parameter_stats([name], e.labels, self.layers, [e.params[i]],
+                                    None if previous is None else [previous[i]], self.ranges, links)
+            self.stats_cache[name] = stats[0]
+            done += 1
+            if time.perf_counter() - started > budget and done < n:
+                break
+        self._next_stat = (self._next_stat + done) % n
+        if done < n:
+            notes.append(f"gradient statistics of {done} of {n} parameters per frame (a large model)")
+        spent = time.perf_counter() - started
+        part.cost = spent if part.cost == 0 else 0.7 * part.cost + 0.3 * spent
+        return tuple(self.stats_cache[name] for name in self.names if name in self.stats_cache)
+
+    def _record(self, params: tuple[ParamStats, ...], now: float, views: ViewRequest) -> None:
+        e = self.engine
+        row = np.full(self.norms.width, np.nan)
+        row[0], row[1] = e.step, e.step / e.steps_per_epoch
+        index = {name: i for i, name in enumerate(self.names)}
+        for s in params:
+            i = index[s.name]
+            row[2 + 3 * i: 5 + 3 * i] = (s.grad_norm, s.weight_norm, s.update_ratio)
+        self.norms.record(row)
+        part = self.parts["quantiles"]
+        if part.due(now, 0.0):
+            q = part.run(lambda: self.quantile_sampler.rows(self.names, e.params), now)
+            self.quantiles.record(np.concatenate([[e.step, e.step / e.steps_per_epoch], q.ravel()]))
+
+    def _param_history(self) -> ParamHistory:
+        rows = self.norms.array()
+        p = len(self.names)
+        return ParamHistory(
+            names=tuple(self.names), labels=tuple(self.engine.labels.get(n, n) for n in self.names),
+            step=rows[:, 0], epoch=rows[:, 1], grad_norm=rows[:, 2::3][:, :p],
+            weight_norm=rows[:, 3::3][:, :p], update_ratio=rows[:, 4::3][:, :p])
+
+    def _distribution(self, name: str) -> Distribution | None:
+        if name not in self.names:
+            return None
+        i = self.names.index(name)
+        k = len(QUANTILES)
+        rows = self.quantiles.array()
+        block = rows[:, 2:].reshape(len(rows), len(self.names), 2, k)[:, i]
+        return Distribution(name, rows[:, 0], rows[:, 1], block[:, 0], block[:, 1],
+                            sampled=self.quantile_sampler.sampled)
+
+    # ------------------------------------------------------------------ inspector
+    def inspection(self, name: str) -> Inspection | None:
+        """A parameter's weights, gradient, last update and optimizer state, exactly (or pooled)."""
+        e = self.engine
+        if name not in self.names:
+            return None
+        i = self.names.index(name)
+        p = e.params[i]
+        previous = e.previous_weights
+        pool = _pool_factor(p.numel())
+        with torch.no_grad():
+            def arr(t: torch.Tensor | None) -> np.ndarray | None:
+                if t is None:
+                    return None
+                a = t.detach().to(torch.float64)
+                return _pool(a, pool).cpu().numpy()
+            state = e.optimizer.state.get(p, {})
+            tensors = {k: arr(v) for k, v in state.items()
+                       if isinstance(v, torch.Tensor) and v.shape == p.shape}
+            scalars = {k: float(v.item() if isinstance(v, torch.Tensor) else v) for k, v in state.items()
+                       if (isinstance(v, torch.Tensor) and v.numel() == 1 and v.shape != p.shape)
+                       or isinstance(v, (int, float))}
+            update = None if previous is None else arr(p.detach() - previous[i])
+            return Inspection(name=name, label=e.labels.get(name, name), shape=tuple(p.shape),
+                              weight=arr(p), grad=arr(p.grad), update=update,
+                              optimizer_state={k: v for k, v in tensors.items() if v is not None},
+                              optimizer_scalars=scalars, pooled=pool)
+
+    # ------------------------------------------------------------------ metrics and words
+    def _metrics(self, now: float) -> Metrics:
+        """The epoch-end metrics, or within a long epoch a fresh measurement on a sample."""
+        e = self.engine
+        if e.metrics is not self._metrics_seen:
+            self._metrics_seen, self._metrics_time, self._sampled = e.metrics, now, None
+            if not math.isfinite(self._first_loss):
+                self._first_loss = e.metrics.train_loss
+            return e.metrics
+        if e.diverged or now - self._metrics_time < SAMPLED_METRICS_S or e.step == e.metrics.step:
+            return self._sampled or e.metrics
+        self._metrics_time = now
+        self._sampled = e.sampled_metrics(METRIC_SAMPLE)
+        return self._sampled
+
+    def _diagnostics(self, now: float) -> tuple[Diagnostic, ...]:
+        e = self.engine
+        out: list[Diagnostic] = []
+        if e.diverged:
+            out.append(Diagnostic("diverged", "", f"the loss became {e.last_loss}; "
+                                  "reset the weights and try a smaller learning rate"))
+            return tuple(out)
+        weights = [(i, name) for i, name in enumerate(self.names) if self.layers[name][1] == "weight"]
+        if len(self.norms):
+            rows = self.norms.array()
+            norms = rows[:, [2 + 3 * i for i, _ in weights]]
+            out += rules.gradient_rules([self.layers[n][0] for _, n in weights], norms)
+        losses = e.batch_history.array(np.array([2]))[:, 0]
+        out += rules.oscillation_rule(losses, self._first_loss)
+        part = self.parts["dead"]
+        if e.step > 0 and part.due(now, 1.0):
+            part.run(lambda: dead_fraction(e.model, e.blocks, e.train_sample(512)), now)
+        if e.step > 0 and part.value:
+            out += rules.dead_rule(part.value)
+        out += rules.symmetry_rule(self._hidden_weights())
+        return tuple(out)
+
+    def _hidden_weights(self) -> list[tuple[str, np.ndarray, np.ndarray | None]]:
+        e = self.engine
+        named = dict(zip(self.names, e.params))
+        out = []
+        for name in self.names:
+            layer, role = self.layers[name]
+            if role != "weight" or not layer.startswith("hidden") or named[name].numel() > 65_536:
+                continue
+            bias = named.get(name.replace(".weight", ".bias"))
+            with torch.no_grad():
+                out.append((layer, named[name].detach().cpu().numpy(),
+                            None if bias is None else bias.detach().cpu().numpy()))
+        return out
+
+
+def _layers(engine: Engine) -> dict[str, tuple[str, str]]:
+    """``name → (layer, role)`` from the readable labels ("hidden 1 · weight")."""
+    out = {}
+    for name in engine.param_names:
+        label = engine.labels.get(name, name)
+        layer, _, role = label.partition(" · ")
+        out[name] = (layer, role or name)
+    return out
+
+
+def _columns(rows: np.ndarray, names: tuple[str, ...]) -> dict[str, np.ndarray]:
+    return {name: rows[:, i].copy() for i, name in enumerate(names)}
+
+
+def _pool_factor(numel: int) -> int:
+    pool = 1
+    while numel / (pool * pool) > INSPECT_CELLS:
+        pool *= 2
+    return pool
+
+
+def _pool(a: torch.Tensor, pool: int) -> torch.Tensor:
+    """Block means of ``pool``×``pool`` cells (rows only for a vector)."""
+    if pool == 1:
+        return a
+    if a.dim() == 1:
+        n = a.numel() // pool * pool
+        return a[:n].reshape(-1, pool).mean(dim=1)
+    rows, cols = a.shape[0] // pool * pool, a.shape[1] // pool * pool
+    return a[:rows, :cols].reshape(rows // pool, pool, cols // pool, pool).mean(dim=(1, 3))
