@@ -57,7 +57,7 @@ def gradient_rules(layers: Sequence[str], grad_norms: np.ndarray) -> list[Diagno
             names = [layers[i] for i in weak]
             smallest = float(np.nanmin(typical[weak]))
             ratio = top / smallest if smallest > 0 else math.inf
-            times = f"{ratio:.0e}×" if math.isfinite(ratio) else "infinitely"
+            times = f"{ratio:.1e} times" if math.isfinite(ratio) else "infinitely"
             out.append(Diagnostic("vanishing", names[0], f"gradients vanish in {_span(names)}: ‖∇‖ ≈ "
                                   f"{smallest:.1e}, {times} smaller than in {layers[int(np.nanargmax(typical))]}; "
                                   "try ReLU, a better init or fewer layers"))
@@ -72,7 +72,7 @@ def oscillation_rule(losses: np.ndarray, first_loss: float) -> list[Diagnostic]:
     half = len(losses) // 2
     early, late = np.median(losses[:half]), np.median(losses[half:])
     q1, q3 = np.percentile(losses[half:], [25, 75])
-    no_progress = late >= 0.95 * early
+    no_progress = late >= 0.8 * early or (math.isfinite(first_loss) and late > first_loss)
     jumpy = late > 0 and (q3 - q1) / late > 0.5
     stuck = not math.isfinite(first_loss) or late >= 0.5 * first_loss
     if no_progress and jumpy and stuck:

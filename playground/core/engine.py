@@ -397,8 +397,12 @@ class Engine:
             return Predictions(self.dataset.y_test.astype(np.int64), pred.cpu().numpy())
         return Predictions(self.dataset.y_test.astype(np.float64), out[:, 0].cpu().numpy())
 
-    def snapshot(self, views: ViewRequest | None = None, *, resolution: int | None = None) -> Snapshot:
-        """What the visible ``views`` draw, as plain numpy/Python data (every view by default)."""
+    def snapshot(self, views: ViewRequest | None = None, *, resolution: int | None = None,
+                 complete: bool = True) -> Snapshot:
+        """What the visible ``views`` draw, as plain numpy/Python data (every view by default).
+
+        ``complete=False`` (the runner while training) lets throttled parts skip this snapshot.
+        """
         from playground.core.publish import Publisher
 
         views = views or ViewRequest(neurons=True, links=True)
@@ -406,7 +410,7 @@ class Engine:
             views = replace(views, resolution=resolution)
         if self.publisher is None:
             self.publisher = Publisher(self)
-        return self.publisher.snapshot(views)
+        return self.publisher.snapshot(views, complete)
 
     # ----------------------------------------------------------------------------- live changes
     def set_option(self, name: str, value: float | int | bool) -> None:

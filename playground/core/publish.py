@@ -89,6 +89,7 @@ class Publisher:
         self.stats_cache: dict[str, ParamStats] = {}
         self._next_stat = 0
         self._last_history = -math.inf
+        self._recorded_step = -1
         self._resolution: dict[str, int] = {}
         self._sample_idx: dict[str, torch.Tensor] = {}
         self._sampled: Metrics | None = None
@@ -97,7 +98,8 @@ class Publisher:
         self._metrics_time = time.perf_counter()
 
     # ------------------------------------------------------------------ the snapshot
-    def snapshot(self, views: ViewRequest) -> Snapshot:
+    def snapshot(self, views: ViewRequest, complete: bool = True) -> Snapshot:
+        """``complete=False`` (while training) lets throttled parts (big histories) wait their turn."""
         e = self.engine
         now = time.perf_counter()
         notes: list[str] = []
@@ -117,7 +119,7 @@ class Publisher:
             params = self._stats(views.links, now, notes)
             if len(params):
                 self._record(params, now, views)
-                if now - self._last_history >= HISTORY_EVERY_S or e.step == 0:
+                if complete or now - self._last_history >= HISTORY_EVERY_S:
                     self._last_history = now
                     history = self._param_history()
                     distribution = self._distribution(views.inspect or self.names[0])
@@ -131,7 +133,7 @@ class Publisher:
             boundary=boundary, curve=curve, predictions=predictions, diverged=e.diverged,
             batch_history=_columns(e.batch_history.array(), ("step", "epoch", "loss")),
             param_history=history, distribution=distribution, inspection=inspection, neurons=neurons,
-            diagnostics=self._diagnostics(now), notes=tuple(notes))
+            diagnostics=self._diagnostics(now, complete), notes=tuple(notes))
 
     # ------------------------------------------------------------------ budgeted parts
     def _timed_grid(self, key: str, wanted: int, make: Callable[[int], Any], now: float,
@@ -184,6 +186,9 @@ class Publisher:
 
     def _record(self, params: tuple[ParamStats, ...], now: float, views: ViewRequest) -> None:
         e = self.engine
+        if e.step == self._recorded_step and len(self.norms):
+            return  # one row per step, however many snapshots look at it
+        self._recorded_step = e.step
         row = np.full(self.norms.width, np.nan)
         row[0], row[1] = e.step, e.step / e.steps_per_epoch
         index = {name: i for i, name in enumerate(self.names)}
@@ -192,7 +197,7 @@ class Publisher:
             row[2 + 3 * i: 5 + 3 * i] = (s.grad_norm, s.weight_norm, s.update_ratio)
         self.norms.record(row)
         part = self.parts["quantiles"]
-        if part.due(now, 0.0):
+        if part.due(now, 0.0) or not len(self.quantiles):
             q = part.run(lambda: self.quantile_sampler.rows(self.names, e.params), now)
             self.quantiles.record(np.concatenate([[e.step, e.step / e.steps_per_epoch], q.ravel()]))
 
@@ -257,26 +262,30 @@ class Publisher:
         self._sampled = e.sampled_metrics(METRIC_SAMPLE)
         return self._sampled
 
-    def _diagnostics(self, now: float) -> tuple[Diagnostic, ...]:
+    def _diagnostics(self, now: float, complete: bool) -> tuple[Diagnostic, ...]:
+        """Most actionable first: a divergence, then the learning rate, then layer problems."""
         e = self.engine
         out: list[Diagnostic] = []
         if e.diverged:
             out.append(Diagnostic("diverged", "", f"the loss became {e.last_loss}; "
                                   "reset the weights and try a smaller learning rate"))
             return tuple(out)
+        losses = e.batch_history.array(np.array([2]))[:, 0]
+        out += rules.oscillation_rule(losses, self._first_loss)
+        gradients = []
         weights = [(i, name) for i, name in enumerate(self.names) if self.layers[name][1] == "weight"]
         if len(self.norms):
             rows = self.norms.array()
             norms = rows[:, [2 + 3 * i for i, _ in weights]]
-            out += rules.gradient_rules([self.layers[n][0] for _, n in weights], norms)
-        losses = e.batch_history.array(np.array([2]))[:, 0]
-        out += rules.oscillation_rule(losses, self._first_loss)
+            gradients = rules.gradient_rules([self.layers[n][0] for _, n in weights], norms)
+        out += [d for d in gradients if d.kind == "exploding"]
         part = self.parts["dead"]
-        if e.step > 0 and part.due(now, 1.0):
+        if e.step > 0 and (complete or part.due(now, 1.0)):
             part.run(lambda: dead_fraction(e.model, e.blocks, e.train_sample(512)), now)
         if e.step > 0 and part.value:
             out += rules.dead_rule(part.value)
         out += rules.symmetry_rule(self._hidden_weights())
+        out += [d for d in gradients if d.kind == "vanishing"]
         return tuple(out)
 
     def _hidden_weights(self) -> list[tuple[str, np.ndarray, np.ndarray | None]]:

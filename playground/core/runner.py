@@ -265,7 +265,7 @@ class Runner:
         try:
             engine.train_step(capture=publish)
             if publish:
-                self._publish()
+                self._publish(complete=False)
         except Exception as exc:
             self._fail(exc)
             return
@@ -286,11 +286,11 @@ class Runner:
         self._set_state(DIVERGED if isinstance(exc, Diverged) else ERROR)
         self.outbox.put(("failed", self._message))
 
-    def _publish(self) -> None:
+    def _publish(self, complete: bool = True) -> None:
         if self.engine is None:
             return
         self._last_publish = time.perf_counter()
-        self.outbox.put(("snapshot", self.engine.snapshot(self.views)))
+        self.outbox.put(("snapshot", self.engine.snapshot(self.views, complete=complete)))
 
     def _set_state(self, state: str) -> None:
         self._state = state
