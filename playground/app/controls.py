@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QToolBar, QToolButton,
 
 from playground.app.training import TrainingController
 from playground.app.worker import DIVERGED, ERROR, FINISHED, IDLE, PAUSED, TRAINING, WorkerStatus
+from playground.core.snapshot import Snapshot
 
 
 class TrainingActions(QObject):
@@ -119,11 +120,32 @@ class StatusDisplay(QObject):
         self.names = {IDLE: self.tr("idle"), TRAINING: self.tr("training"), PAUSED: self.tr("paused"),
                       DIVERGED: self.tr("diverged"), FINISHED: self.tr("finished"),
                       ERROR: self.tr("stopped by an error")}
+        self.diagnosis = QLabel(objectName="diagnosis")
+        self.diagnosis.setStyleSheet("color: #9a6700;")
+        self.diagnosis.setTextFormat(Qt.TextFormat.PlainText)
+        bar.addWidget(self.diagnosis, 1)
+        self.notes = QLabel(objectName="snapshotNotes")
+        self.notes.setStyleSheet("color: #57606a;")
+        bar.addWidget(self.notes)
         self.busy = ""
         self._status = controller.status
+        controller.snapshotReady.connect(self.show_diagnostics)
         controller.statusChanged.connect(self.show_status)
         controller.busyChanged.connect(self.show_busy)
         self.show_status(controller.status)
+
+    def show_diagnostics(self, snapshot: Snapshot) -> None:
+        """The most actionable diagnosis in words (all of them in the tooltip), or nothing."""
+        found = [d.message for d in snapshot.diagnostics]
+        text = ("⚠ " + found[0] + (self.tr(" (+{0} more)").format(len(found) - 1) if len(found) > 1 else "")
+                if found else "")
+        if text != self.diagnosis.text():
+            self.diagnosis.setText(text)
+            self.diagnosis.setToolTip("\n".join(found))
+        notes = "ⓘ " + snapshot.notes[0] if snapshot.notes else ""
+        if notes != self.notes.text():  # what the runner simplified to keep training fast
+            self.notes.setText(notes)
+            self.notes.setToolTip("\n".join(snapshot.notes))
 
     def show_busy(self, text: str) -> None:
         """A wait the user should know about ("Building the model…") replaces the state word."""

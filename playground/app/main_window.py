@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -26,6 +27,7 @@ from playground.app.controls import ControlBar, StatusDisplay, TrainingActions
 from playground.app.document import ExperimentDocument
 from playground.app.drawing import DrawController
 from playground.app.files import FileController
+from playground.app.inside import InsideViews
 from playground.app.menus import Menus
 from playground.app.plots import BoundaryView, LossPlot, MetricPlot, Scoreboard
 from playground.app.session import EngineSession
@@ -67,6 +69,8 @@ class MainWindow(QMainWindow):
         self.controller.datasetChanged.connect(self.boundary.set_dataset)
         self.controller.failed.connect(self._training_failed)
         self.draw = DrawController(self.document, self.boundary, self)
+        self.inside = InsideViews(self)
+        self.diagram = self.inside.diagram
 
         self.actions_ = TrainingActions(self.controller, self)
         self.control_bar = ControlBar(self.actions_, self)
@@ -87,7 +91,12 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.description)
         layout.addWidget(self.scoreboard)
-        layout.addWidget(self.boundary, 1)
+        self.centre = QSplitter(Qt.Orientation.Vertical, objectName="centre")
+        self.centre.addWidget(self.diagram)
+        self.centre.addWidget(self.boundary)
+        self.centre.setChildrenCollapsible(False)
+        self.centre.setSizes([330, 470])  # the network above, the picture of what it does below
+        layout.addWidget(self.centre, 1)
         self.setCentralWidget(central)
 
         self.panels: dict[str, QWidget] = {}
@@ -95,11 +104,12 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self.menus = Menus(self)
         self.hideable: dict[str, QWidget] = {
-            **self.docks, "controls": self.control_bar, "description": self.description}
+            **self.docks, "controls": self.control_bar, "description": self.description, "diagram": self.diagram}
         code = getattr(self.panels.get("network"), "code", None)
         if isinstance(code, QWidget) and code.parentWidget() is not None:
             self.hideable["code"] = code.parentWidget()
 
+        self.inside.connect_window()
         self.document.changed.connect(self._document_changed)
         self.document.modifiedChanged.connect(self.setWindowModified)
         self.document.pathChanged.connect(lambda _path: self._update_title())
@@ -117,7 +127,8 @@ class MainWindow(QMainWindow):
     def _build_docks(self) -> None:
         classes = _panel_classes()
         titles = {"data": self.tr("Data"), "network": self.tr("Network"), "training": self.tr("Training"),
-                  "loss": self.tr("Loss"), "metric": self.tr("Accuracy")}
+                  "loss": self.tr("Loss"), "metric": self.tr("Accuracy"), "gradients": self.tr("Gradients"),
+                  "distributions": self.tr("Distributions"), "inspector": self.tr("Inspector")}
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         for key in ("data", "network", "training"):
             cls = classes[key]
@@ -127,13 +138,19 @@ class MainWindow(QMainWindow):
             self._dock(key, titles[key], self._scroll(panel), left)
         self._dock("loss", titles["loss"], self.loss_plot, right)
         self._dock("metric", titles["metric"], self.metric_plot, right)
+        for key in ("gradients", "distributions", "inspector"):
+            self._dock(key, titles[key], self.inside.widgets[key], right)
+        self.tabifyDockWidget(self.docks["gradients"], self.docks["distributions"])
+        self.tabifyDockWidget(self.docks["distributions"], self.docks["inspector"])
+        self.docks["gradients"].raise_()
         # The editors share the left column as tabs (each needs most of a 950-pixel height); the
         # history plots stack on the right, leaving the centre to a large, square decision plot.
         self.tabifyDockWidget(self.docks["data"], self.docks["network"])
         self.tabifyDockWidget(self.docks["network"], self.docks["training"])
         self.setTabPosition(left, QTabWidget.TabPosition.North)
+        self.setTabPosition(right, QTabWidget.TabPosition.North)
         self.docks["data"].raise_()
-        self.resizeDocks([self.docks["data"], self.docks["loss"]], [470, 340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["data"], self.docks["loss"]], [400, 430], Qt.Orientation.Horizontal)
         training = self.panels["training"]
         if hasattr(training, "set_available_devices"):
             self.controller.devicesChanged.connect(training.set_available_devices)

@@ -34,6 +34,10 @@ PANEL_TITLES = {
     "controls": "Training controls",
     "loss": "Loss plot",
     "metric": "Accuracy / R² plot",
+    "diagram": "Network diagram",
+    "gradients": "Gradient norms",
+    "distributions": "Distributions",
+    "inspector": "Parameter inspector",
     "description": "Description",
 }
 """Panels a teacher can hide (keys stored in ``view.hidden``); titles are translated when shown."""

@@ -153,6 +153,10 @@ class TrainingController(QObject):
         """Optimizer hyper-parameter, l1, l2 or batch_size: used from the next step on."""
         self._post("set_option", name, value)
 
+    def set_value(self, name: str, index: tuple[int, ...], value: float) -> None:
+        """Type one weight or bias into the runner's model (the diagram's editor)."""
+        self._post("set_value", name, tuple(index), float(value))
+
     def set_epoch_limit(self, epochs: int) -> None:
         self._post("limit", epochs)
 

@@ -13,6 +13,7 @@ and drops snapshots into the latest-wins ``SnapshotBuffer`` that a GUI timer dra
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import os
@@ -145,6 +146,10 @@ class EngineWorker(QObject):
             return self._process.is_alive()
         return self._reader.is_alive()
 
+    def wait(self, msecs: int = 10_000) -> bool:
+        """Stop the runner and wait up to ``msecs`` (QThread's name for it); True once it has stopped."""
+        return self.shutdown(msecs / 1000)
+
     @property
     def pid(self) -> int | None:
         return self._process.pid if self._process is not None else None
@@ -214,27 +219,37 @@ class EngineWorker(QObject):
             except Exception as exc:  # a message that cannot be read: report, keep reading
                 self.failed.emit(describe_error(exc))
                 continue
-            kind = message[0]
-            if kind == "snapshot":
-                self.buffer.put(message[1])
-            elif kind == "status":
-                self.statusChanged.emit(message[1])
-            elif kind == "failed":
-                self.failed.emit(message[1])
-            elif kind == "reply":
-                _, request_id, ok, value = message
-                with self._pending_lock:
-                    future = self._pending.pop(request_id, None)
-                if future is not None and not future.done():
-                    if ok:
-                        future.set_result(value)
-                    else:
-                        future.set_exception(RemoteError(value))
+            try:
+                self._deliver(message)
+            except RuntimeError:  # the window (and this object's signals) went away first:
+                self._closed = True  # hang up, so the runner sees the end of the pipe and stops
+                with contextlib.suppress(OSError):
+                    self._conn.close()
+                break
         self._cancel_pending()
         if not self._closed:  # the runner died under us (killed, out of memory, a crash)
             code = self._process.exitcode if self._process is not None else None
-            self.failed.emit(_tr("the training process stopped unexpectedly (exit code {0}); "
-                                 "your experiment is kept — open or edit it to train again").format(code))
+            with contextlib.suppress(RuntimeError):
+                self.failed.emit(_tr("the training process stopped unexpectedly (exit code {0}); "
+                                     "your experiment is kept — open or edit it to train again").format(code))
+
+    def _deliver(self, message: tuple) -> None:
+        kind = message[0]
+        if kind == "snapshot":
+            self.buffer.put(message[1])
+        elif kind == "status":
+            self.statusChanged.emit(message[1])
+        elif kind == "failed":
+            self.failed.emit(message[1])
+        elif kind == "reply":
+            _, request_id, ok, value = message
+            with self._pending_lock:
+                future = self._pending.pop(request_id, None)
+            if future is not None and not future.done():
+                if ok:
+                    future.set_result(value)
+                else:
+                    future.set_exception(RemoteError(value))
 
     def _cancel_pending(self) -> None:
         with self._pending_lock:

@@ -40,6 +40,9 @@ from playground.core.views import ViewRequest
 
 SYNC_EVERY = 64
 """Batch losses wait on the device at most this many steps before they are read (and checked)."""
+EVAL_MACS = 2e9
+"""Multiply-adds an epoch-end evaluation may take (≈ 0.1 s here): a model so large that the whole
+data set would take longer is evaluated on a fixed sample, and its metrics say they are sampled."""
 
 skip_dynamo_for_optimizers()
 
@@ -68,6 +71,9 @@ class Engine:
         self._load_tensors()
         self.labels = parameter_labels(self.spec.model, self.dataset.input_dim, self.out_dim)
         self.blocks = plan(self.spec.model, self.dataset.input_dim, self.out_dim)
+        self.macs = sum(b.args[0] * b.args[1] for b in self.blocks if b.kind == "linear")
+        """Multiply-adds of one sample's forward pass: what the time budgets are estimated from."""
+        self.eval_rows = max(64, int(EVAL_MACS / max(self.macs, 1)))
         self.publisher = None
         self.reset()
         if experiment.state is not None:
@@ -314,10 +320,18 @@ class Engine:
         return values[0], values[1]
 
     def evaluate(self) -> Metrics:
-        train_loss, train_metric = self._loss_and_metric(self.x_train, self.y_train)
-        test_loss, test_metric = self._loss_and_metric(self.x_test, self.y_test)
+        """Loss and metric on the whole train and test sets (on a fixed sample for a huge model)."""
+        return self._measure(self.eval_rows)
+
+    def _measure(self, limit: int, sampled: bool = False) -> Metrics:
+        values = []
+        for key, x, y in (("train", self.x_train, self.y_train), ("test", self.x_test, self.y_test)):
+            idx = self._subset(key, int(x.shape[0]), limit)
+            sampled = sampled or idx is not None
+            values.append(self._loss_and_metric(x if idx is None else x[idx], y if idx is None else y[idx]))
         name = "accuracy" if self.task == "classification" else "r2"
-        return Metrics(name, train_loss, test_loss, train_metric, test_metric, step=self.step)
+        (train_loss, train_metric), (test_loss, test_metric) = values
+        return Metrics(name, train_loss, test_loss, train_metric, test_metric, sampled=sampled, step=self.step)
 
     def probabilities(self, out: torch.Tensor) -> torch.Tensor:
         target = LOSSES[self.loss_key].target
@@ -342,6 +356,7 @@ class Engine:
         if n_rows <= limit:
             return None
         cache = self.__dict__.setdefault("_subsets", {})
+        key = f"{key}:{limit}"
         if key not in cache:
             generator = torch.Generator().manual_seed(self.spec.training.seed + len(key))
             cache[key] = torch.randperm(n_rows, generator=generator)[:limit].to(self.device)
@@ -355,13 +370,7 @@ class Engine:
     def sampled_metrics(self, limit: int) -> Metrics:
         """Metrics on fixed samples of ≤ ``limit`` rows per split: progress within a long epoch."""
         self.flush_quietly()
-        values = []
-        for key, x, y in (("train", self.x_train, self.y_train), ("test", self.x_test, self.y_test)):
-            idx = self._subset(key, int(x.shape[0]), limit)
-            values.append(self._loss_and_metric(x if idx is None else x[idx], y if idx is None else y[idx]))
-        name = "accuracy" if self.task == "classification" else "r2"
-        (train_loss, train_metric), (test_loss, test_metric) = values
-        return Metrics(name, train_loss, test_loss, train_metric, test_metric, sampled=True, step=self.step)
+        return self._measure(min(limit, self.eval_rows), sampled=True)
 
     def grid(self, resolution: int) -> torch.Tensor:
         """Model inputs for a ``resolution``² grid over the raw input plane (2-D inputs), cached."""
@@ -386,16 +395,20 @@ class Engine:
         if self.dataset.raw_dim != 1 or self.task != "regression":
             return None
         x0, x1, _, _ = self.dataset.bounds()
+        points = int(max(16, min(points, EVAL_MACS / max(self.macs, 1))))
         xs = np.linspace(x0, x1, points)
         ys = self.predict(xs.reshape(-1, 1))[:, 0]
         return Curve(xs, ys)
 
     def test_predictions(self) -> Predictions:
-        out = self._forward(self.x_test)
+        """Test targets and predictions (a fixed sample of them for a huge model, as ``evaluate``)."""
+        idx = self._subset("test", int(self.x_test.shape[0]), self.eval_rows)
+        out = self._forward(self.x_test if idx is None else self.x_test[idx])
+        y = self.dataset.y_test if idx is None else self.dataset.y_test[idx.cpu().numpy()]
         if self.task == "classification":
             pred = self.probabilities(out).argmax(dim=1)
-            return Predictions(self.dataset.y_test.astype(np.int64), pred.cpu().numpy())
-        return Predictions(self.dataset.y_test.astype(np.float64), out[:, 0].cpu().numpy())
+            return Predictions(y.astype(np.int64), pred.cpu().numpy())
+        return Predictions(y.astype(np.float64), out[:, 0].cpu().numpy())
 
     def snapshot(self, views: ViewRequest | None = None, *, resolution: int | None = None,
                  complete: bool = True) -> Snapshot:

@@ -7,23 +7,14 @@ in eval mode under ``inference_mode`` and draws no random numbers.
 
 from __future__ import annotations
 
-import numpy as np
 import torch
 from torch import nn
 
 from playground.core.architecture import Block
 from playground.core.snapshot import NeuronMaps
+from playground.core.views import MAX_DRAWN, drawn_units
 
-MAX_DRAWN = 32
-"""A layer wider than this is summarised: the diagram draws this many of its units."""
-
-
-def drawn_units(width: int, limit: int = MAX_DRAWN) -> np.ndarray:
-    """Which units of a layer the diagram draws: all, or ``limit`` spread evenly over a wide layer."""
-    if width <= limit:
-        return np.arange(width)
-    return np.unique(np.linspace(0, width - 1, limit).round().astype(np.int64))
-
+__all__ = ["MAX_DRAWN", "dead_fraction", "drawn_units", "layer_outputs", "neuron_maps"]
 
 def activation_positions(blocks: list[Block]) -> list[int]:
     """Module index of each hidden layer's activation, in layer order."""

@@ -37,6 +37,10 @@ if TYPE_CHECKING:
 
 SHARE = 0.15
 """Of the wall time, the most that snapshot work may take while training (all parts together)."""
+FRAME_S = SHARE / 30.0
+"""Snapshot work per frame at 30 snapshots a second (5 ms), shared out by ``WEIGHTS``."""
+WEIGHTS = {"stats": 0.25, "quantiles": 0.1, "boundary": 0.35, "neurons": 0.2, "inspect": 0.05, "dead": 0.05,
+           "metrics": 0.05}
 HISTORY_EVERY_S = 0.2
 """Per-parameter histories travel at most 5 times a second (the history plots redraw at 5 Hz)."""
 SAMPLED_METRICS_S = 1.0
@@ -44,20 +48,29 @@ SAMPLED_METRICS_S = 1.0
 METRIC_SAMPLE = 2048
 INSPECT_CELLS = 65_536
 """The inspector receives at most this many cells per array; bigger matrices are block-averaged."""
-MIN_RESOLUTION = 12
+MIN_RESOLUTION = 8
+MACS_PER_S = 1e9
+"""A conservative guess at this machine's speed, until a part has been timed once."""
+SKIP_S = 0.25
+"""A picture that would take longer than this even at ``MIN_RESOLUTION`` is not drawn (and said so)."""
 
 
 class Part:
     """Cost bookkeeping of one snapshot part: an average cost and when it was last made."""
 
-    def __init__(self) -> None:
+    def __init__(self, key: str = "") -> None:
+        self.key = key
         self.cost = 0.0
         self.last = -math.inf
         self.value: Any = None
 
+    @property
+    def interval(self) -> float:
+        """How often this part may run so that it stays within its share of the wall time."""
+        return self.cost / (SHARE * WEIGHTS.get(self.key, 0.1)) if self.cost else 0.0
+
     def due(self, now: float, min_interval: float) -> bool:
-        interval = max(min_interval, self.cost / SHARE * len(_PARTS) if self.cost else 0.0)
-        return now - self.last >= interval
+        return now - self.last >= max(min_interval, self.interval)
 
     def run(self, fn: Callable[[], Any], now: float) -> Any:
         started = time.perf_counter()
@@ -68,7 +81,7 @@ class Part:
         return self.value
 
 
-_PARTS = ("stats", "quantiles", "boundary", "neurons", "inspect", "dead")
+_PARTS = ("stats", "quantiles", "boundary", "neurons", "inspect", "dead", "metrics")
 
 
 class Publisher:
@@ -79,8 +92,10 @@ class Publisher:
     def reset(self) -> None:
         e = self.engine
         self.names = list(e.param_names)
+        self._large = sum(p.numel() for p in e.params) > 100_000
+        """Only a large model's statistics are refreshed a few parameters at a time."""
         self.layers = _layers(e)
-        self.parts = {name: Part() for name in _PARTS}
+        self.parts = {name: Part(name) for name in _PARTS}
         self.ranges = StableRange()
         self.quantile_sampler = QuantileSampler()
         p = len(self.names)
@@ -140,16 +155,26 @@ class Publisher:
                     notes: list[str], what: str) -> Any:
         """A grid-shaped part (cost ∝ resolution²): the largest resolution the budget allows."""
         part = self.parts[key]
+        per_point_guess = self.engine.macs / MACS_PER_S
+        if per_point_guess * MIN_RESOLUTION ** 2 > SKIP_S:
+            notes.append(f"{what} is not drawn: even at {MIN_RESOLUTION}×{MIN_RESOLUTION} it would take "
+                         f"{per_point_guess * MIN_RESOLUTION ** 2:.1f} s for this model")
+            return None
         res = self._resolution.get(key, wanted)
-        if part.cost:
+        if not part.cost:
+            res = int(max(MIN_RESOLUTION, min(wanted, math.sqrt(FRAME_S * WEIGHTS[key] / per_point_guess))))
+        else:
             per_point = part.cost / (res * res)
-            allowed = SHARE / len(_PARTS) / 30.0  # its share of one frame at 30 snapshots a second
-            res = int(max(MIN_RESOLUTION, min(wanted, math.sqrt(allowed / per_point) if per_point else wanted)))
+            allowed = FRAME_S * WEIGHTS[key]  # its share of one frame at 30 snapshots a second
+            fit = math.sqrt(allowed / per_point) if per_point else wanted
+            # follow the cost down at once, back up gently (a busy moment must not flicker the picture)
+            res = int(max(MIN_RESOLUTION, min(wanted, fit, res * 1.25 + 1)))
         if res < wanted:
-            notes.append(f"{what} at {res}×{res} (asked {wanted}×{wanted}) to keep training fast")
+            notes.append(f"{what} at {res}×{res} (of {wanted}×{wanted}) to keep training fast")
         self._resolution[key] = res
         if part.value is not None and not part.due(now, 0.0) and getattr(part, "res", None) == res:
-            notes.append(f"{what} refreshed every {part.cost / SHARE * len(_PARTS):.1f} s")
+            if part.interval > 0.2:
+                notes.append(f"{what} refreshed every {part.interval:.1f} s")
             return part.value
         part.res = res  # type: ignore[attr-defined]
         return part.run(lambda: make(res), now)
@@ -165,7 +190,7 @@ class Publisher:
         part = self.parts["stats"]
         n = len(self.names)
         started = time.perf_counter()
-        budget = SHARE / 30.0
+        budget = FRAME_S * WEIGHTS["stats"]
         done = 0
         previous = e.previous_weights
         while done < n:
@@ -175,7 +200,7 @@ class Publisher:
                                     None if previous is None else [previous[i]], self.ranges, links)
             self.stats_cache[name] = stats[0]
             done += 1
-            if time.perf_counter() - started > budget and done < n:
+            if time.perf_counter() - started > budget and done < n and self._large:
                 break
         self._next_stat = (self._next_stat + done) % n
         if done < n:
@@ -256,10 +281,11 @@ class Publisher:
             if not math.isfinite(self._first_loss):
                 self._first_loss = e.metrics.train_loss
             return e.metrics
-        if e.diverged or now - self._metrics_time < SAMPLED_METRICS_S or e.step == e.metrics.step:
+        part = self.parts["metrics"]
+        if e.diverged or e.step == e.metrics.step or not part.due(now, SAMPLED_METRICS_S) \
+                or now - self._metrics_time < SAMPLED_METRICS_S:
             return self._sampled or e.metrics
-        self._metrics_time = now
-        self._sampled = e.sampled_metrics(METRIC_SAMPLE)
+        self._sampled = part.run(lambda: e.sampled_metrics(METRIC_SAMPLE), now)
         return self._sampled
 
     def _diagnostics(self, now: float, complete: bool) -> tuple[Diagnostic, ...]:
@@ -281,7 +307,8 @@ class Publisher:
         out += [d for d in gradients if d.kind == "exploding"]
         part = self.parts["dead"]
         if e.step > 0 and (complete or part.due(now, 1.0)):
-            part.run(lambda: dead_fraction(e.model, e.blocks, e.train_sample(512)), now)
+            rows = int(min(512, max(16, 0.05 * MACS_PER_S / max(e.macs, 1))))
+            part.run(lambda: dead_fraction(e.model, e.blocks, e.train_sample(rows)), now)
         if e.step > 0 and part.value:
             out += rules.dead_rule(part.value)
         out += rules.symmetry_rule(self._hidden_weights())

@@ -177,13 +177,13 @@ class Runner:
             self._start()
         elif command == "pause":
             if self._state == TRAINING:
+                self._set_state(PAUSED)  # say so first: the last picture of a big model takes a moment
                 self._publish()
-                self._set_state(PAUSED)
         elif command == "stop":
             if self._state in (TRAINING, PAUSED, FINISHED, ERROR):
                 self._message = ""
-                self._publish()
                 self._set_state(IDLE)
+                self._publish()
         elif command == "step":
             self._manual(lambda: engine.train_step(capture=True))
         elif command == "step_epoch":
@@ -264,7 +264,7 @@ class Runner:
         publish = now - self._last_publish >= 1.0 / PUBLISH_HZ
         try:
             engine.train_step(capture=publish)
-            if publish:
+            if publish and not self.conn.poll():  # a waiting command (Pause) goes first
                 self._publish(complete=False)
         except Exception as exc:
             self._fail(exc)

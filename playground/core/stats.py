@@ -114,8 +114,8 @@ class QuantileSampler:
         flat = t.detach().flatten()
         if name not in self._indices:
             n = flat.numel()
-            self._indices[name] = None if n <= QUANTILE_SAMPLE else torch.randperm(
-                n, generator=self._generator)[:QUANTILE_SAMPLE]
+            self._indices[name] = None if n <= QUANTILE_SAMPLE else torch.randint(
+                n, (QUANTILE_SAMPLE,), generator=self._generator)
         idx = self._indices[name]
         if idx is None:
             return flat

@@ -13,13 +13,16 @@ from playground.core.engine import Engine
 
 SMALL_WORK = 1 << 16
 """batch size × widest layer below which one thread is faster."""
+BIG_STEP = 1_000_000
+"""Multiply-adds per step above which the threads pay off even for a small batch (deep, wide nets)."""
 
 DEFAULT_THREADS = torch.get_num_threads()
 
 
 def threads_for(engine: Engine) -> int:
     widest = max([layer.units for layer in engine.spec.model.hidden] + [engine.dataset.input_dim])
-    return 1 if engine.batch_size * widest < SMALL_WORK else DEFAULT_THREADS
+    small = engine.batch_size * widest < SMALL_WORK and engine.batch_size * engine.macs < BIG_STEP
+    return 1 if small else DEFAULT_THREADS
 
 
 def configure_threads(engine: Engine) -> None:

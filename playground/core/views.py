@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 BUDGET_S = 0.025
 """Time a snapshot may take (statistics, heat maps, boundary): above it, resolution and samples drop."""
 
@@ -24,3 +26,14 @@ class ViewRequest:
     inspect: str | None = None
     """A parameter's full weight, gradient, update and optimizer state (the parameter inspector)."""
     budget_s: float = BUDGET_S
+
+
+MAX_DRAWN = 32
+"""A layer wider than this is summarised: the diagram draws this many of its units."""
+
+
+def drawn_units(width: int, limit: int = MAX_DRAWN) -> np.ndarray:
+    """Which units of a layer the diagram draws: all, or ``limit`` spread evenly over a wide layer."""
+    if width <= limit:
+        return np.arange(width)
+    return np.unique(np.linspace(0, width - 1, limit).round().astype(np.int64))

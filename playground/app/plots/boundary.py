@@ -131,6 +131,17 @@ class BoundaryView(QWidget):
         if layer is not None:
             layer.update(snapshot)
 
+    def show_neuron(self, values: np.ndarray | None) -> None:
+        """While the diagram hovers a unit: its map over the input plane, large (2-D inputs only)."""
+        layer = self.layers.get(PLANE)
+        if self.mode == PLANE and layer is not None:
+            extent = self.dataset.bounds() if self.dataset is not None else None
+            layer.show_neuron(values, extent)
+
+    @property
+    def showing_neuron(self) -> bool:
+        return self.mode == PLANE and self.layers[PLANE].neuron is not None
+
     def set_show_test(self, show: bool) -> None:
         self.points.set_show_test(show)
 

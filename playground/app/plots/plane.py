@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 
 from playground.app.plots import colors
+from playground.app.plots.diverging import colorize, symmetric_limit
 from playground.core.data.dataset import Dataset
 from playground.core.snapshot import Snapshot
 
@@ -62,6 +63,9 @@ class PlaneLayer:
         self.discretize = False
         self._last: np.ndarray | None = None
         self._rect: tuple[float, ...] = ()
+        self._extent: tuple[float, float, float, float] | None = None
+        self.neuron: np.ndarray | None = None
+        """A hidden unit's map shown in place of the output while the diagram hovers it."""
 
     def set_visible(self, visible: bool) -> None:
         self.image.setVisible(visible)
@@ -93,15 +97,34 @@ class PlaneLayer:
         if boundary is None:
             return
         self._last = boundary.values
-        self._draw(boundary.values)
-        rect = (*tuple(boundary.extent), boundary.values.shape[0], boundary.values.shape[1])
+        self._extent = boundary.extent
+        if self.neuron is None:
+            self._draw(boundary.values)
+            self._place(boundary.extent, boundary.values.shape[:2])
+
+    def _place(self, extent: tuple[float, float, float, float], shape: tuple[int, ...]) -> None:
+        rect = (*tuple(extent), shape[0], shape[1])
         if rect != self._rect:  # after setImage: the rect scales the image's own size
             self._rect = rect
-            x0, x1, y0, y1 = boundary.extent
-            rows, cols = boundary.values.shape[:2]
+            x0, x1, y0, y1 = extent
+            rows, cols = shape[:2]
             # half a cell of margin: grid values sit at the cell centres
             dx, dy = (x1 - x0) / max(cols - 1, 1), (y1 - y0) / max(rows - 1, 1)
             self.image.setRect(QRectF(x0 - dx / 2, y0 - dy / 2, cols * dx, rows * dy))
+
+    def show_neuron(self, values: np.ndarray | None, extent: tuple[float, float, float, float] | None) -> None:
+        """Show a unit's activation map (diverging colours) instead of the output; ``None`` goes back."""
+        self.neuron = values
+        if values is not None and extent is not None:
+            limit = symmetric_limit(values)
+            rgba = colorize(values, limit)
+            pale = 255 - (255 - rgba[..., :3].astype(np.int32)) * 0.8  # pale: the points stay readable
+            rgba[..., :3] = pale.astype(np.uint8)
+            self.image.setImage(rgba, autoLevels=False, levels=(0, 255))
+            self._place(extent, values.shape)
+        elif self._last is not None and self._extent is not None:
+            self._draw(self._last)
+            self._place(self._extent, self._last.shape[:2])
 
     def _draw(self, values: np.ndarray) -> None:
         if self.classification:

@@ -1,0 +1,122 @@
+"""The views of the inside of the network, wired together: diagram, gradients, distributions, inspector.
+
+Owns the widgets and tells the runner what they need: neuron maps and link weights while the
+diagram shows, statistics while any of them shows, and full detail for the one parameter the
+distribution view and the inspector look at. Hidden views (classroom mode, a tab in the back)
+cost the runner nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+from playground.app.plots.distributions import DistributionView
+from playground.app.plots.gradients import GradientNormPlot
+from playground.app.plots.inspector import ParameterInspector
+from playground.app.plots.network import NetworkDiagram
+from playground.app.plots.selection import ParameterSelection
+from playground.app.weight_edit import WeightEdits
+from playground.app.worker import TRAINING, WorkerStatus
+from playground.core.data.dataset import Dataset
+from playground.core.registry import ACTIVATIONS
+from playground.core.spec import Experiment
+
+if TYPE_CHECKING:
+    from playground.app.main_window import MainWindow
+
+KEYS = ("diagram", "gradients", "distributions", "inspector")
+
+
+class InsideViews(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.selection = ParameterSelection(self)
+        self.diagram = NetworkDiagram()
+        self.gradients = GradientNormPlot()
+        self.distributions = DistributionView(self.selection)
+        self.inspector = ParameterInspector(self.selection)
+        self.widgets = {"diagram": self.diagram, "gradients": self.gradients,
+                        "distributions": self.distributions, "inspector": self.inspector}
+        controller = window.controller
+        for view in self.widgets.values():
+            controller.add_view(view)
+        controller.datasetChanged.connect(self._dataset)
+        controller.statusChanged.connect(self._status)
+        self.selection.changed.connect(lambda _name: self.request())
+        self.diagram.neuronHovered.connect(self._hovered)
+        self._hover = (-1, -1)
+        controller.snapshotReady.connect(lambda _s: self._hover[0] >= 0 and self._hovered(*self._hover))
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self._send_request)
+        self.edits: WeightEdits | None = None
+        self._dataset_names: list[str] = []
+
+    def connect_window(self) -> None:
+        """After the window made its docks: follow the document and the docks' visibility."""
+        self.edits = WeightEdits(self.window)
+        self.window.document.changed.connect(lambda experiment, _s: self._experiment(experiment))
+        self._experiment(self.window.document.experiment)
+        for key in KEYS:
+            dock = self.window.docks.get(key)
+            if dock is not None:
+                dock.visibilityChanged.connect(lambda _v: self.request())
+        self.request()
+
+    # ------------------------------------------------------------------ what the runner computes
+    def shown(self, key: str) -> bool:
+        """Whether the user can see this view: not hidden (classroom), and its tab in front."""
+        widget: QWidget = self.window.docks.get(key) or self.widgets[key]
+        if not widget.isVisibleTo(self.window):
+            return False
+        return widget.isVisible() or not self.window.isVisible()
+
+    def request(self) -> None:
+        """Recompute what the views need (after the event that changed visibility has settled)."""
+        self._pending.start()
+
+    def _send_request(self) -> None:
+        diagram = self.shown("diagram")
+        detail = self.shown("inspector") or self.shown("distributions")
+        stats = diagram or detail or self.shown("gradients")
+        self.window.controller.request_views(
+            neurons=diagram, links=diagram, stats=stats,
+            inspect=(self.selection.name or None) if detail else None)
+
+    # ------------------------------------------------------------------ context
+    def _dataset(self, ds: Dataset) -> None:
+        self._dataset_names = list(ds.input_names)
+        self._experiment(self.window.document.experiment)
+
+    def _experiment(self, experiment: Experiment) -> None:
+        activations = {f"hidden {i}": ACTIVATIONS[layer.activation].label
+                       for i, layer in enumerate(experiment.model.hidden, start=1)}
+        self.diagram.set_context(self._dataset_names, activations)
+
+    def _status(self, status: WorkerStatus) -> None:
+        self.diagram.set_editable(status.state != TRAINING)
+
+    def _hovered(self, column: int, unit: int) -> None:
+        """Hovering a node shows its map large in the main plot; leaving shows the output again."""
+        self._hover = (column, unit)
+        snapshot = self.diagram.snapshot
+        neurons = snapshot.neurons if snapshot is not None else None
+        if column < 0 or neurons is None:
+            self.window.boundary.show_neuron(None)
+            return
+        if column == 0:
+            maps = neurons.inputs
+            values = maps[unit] if unit < len(maps) else None
+        else:
+            layer = column - 1
+            if layer >= len(neurons.layers):
+                return
+            drawn = list(neurons.drawn[layer])
+            values = neurons.layers[layer][drawn.index(unit)] if unit in drawn else None
+        self.window.boundary.show_neuron(None if values is None else np.asarray(values))

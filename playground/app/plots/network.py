@@ -1,0 +1,387 @@
+"""The network diagram: inputs, hidden units and outputs as nodes, every weight a link, live.
+
+As in TensorFlow Playground, a link's width shows the weight's magnitude and its colour the sign
+(blue positive, orange negative), and with 2-D inputs each node is a small heat map of what the
+unit computes over the input plane. Hovering a node or a link tells its numbers (weight, gradient,
+last update, bias); hovering a node also asks the main plot to show its map large; clicking a link
+or a node while training is paused asks to type a new weight or bias (``editRequested``).
+
+Drawing cost is fixed per frame: one image per column and twelve line items for all the links
+(grouped by sign and width), each created once and only fed new arrays.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+
+from playground.app.plots.diverging import NEGATIVE, POSITIVE, colorize, symmetric_limit
+from playground.app.plots.network_layout import ROW_GAP, Layout, make_layout, segment_distance
+from playground.core.snapshot import Diagnostic, NeuronMaps, ParamStats, Snapshot
+
+WIDTHS = (0.6, 1.2, 2.0, 3.0, 4.2, 5.6)
+"""Link widths in pixels, from the smallest to the largest magnitude."""
+HOVER_PIXELS = 5.0
+NODE_PIXELS = 24
+"""Pixels per node side in a column image (the neuron maps are resampled to it)."""
+GAP_PIXELS = round((ROW_GAP - 1.0) * NODE_PIXELS)
+assert GAP_PIXELS == (ROW_GAP - 1.0) * NODE_PIXELS, "node gaps must be whole pixels"
+
+
+def _fmt(value: float | None) -> str:
+    if value is None or not np.isfinite(value):
+        return "–"
+    return f"{value:.7g}"
+
+
+class NetworkDiagram(QWidget):
+    """Live diagram of the model; ``update(snapshot)`` is its one drawing entry point."""
+
+    neuronHovered = Signal(int, int)
+    """(column, unit) under the cursor, or (-1, -1): the main plot shows that unit's map large."""
+    editRequested = Signal(str, tuple, float, QPointF)
+    """(parameter name, index, current value, global position): the user clicked to type a value."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("networkDiagram")
+        self.view_widget = pg.GraphicsLayoutWidget(self)
+        self.view_widget.setBackground("w")
+        self.view_widget.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        self.view = self.view_widget.addViewBox()
+        self.view.setMouseEnabled(False, False)
+        self.view.setAspectLocked(True)
+        self.view.invertY(True)
+        self.view.setMenuEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view_widget)
+        self.links: dict[tuple[int, int], pg.PlotCurveItem] = {}
+        for sign in (0, 1):
+            color = QColor(*(POSITIVE if sign else NEGATIVE).astype(int))
+            for level, width in enumerate(WIDTHS):
+                color.setAlphaF(0.35 + 0.65 * (level + 1) / len(WIDTHS))
+                pen = QPen(color)
+                pen.setWidthF(width)
+                pen.setCosmetic(True)
+                item = pg.PlotCurveItem(pen=pen, connect="pairs", antialias=True)
+                item.setZValue(-5)
+                self.view.addItem(item)
+                self.links[(sign, level)] = item
+        self.images: list[pg.ImageItem] = []
+        self.texts: list[pg.TextItem] = []
+        self.markers: list[pg.TextItem] = []
+        self.layout_: Layout = Layout((), ())
+        self.input_names: list[str] = []
+        self.activations: dict[str, str] = {}
+        self.editable = False
+        self.snapshot: Snapshot | None = None
+        self._params: dict[str, ParamStats] = {}
+        self._segments: np.ndarray = np.zeros((0, 4))
+        self._seg_rows = self._seg_ins = self._seg_column = np.zeros(0, dtype=np.int64)
+        self._seg_slices: list[tuple[int, int, int]] = []
+        self._weights: np.ndarray = np.zeros(0)
+        self._hover: tuple[int, int] = (-1, -1)
+        self.diagnostics: tuple[Diagnostic, ...] = ()
+        scene = self.view_widget.scene()
+        scene.sigMouseMoved.connect(self._moved)
+        scene.sigMouseClicked.connect(self._clicked)
+        self.setMouseTracking(True)
+        self.setMinimumSize(260, 220)
+
+    # ------------------------------------------------------------------ context from the window
+    def set_context(self, input_names: list[str], activations: dict[str, str]) -> None:
+        """Input feature names and each hidden layer's activation label (for the column captions)."""
+        if input_names != self.input_names or activations != self.activations:
+            self.input_names, self.activations = list(input_names), dict(activations)
+            self.layout_ = Layout((), ())  # captions changed: lay out again at the next frame
+            if self.snapshot is not None:
+                self.update(self.snapshot)
+
+    def set_editable(self, editable: bool) -> None:
+        """Clicking edits weights only while training is stopped (the numbers hold still)."""
+        self.editable = editable
+
+    # ------------------------------------------------------------------ drawing
+    def update(self, snapshot: Snapshot) -> None:  # type: ignore[override] — a view's one entry point
+        if not snapshot.params:
+            return
+        self.snapshot = snapshot
+        self._params = {p.name: p for p in snapshot.params}
+        layout = make_layout(self.input_names, snapshot.params, self.activations)
+        if layout.signature != self.layout_.signature or len(self.images) != len(layout.columns):
+            self._relayout(layout)
+        self._draw_nodes(snapshot.neurons)
+        self._draw_links()
+        self._draw_diagnostics(snapshot.diagnostics)
+
+    def _relayout(self, layout: Layout) -> None:
+        self.layout_ = layout
+        for item in [*self.images, *self.texts]:
+            self.view.removeItem(item)
+        self.images, self.texts = [], []
+        for column in layout.columns:
+            image = pg.ImageItem(axisOrder="row-major")
+            image.setZValue(0)
+            self.view.addItem(image)
+            self.images.append(image)
+            title = self.tr("inputs") if column.weight is None else (
+                self.tr("output") if column.title == "output" else column.title)
+            caption = pg.TextItem(f"{title}\n{column.subtitle}".strip(), color="#404040", anchor=(0.5, 0))
+            caption.setPos(column.x + 0.5, column.y0 + column.height + 0.15)
+            self.view.addItem(caption)
+            self.texts.append(caption)
+            for k, label in enumerate(column.labels):
+                text = pg.TextItem(label, color="#404040", anchor=(1, 0.5))
+                text.setPos(column.x - 0.1, column.node_y(k) + 0.5)
+                self.view.addItem(text)
+                self.texts.append(text)
+        self._link_geometry()
+        x0, x1, y0, y1 = layout.bounds()
+        self.view.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.0)
+
+    def _column_maps(self, neurons: NeuronMaps | None, c: int) -> np.ndarray | None:
+        """``(drawn, res, res)`` maps of column ``c`` (inputs, hidden layers, outputs), if sent."""
+        if neurons is None:
+            return None
+        if c == 0:
+            return neurons.inputs[self.layout_.columns[0].units] if len(neurons.inputs) else None
+        if c - 1 < len(neurons.layers):
+            return neurons.layers[c - 1]
+        return None
+
+    def _draw_nodes(self, neurons: NeuronMaps | None) -> None:
+        output = len(self.layout_.columns) - 1
+        for c, (column, image) in enumerate(zip(self.layout_.columns, self.images)):
+            n = len(column.units)
+            maps = self._column_maps(neurons, c)
+            side, gap = NODE_PIXELS, GAP_PIXELS
+            if maps is None or maps.shape[0] != n:
+                rgba = self._plain_nodes(column, n, gap)
+            else:
+                if c == output and self._probabilities():
+                    limit, values = 1.0, 2.0 * maps - 1.0  # p = 0.5 is white, as the boundary's colours
+                else:
+                    limit, values = symmetric_limit(maps), maps
+                pick = np.arange(side) * maps.shape[1] // side  # nearest-neighbour to a fixed node size
+                colored = colorize(values[:, ::-1, :][:, pick][:, :, pick], limit)  # the plane's y grows upwards
+                rgba = np.zeros((n, side + gap, side, 4), dtype=np.uint8)
+                rgba[:, :side] = colored
+                rgba = rgba.reshape(n * (side + gap), side, 4)[: n * (side + gap) - gap]
+            image.setImage(rgba, autoLevels=False, levels=(0, 255))
+            image.setRect(QRectF(column.x, column.y0, 1.0, column.height))
+
+    def _plain_nodes(self, column, n: int, gap: int) -> np.ndarray:
+        """Without maps (inputs that are not a plane): nodes coloured by their bias."""
+        side = NODE_PIXELS
+        rgba = np.zeros((n * (side + gap) - gap, side, 4), dtype=np.uint8)
+        bias = self._params.get(column.bias) if column.bias else None  # type: ignore[arg-type]
+        values = bias.values[column.units] if bias is not None and bias.values is not None else np.zeros(n)
+        colors = colorize(values, symmetric_limit(values) if bias is not None else 1.0)
+        for k in range(n):
+            block = rgba[k * (side + gap): k * (side + gap) + side]
+            block[:] = colors[k]
+            block[[0, -1], :] = block[:, [0, -1]] = (120, 120, 120, 255)
+        return rgba
+
+    def _probabilities(self) -> bool:
+        snap = self.snapshot
+        return bool(snap and snap.metrics and snap.metrics.metric_name == "accuracy")
+
+    def _link_geometry(self) -> None:
+        """Links never move within a layout: their ends and matrix indices are worked out once."""
+        parts = [self.layout_.links(c) for c in range(1, len(self.layout_.columns))]
+        self._segments = np.concatenate([p[2] for p in parts]) if parts else np.zeros((0, 4))
+        self._seg_rows = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, dtype=np.int64)
+        self._seg_ins = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, dtype=np.int64)
+        self._seg_column = np.concatenate([np.full(len(p[0]), c + 1) for c, p in enumerate(parts)]) if parts \
+            else np.zeros(0, dtype=np.int64)
+        self._seg_slices = []
+        start = 0
+        for c, p in enumerate(parts, start=1):
+            self._seg_slices.append((c, start, start + len(p[0])))
+            start += len(p[0])
+
+    def _segment_id(self, i: int) -> tuple[str, tuple[int, int]]:
+        column = self.layout_.columns[int(self._seg_column[i])]
+        return column.weight or "", (int(self._seg_rows[i]), int(self._seg_ins[i]))
+
+    def _draw_links(self) -> None:
+        w = np.full(len(self._segments), np.nan)
+        for c, start, end in self._seg_slices:
+            stats = self._params.get(self.layout_.columns[c].weight or "")
+            if stats is not None and stats.values is not None:
+                w[start:end] = stats.values[self._seg_rows[start:end], self._seg_ins[start:end]]
+        self._weights = w
+        top = symmetric_limit(w)
+        level = np.clip((np.nan_to_num(np.abs(w)) / top * len(WIDTHS)).astype(int), 0, len(WIDTHS) - 1)
+        finite = np.isfinite(w)
+        for (sign, lv), item in self.links.items():
+            mask = finite & (level == lv) & ((w >= 0) if sign else (w < 0))
+            s = self._segments[mask]
+            xs = np.column_stack([s[:, 0], s[:, 2]]).ravel()
+            ys = np.column_stack([s[:, 1], s[:, 3]]).ravel()
+            item.setData(xs, ys)
+
+    def _draw_diagnostics(self, diagnostics: tuple[Diagnostic, ...]) -> None:
+        self.diagnostics = diagnostics
+        by_layer: dict[str, list[str]] = {}
+        for d in diagnostics:
+            if d.layer:
+                by_layer.setdefault(d.layer, []).append(d.message)
+        wanted = [(c, by_layer[col.title]) for c, col in enumerate(self.layout_.columns) if col.title in by_layer]
+        while len(self.markers) < len(wanted):
+            marker = pg.TextItem("⚠", color="#cf222e", anchor=(0.5, 1))
+            self.view.addItem(marker)
+            self.markers.append(marker)
+        for i, marker in enumerate(self.markers):
+            if i < len(wanted):
+                c, messages = wanted[i]
+                col = self.layout_.columns[c]
+                marker.setPos(col.x + 0.5, col.y0 - 0.1)
+                marker.setToolTip("\n".join(messages))
+                marker.setVisible(True)
+            else:
+                marker.setVisible(False)
+
+    def marked_layers(self) -> list[str]:
+        """Columns that carry a diagnostic marker (tests, accessibility)."""
+        return [m.toolTip() for m in self.markers if m.isVisible()]
+
+    # ------------------------------------------------------------------ hover and click
+    def _to_view(self, scene_pos: QPointF) -> tuple[float, float, float, float]:
+        p = self.view.mapSceneToView(scene_pos)
+        px, py = self.view.viewPixelSize()
+        return float(p.x()), float(p.y()), 1.0 / px if px else 1.0, 1.0 / py if py else 1.0
+
+    def node_at(self, x: float, y: float) -> tuple[int, int] | None:
+        """(column, position in column) of the node at view coordinates (x, y)."""
+        for c, col in enumerate(self.layout_.columns):
+            if col.x <= x <= col.x + 1.0:
+                k = int(np.floor((y - col.y0) / ROW_GAP))
+                if 0 <= k < len(col.units) and y - col.node_y(k) <= 1.0:
+                    return c, k
+        return None
+
+    def link_at(self, x: float, y: float, sx: float, sy: float) -> int | None:
+        if not len(self._segments):
+            return None
+        s = self._segments
+        d = segment_distance(x, y, s[:, 0], s[:, 1], s[:, 2], s[:, 3], sx, sy)
+        d[~np.isfinite(self._weights)] = np.inf  # links whose weights were not sent are not drawn
+        i = int(d.argmin())
+        return i if d[i] <= HOVER_PIXELS else None
+
+    def describe_node(self, c: int, k: int) -> str:
+        col = self.layout_.columns[c]
+        unit = int(col.units[k])
+        if c == 0:
+            name = col.labels[k] if k < len(col.labels) else f"x{unit + 1}"
+            return self.tr("input {0}").format(name)
+        title = self.tr("output") if col.title == "output" else col.title
+        lines = [self.tr("{0} · unit {1}").format(title, unit + 1)]
+        bias = self._params.get(col.bias or "")
+        if bias is not None and bias.values is not None:
+            lines.append(self.tr("bias b[{0}] = {1}").format(unit, _fmt(bias.values[unit])))
+            lines.append(self.tr("gradient ∂L/∂b = {0}").format(
+                _fmt(bias.grad[unit]) if bias.grad is not None else "–"))
+            lines.append(self.tr("last update Δb = {0}").format(
+                _fmt(bias.update[unit]) if bias.update is not None else "–"))
+        return "\n".join(lines)
+
+    def describe_link(self, i: int) -> str:
+        name, (r, k) = self._segment_id(i)
+        stats = self._params[name]
+        c = next(c for c, col in enumerate(self.layout_.columns) if col.weight == name)
+        src, dst = self.layout_.columns[c - 1], self.layout_.columns[c]
+        src_name = src.labels[list(src.units).index(k)] if c == 1 and src.labels else f"{src.title} · {k + 1}"
+        dst_title = self.tr("output") if dst.title == "output" else dst.title
+        lines = [self.tr("{0} → {1} · unit {2}").format(src_name, dst_title, r + 1),
+                 self.tr("weight w[{0}, {1}] = {2}").format(r, k, _fmt(stats.values[r, k]))]
+        lines.append(self.tr("gradient ∂L/∂w = {0}").format(
+            _fmt(stats.grad[r, k]) if stats.grad is not None else "–"))
+        lines.append(self.tr("last update Δw = {0}").format(
+            _fmt(stats.update[r, k]) if stats.update is not None else "–"))
+        return "\n".join(lines)
+
+    def _moved(self, scene_pos: QPointF) -> None:
+        x, y, sx, sy = self._to_view(scene_pos)
+        node = self.node_at(x, y)
+        text = ""
+        hover = (-1, -1)
+        if node is not None:
+            c, k = node
+            hover = (c, int(self.layout_.columns[c].units[k]))
+            text = self.describe_node(c, k)
+        else:
+            link = self.link_at(x, y, sx, sy)
+            if link is not None:
+                text = self.describe_link(link)
+        if hover != self._hover:
+            self._hover = hover
+            self.neuronHovered.emit(*hover)
+        global_pos = self.view_widget.mapToGlobal(self.view_widget.mapFromScene(scene_pos))
+        if text:
+            QToolTip.showText(global_pos, text, self)
+        else:
+            QToolTip.hideText()
+
+    def leaveEvent(self, event) -> None:
+        if self._hover != (-1, -1):
+            self._hover = (-1, -1)
+            self.neuronHovered.emit(-1, -1)
+        super().leaveEvent(event)
+
+    def _clicked(self, event) -> None:
+        if not self.editable or event.button() != Qt.MouseButton.LeftButton:
+            return
+        x, y, sx, sy = self._to_view(event.scenePos())
+        global_pos = QPointF(self.view_widget.mapToGlobal(self.view_widget.mapFromScene(event.scenePos())))
+        target = self.edit_target(x, y, sx, sy)
+        if target is not None:
+            event.accept()
+            self.editRequested.emit(*target, global_pos)
+
+    def edit_target(self, x: float, y: float, sx: float = 1.0, sy: float = 1.0) -> tuple[str, tuple, float] | None:
+        """What a click at view (x, y) edits: a node's bias or a link's weight, with its value."""
+        node = self.node_at(x, y)
+        if node is not None:
+            c, k = node
+            col = self.layout_.columns[c]
+            bias = self._params.get(col.bias or "")
+            if c == 0 or bias is None or bias.values is None:
+                return None
+            unit = int(col.units[k])
+            return bias.name, (unit,), float(bias.values[unit])
+        link = self.link_at(x, y, sx, sy)
+        if link is None:
+            return None
+        name, (r, k) = self._segment_id(link)
+        return name, (r, k), float(self._params[name].values[r, k])
+
+    def node_center(self, c: int, k: int) -> QPointF:
+        """The scene position of a node's centre (tests drive hovers and clicks with it)."""
+        col = self.layout_.columns[c]
+        return self.view.mapViewToScene(QPointF(col.x + 0.5, col.node_y(k) + 0.5))
+
+    def link_center(self, i: int, along: float = 0.2) -> QPointF:
+        """A point on link ``i`` (``along`` its length from the source, where links still fan apart)."""
+        s = self._segments[i]
+        return self.view.mapViewToScene(QPointF(s[0] + along * (s[2] - s[0]), s[1] + along * (s[3] - s[1])))
+
+    def link_index(self, name: str, index: tuple[int, int]) -> int:
+        c = next(c for c, col in enumerate(self.layout_.columns) if col.weight == name)
+        hits = np.flatnonzero((self._seg_column == c) & (self._seg_rows == index[0]) & (self._seg_ins == index[1]))
+        return int(hits[0])
+
+    @property
+    def link_count(self) -> int:
+        """Links drawn (those whose weights the snapshot carried)."""
+        return int(np.isfinite(self._weights).sum())
+
+    @property
+    def node_count(self) -> int:
+        return self.layout_.node_count

@@ -1,0 +1,121 @@
+"""Typing a weight or bias into the model from the network diagram: undoable and saved.
+
+Before the first step the value goes into ``model.init_values`` through the document (so Reset
+keeps it and the file stores it as the starting weights); after training it goes into the
+runner's model as an undoable command (the saved trained state carries it).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QObject, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QUndoCommand
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from playground.core.spec import Experiment
+
+if TYPE_CHECKING:
+    from playground.app.main_window import MainWindow
+
+
+class SetWeightCommand(QUndoCommand):
+    """Sets one entry of a trained parameter in the runner; undo puts the old value back."""
+
+    def __init__(self, window: MainWindow, name: str, index: tuple[int, ...], old: float, new: float) -> None:
+        where = ", ".join(str(i) for i in index)
+        super().__init__(window.tr("Set {0}[{1}] to {2:g}").format(name, where, new))
+        self.window, self.name, self.index, self.old, self.new = window, name, index, old, new
+
+    def redo(self) -> None:
+        self.window.controller.set_value(self.name, self.index, self.new)
+        self.window.document.mark_trained()
+
+    def undo(self) -> None:
+        self.window.controller.set_value(self.name, self.index, self.old)
+        self.window.document.mark_trained()
+
+
+class ValueEditor(QLineEdit):
+    """A small field over the clicked link: Enter applies, Esc or clicking elsewhere cancels."""
+
+    def __init__(self, parent: QWidget, text: str) -> None:
+        super().__init__(text, parent)
+        self.setObjectName("weightEditor")
+        self.setFixedWidth(120)
+        self.selectAll()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_editor()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.close_editor()
+
+    def close_editor(self) -> None:
+        self.hide()
+        self.deleteLater()
+
+
+class WeightEdits(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.editor: ValueEditor | None = None
+        window.diagram.editRequested.connect(self.begin)
+
+    def begin(self, name: str, index: tuple, value: float, global_pos: QPointF) -> ValueEditor:
+        """Show the editor at ``global_pos`` with the current ``value``."""
+        if self.editor is not None and self.editor.isVisible():
+            self.editor.close_editor()
+        editor = ValueEditor(self.window, f"{value:.6g}")
+        local = self.window.mapFromGlobal(QPoint(int(global_pos.x()), int(global_pos.y())))
+        editor.move(local.x() - 60, local.y() - 12)
+        editor.setToolTip(self.window.tr("New value for {0}{1}: Enter applies, Esc cancels").format(
+            name, list(index)))
+        editor.returnPressed.connect(lambda: self._commit(editor, name, tuple(index), value))
+        editor.show()
+        editor.setFocus()
+        self.editor = editor
+        return editor
+
+    def _commit(self, editor: ValueEditor, name: str, index: tuple, old: float) -> None:
+        text = editor.text().strip().replace(",", ".")
+        try:
+            new = float(text)
+        except ValueError:
+            new = math.nan
+        if not math.isfinite(new):
+            self.window.statusBar().showMessage(
+                self.window.tr("“{0}” is not a number; the weight is unchanged").format(editor.text()), 5000)
+            return
+        editor.close_editor()
+        # applied from the event loop, not inside the editor's key event: a rebuild may wait in a
+        # local event loop, and the editor must not be deleted under its own keyPressEvent
+        QTimer.singleShot(0, lambda: self.apply(name, index, old, new))
+
+    def apply(self, name: str, index: tuple, old: float, new: float) -> None:
+        """Untrained: edit ``model.init_values``; trained: set it in the runner's model (undoable)."""
+        if new == old:
+            return
+        stats = {p.name: p for p in (self.window.diagram.snapshot.params if self.window.diagram.snapshot else ())}
+        values = stats.get(name).values if name in stats else None
+        if self.window.controller.status.step == 0 and values is not None:
+            start = np.array(values, dtype=np.float64)
+            start[index] = new
+
+            def mutate(experiment: Experiment) -> None:
+                given = dict(experiment.model.init_values or {})
+                given[name] = start.tolist()
+                experiment.model.init_values = given
+
+            where = ", ".join(str(i) for i in index)
+            self.window.document.edit(mutate, self.window.tr("Set starting {0}[{1}] to {2:g}").format(
+                name, where, new))
+            return
+        self.window.document.undo_stack.push(SetWeightCommand(self.window, name, index, old, new))
