@@ -142,7 +142,7 @@ class StatusDisplay(QObject):
         if text != self.diagnosis.text():
             self.diagnosis.setText(text)
             self.diagnosis.setToolTip("\n".join(found))
-        notes = "ⓘ " + snapshot.notes[0] if snapshot.notes else ""
+        notes = self.tr("Note: {0}").format(snapshot.notes[0]) if snapshot.notes else ""
         if notes != self.notes.text():  # what the runner simplified to keep training fast
             self.notes.setText(notes)
             self.notes.setToolTip("\n".join(snapshot.notes))

@@ -98,8 +98,7 @@ class Engine:
         self.n_train = int(self.x_train.shape[0])
         if self.n_train == 0:
             raise ValueError("the training split is empty; raise data.train_fraction or samples")
-        self._grid: torch.Tensor | None = None
-        self._grid_res = 0
+        self._grids: dict[int, torch.Tensor] = {}
 
     def reset(self) -> None:
         """Fresh weights and optimizer from the seed; step, epoch and history start over."""
@@ -373,15 +372,21 @@ class Engine:
         return self._measure(min(limit, self.eval_rows), sampled=True)
 
     def grid(self, resolution: int) -> torch.Tensor:
-        """Model inputs for a ``resolution``² grid over the raw input plane (2-D inputs), cached."""
-        if self._grid is None or self._grid_res != resolution:
+        """Model inputs for a ``resolution``² grid over the raw input plane (2-D inputs), cached.
+
+        The boundary and the neuron maps use different resolutions: a few grids are kept.
+        """
+        grid = self._grids.get(resolution)
+        if grid is None:
             extent = self.dataset.bounds()
             xs = np.linspace(extent[0], extent[1], resolution)
             ys = np.linspace(extent[2], extent[3], resolution)
             gx, gy = np.meshgrid(xs, ys)
-            self._grid = self._inputs(np.column_stack([gx.ravel(), gy.ravel()]))
-            self._grid_res = resolution
-        return self._grid
+            grid = self._inputs(np.column_stack([gx.ravel(), gy.ravel()]))
+            if len(self._grids) >= 4:
+                self._grids.pop(next(iter(self._grids)))
+            self._grids[resolution] = grid
+        return grid
 
     def boundary(self, resolution: int = 100) -> Boundary | None:
         """Model output over a ``resolution``² grid of the raw input plane (2-D inputs only)."""

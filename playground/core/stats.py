@@ -15,15 +15,18 @@ import torch
 
 from playground.core.snapshot import QUANTILES, ParamStats
 
-HIST_BINS = 30
+HIST_BINS = 41
+"""Odd, so zero sits in the middle of a bin."""
 ARRAY_LIMIT = 4096
 """Parameters up to this many values travel whole (the diagram's links, the inspector's cells)."""
 QUANTILE_SAMPLE = 4096
 """Quantiles of larger parameters come from a fixed random sample of this many values."""
-RANGE_DECAY = 0.995
-"""A histogram's range follows a growing maximum at once and a shrinking one slowly (halves in
-≈ 140 snapshots, ≈ 5 s), so shrinking or exploding gradients show as a histogram that narrows or
-fills its range, not as a range that jumps."""
+RANGE_DECAY = 0.98
+"""A histogram's range follows growth at once and shrinking slowly (halves in ≈ 35 snapshots, about
+a second), so shrinking or exploding gradients show as a histogram that narrows or fills its
+range, not as a range that jumps every frame."""
+RANGE_QUANTILE = 0.99
+"""The range covers this share of the values (a few outliers would squeeze the rest into one bin)."""
 
 
 class StableRange:
@@ -39,6 +42,17 @@ class StableRange:
             limit = old if math.isfinite(old) and old > 0 else 1e-12
         self._limits[key] = limit
         return limit
+
+
+def _spread(values: torch.Tensor) -> float:
+    """The magnitude below which ``RANGE_QUANTILE`` of the values lie (on a sample of a big tensor)."""
+    flat = values.detach().flatten().abs()
+    if flat.numel() == 0:
+        return math.nan
+    if flat.numel() > 65_536:
+        flat = flat[:: flat.numel() // 65_536 + 1]
+    k = max(1, math.ceil(RANGE_QUANTILE * flat.numel()))
+    return float(flat.kthvalue(k).values.item())
 
 
 def _histogram(values: torch.Tensor, limit: float, bins: int = HIST_BINS) -> tuple[np.ndarray, np.ndarray]:
@@ -78,8 +92,8 @@ def parameter_stats(names: Sequence[str], labels: dict[str, str], layers: dict[s
             ratio = delta / weight_norm
         else:
             ratio = math.inf if delta > 0 else 0.0
-        g_limit = ranges.update("g:" + name, grad_max if math.isfinite(grad_max) else math.nan)
-        w_limit = ranges.update("w:" + name, w_max)
+        g_limit = ranges.update("g:" + name, _spread(g) if g is not None else math.nan)
+        w_limit = ranges.update("w:" + name, _spread(w))
         with torch.no_grad():
             counts, edges = _histogram(g.flatten(), g_limit) if g is not None else _histogram(w[:0], 1.0)
             w_counts, w_edges = _histogram(w.flatten(), w_limit)

@@ -16,7 +16,7 @@ from playground.app.plots.history import REDRAW_S
 from playground.app.plots.selection import ParameterSelection
 from playground.core.snapshot import Distribution, ParamStats, Snapshot
 
-BAND_ALPHAS = (40, 70, 110, 160)
+BAND_ALPHAS = (55, 85, 125, 175)
 """Outer to inner quantile bands."""
 
 
@@ -44,6 +44,7 @@ class DistributionView(QWidget):
         h.hideButtons()
         h.setMouseEnabled(False, False)
         h.getAxis("left").setLabel(self.tr("count"))
+        h.getAxis("bottom").enableAutoSIPrefix(False)
         self.bars = pg.PlotCurveItem(fillLevel=0, brush=pg.mkBrush(8, 119, 189, 150),
                                      pen=pg.mkPen("#0877bd", width=1))
         h.addItem(self.bars)
@@ -56,7 +57,7 @@ class DistributionView(QWidget):
         t.hideButtons()
         t.setLabel("bottom", self.tr("Epoch"))
         t.getAxis("left").enableAutoSIPrefix(False)
-        self.edges = [pg.PlotDataItem(pen=None) for _ in range(9)]
+        self.edges = [pg.PlotCurveItem(pen=pg.mkPen(8, 119, 189, 60, width=1)) for _ in range(9)]
         for curve in self.edges:
             t.addItem(curve)
         self.bands = []

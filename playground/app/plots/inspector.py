@@ -19,11 +19,23 @@ from playground.app.plots.selection import ParameterSelection
 from playground.core.snapshot import Inspection, Snapshot
 
 NUMBERS_UP_TO = 64
-"""Parameters with at most this many values show them in the cells."""
+"""Parameters with at most this many values show them in the cells (when the cells are wide enough)."""
+CELL_PIXELS = 44
+"""A cell narrower than this shows no number (it would overlap its neighbours); hovering still tells."""
 
 
 def _fmt(value: float) -> str:
     return f"{value:.7g}" if np.isfinite(value) else "–"
+
+
+def short(value: float) -> str:
+    """A number that fits a cell: three figures, or a short exponent for tiny and huge ones."""
+    if not np.isfinite(value):
+        return "–"
+    if value == 0 or 1e-2 <= abs(value) < 1e3:
+        return f"{value:.3g}"
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return f"{mantissa}e{int(exponent)}"
 
 
 def as_matrix(a: np.ndarray | None) -> np.ndarray | None:
@@ -62,10 +74,14 @@ class HeatPanel:
             return
         rows, cols = values.shape
         limit = symmetric_limit(values)
+        for axis, count in (("left", rows), ("bottom", cols)):  # whole-number ticks: unit indices
+            step = max(1, int(np.ceil(count / 8)))
+            self.plot.getAxis(axis).setTicks([[(i, str(i)) for i in range(0, count, step)], []])
         self.image.setImage(colorize(values, limit), autoLevels=False, levels=(0, 255))
         self.image.setRect(QRectF(-0.5, -0.5, cols, rows))
         self.plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0.02)
-        numbers = values.size <= NUMBERS_UP_TO
+        cell = self.plot.getViewBox().width() / max(cols, 1)
+        numbers = values.size <= NUMBERS_UP_TO and cell >= CELL_PIXELS
         while numbers and len(self.texts) < values.size:
             t = pg.TextItem(color="#202020", anchor=(0.5, 0.5))
             self.plot.addItem(t)
@@ -73,7 +89,7 @@ class HeatPanel:
         for i, t in enumerate(self.texts):
             if numbers and i < values.size:
                 r, c = divmod(i, cols)
-                t.setText(f"{values[r, c]:.3g}")
+                t.setText(short(values[r, c]))
                 t.setPos(c, r)
                 t.setVisible(True)
             else:
@@ -117,6 +133,7 @@ class ParameterInspector(QWidget):
             "grad": HeatPanel(self.canvas.ci, self.tr("gradient ∂L/∂w")),
             "third": HeatPanel(self.canvas.ci, self.tr("last update Δw")),
         }
+        self._stacked = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -159,11 +176,13 @@ class ParameterInspector(QWidget):
             self.third_box.clear()
             self.third_box.addItem(self.tr("Last update Δw"), "update")
             for key in ins.optimizer_state:
-                self.third_box.addItem(self.tr("Optimizer: {0}").format(key), key)
+                self.third_box.addItem(key, key)
             index = self.third_box.findData(current)
             self.third_box.setCurrentIndex(max(index, 0))
             self.third_box.blockSignals(blocked)
-        self.panels["weight"].show(as_matrix(ins.weight))
+        weight = as_matrix(ins.weight)
+        self._arrange(stacked=weight is not None and weight.shape[1] > weight.shape[0])
+        self.panels["weight"].show(weight)
         self.panels["grad"].show(as_matrix(ins.grad))
         third = self.third()
         self.panels["third"].set_title(self.tr("last update Δw") if third == "update" else third)
@@ -178,6 +197,17 @@ class ParameterInspector(QWidget):
         if ins.pooled > 1:
             parts.append(self.tr("showing means of {0}×{0} blocks").format(ins.pooled))
         self.header.setText(" · ".join(parts))
+
+    def _arrange(self, stacked: bool) -> None:
+        """Side by side for tall matrices, one above the other for wide ones (cells stay square-ish)."""
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        layout = self.canvas.ci
+        for panel in self.panels.values():
+            layout.removeItem(panel.plot)
+        for i, panel in enumerate(self.panels.values()):
+            layout.addItem(panel.plot, row=i if stacked else 0, col=0 if stacked else i)
 
     def describe(self, row: int, col: int) -> str:
         """Every number of one cell: the hover text."""
