@@ -4,9 +4,12 @@ It is plain PyTorch with no Qt. One batch is ``forward → loss (+ L1/L2) → gr
 update``, in the same order and with the same kernels as the textbook loop, so losses are
 bit-identical to it; it is only quicker about it:
 
+* the modules' ``forward`` are called directly (no hooks are ever registered on them);
 * the gradients come from ``torch.autograd.grad`` straight into ``.grad`` (no ``zero_grad``);
 * the optimizer's own update runs without ``Optimizer.step``'s wrappers (profiler hooks, and the
-  ``torch._dynamo`` graph breaks that import the compiler: 2–3 s at the first step);
+  ``torch._dynamo`` graph breaks that import the compiler: 2–3 s at the first step), in its
+  ``foreach`` form (one kernel launch per operation for all parameters, the same arithmetic); plain
+  SGD is the one ``torch._foreach_add_(params, grads, alpha=-lr)`` it reduces to;
 * each epoch's batches are gathered once from its seeded ``torch.randperm``, then sliced;
 * batch losses stay on the device until somebody looks (no host sync per step).
 
@@ -40,9 +43,9 @@ from playground.core.views import ViewRequest
 
 SYNC_EVERY = 64
 """Batch losses wait on the device at most this many steps before they are read (and checked)."""
-EVAL_MACS = 2e9
-"""Multiply-adds an epoch-end evaluation may take (≈ 0.1 s here): a model so large that the whole
-data set would take longer is evaluated on a fixed sample, and its metrics say they are sampled."""
+EVAL_MACS = 2e8
+"""Multiply-adds an epoch-end evaluation may take (≈ 20–40 ms here): a model and data set so large
+that the whole set would take longer is evaluated on a fixed sample, and its metrics say so."""
 
 skip_dynamo_for_optimizers()
 
@@ -73,7 +76,7 @@ class Engine:
         self.blocks = plan(self.spec.model, self.dataset.input_dim, self.out_dim)
         self.macs = sum(b.args[0] * b.args[1] for b in self.blocks if b.kind == "linear")
         """Multiply-adds of one sample's forward pass: what the time budgets are estimated from."""
-        self.eval_rows = max(64, int(EVAL_MACS / max(self.macs, 1)))
+        self.eval_rows = max(2048, int(EVAL_MACS / max(self.macs, 1)))
         self.publisher = None
         self.reset()
         if experiment.state is not None:
@@ -107,10 +110,14 @@ class Engine:
         self.model = build_model(self.spec.model, self.dataset.input_dim, self.out_dim, self.dtype)
         self.model.to(device=self.device, dtype=self.dtype)
         self.params = list(self.model.parameters())
+        self._param_tuple = tuple(self.params)
+        self._one = torch.ones((), dtype=self.dtype, device=self.device)
         self.param_names = [name for name, _ in self.model.named_parameters()]
         self._has_batchnorm = any(isinstance(m, nn.BatchNorm1d) for m in self.model)
         self.optimizer = self._build_optimizer()
         self._raw_step = _raw_step(self.optimizer)
+        self._forwards = [_fast_forward(module) for module in self.model]
+        self._loss_forward = self.loss_fn.forward
         self.generator = torch.Generator().manual_seed(seed)
         self.step = 0
         self.epoch = 0
@@ -133,7 +140,20 @@ class Engine:
 
     def _build_optimizer(self) -> torch.optim.Optimizer:
         opt = self.spec.training.optimizer
-        return OPTIMIZERS[opt.name].build(self.model.parameters(), opt.values())
+        optimizer = OPTIMIZERS[opt.name].build(self.model.parameters(), opt.values())
+        for group in optimizer.param_groups:
+            if "foreach" in group and group["foreach"] is None:
+                group["foreach"] = True  # same arithmetic as the per-tensor loop, fewer launches
+        return optimizer
+
+    def _plain_sgd(self) -> float | None:
+        """The learning rate if the update is exactly ``w -= lr · g`` (SGD without extras), else None."""
+        if len(self.optimizer.param_groups) != 1 or not isinstance(self.optimizer, torch.optim.SGD):
+            return None
+        g = self.optimizer.param_groups[0]
+        if g["momentum"] or g["weight_decay"] or g["nesterov"] or g.get("maximize") or g.get("differentiable"):
+            return None
+        return g["lr"]
 
     @property
     def perm(self) -> torch.Tensor | None:
@@ -197,15 +217,21 @@ class Engine:
         if self._perm is None or self.cursor == 0:
             self.perm = torch.randperm(self.n_train, generator=self.generator)
         end = self._batch_end()
-        xb, yb = self._batch(end)
-        loss = self.loss_fn(self.model(xb), yb)
+        h, yb = self._batch(end)
+        for forward in self._forwards:
+            h = forward(h)
+        loss = self._loss_forward(h, yb)
         penalty = self.regularization()
-        grads = torch.autograd.grad(loss if penalty is None else loss + penalty, self.params)
+        grads = self._gradients(loss if penalty is None else loss + penalty)
         for p, g in zip(self.params, grads):
             p.grad = g
         self._previous = [p.detach().clone() for p in self.params] if capture else None
+        lr = self._plain_sgd()
         with torch.no_grad():
-            self._raw_step(self.optimizer)
+            if lr is not None:
+                torch._foreach_add_(self.params, grads, alpha=-lr)
+            else:
+                self._raw_step(self.optimizer)
         if not self._pending:
             self._pending_first_step = self.step + 1
         self._pending.append(loss.detach())
@@ -220,6 +246,20 @@ class Engine:
             self.metrics = self.evaluate()
             self._record()
         self.seconds += time.perf_counter() - started
+
+    def _gradients(self, total: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        """``torch.autograd.grad(total, params)``, asking autograd's engine directly.
+
+        ``autograd.grad``'s Python wrapper (argument checks, a fresh ``ones_like`` gradient) costs a
+        fifth of a small model's step; the engine call it ends in is the same computation. A torch
+        whose engine signature differs falls back to the public function, once and for good.
+        """
+        if _run_backward is not None:
+            try:
+                return _run_backward((total,), (self._one,), False, False, self._param_tuple, False, False)
+            except TypeError:
+                _disable_direct_backward()
+        return torch.autograd.grad(total, self.params)
 
     def flush(self) -> None:
         """Read the batch losses still on the device into the history; raise if one is not finite."""
@@ -405,9 +445,9 @@ class Engine:
         ys = self.predict(xs.reshape(-1, 1))[:, 0]
         return Curve(xs, ys)
 
-    def test_predictions(self) -> Predictions:
-        """Test targets and predictions (a fixed sample of them for a huge model, as ``evaluate``)."""
-        idx = self._subset("test", int(self.x_test.shape[0]), self.eval_rows)
+    def test_predictions(self, limit: int | None = None) -> Predictions:
+        """Test targets and predictions (on a fixed sample of ≤ ``limit`` rows, ``eval_rows`` at most)."""
+        idx = self._subset("test", int(self.x_test.shape[0]), min(limit or self.eval_rows, self.eval_rows))
         out = self._forward(self.x_test if idx is None else self.x_test[idx])
         y = self.dataset.y_test if idx is None else self.dataset.y_test[idx.cpu().numpy()]
         if self.task == "classification":
@@ -482,6 +522,29 @@ class Engine:
     def load_state(self, state) -> None:
         state_io.restore(self, state)
         self._previous = None
+
+
+try:
+    from torch.autograd import Variable
+
+    _run_backward = Variable._execution_engine.run_backward
+except (ImportError, AttributeError):  # a torch without it: the public function serves
+    _run_backward = None
+
+
+def _disable_direct_backward() -> None:
+    global _run_backward
+    _run_backward = None
+
+
+def _fast_forward(module: nn.Module):
+    """The function a module's ``forward`` ends in, for the two that dominate small models."""
+    if type(module) is nn.Linear:
+        weight, bias = module.weight, module.bias  # parameters are updated in place: these stay valid
+        return lambda x: torch._C._nn.linear(x, weight, bias)
+    if type(module) is nn.Tanh:
+        return torch.tanh
+    return module.forward
 
 
 def _raw_step(optimizer: torch.optim.Optimizer):

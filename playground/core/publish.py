@@ -40,7 +40,9 @@ SHARE = 0.15
 FRAME_S = SHARE / 30.0
 """Snapshot work per frame at 30 snapshots a second (5 ms), shared out by ``WEIGHTS``."""
 WEIGHTS = {"stats": 0.25, "quantiles": 0.1, "boundary": 0.35, "neurons": 0.2, "inspect": 0.05, "dead": 0.05,
-           "metrics": 0.05}
+           "metrics": 0.05, "predictions": 0.2}
+PREDICTION_SAMPLE = 2048
+"""Test rows in the confusion matrix / predicted-vs-actual view (a fixed sample of a big test set)."""
 HISTORY_EVERY_S = 0.2
 """Per-parameter histories travel at most 5 times a second (the history plots redraw at 5 Hz)."""
 SAMPLED_METRICS_S = 1.0
@@ -81,7 +83,7 @@ class Part:
         return self.value
 
 
-_PARTS = ("stats", "quantiles", "boundary", "neurons", "inspect", "dead", "metrics")
+_PARTS = ("stats", "quantiles", "boundary", "neurons", "inspect", "dead", "metrics", "predictions")
 
 
 class Publisher:
@@ -92,7 +94,7 @@ class Publisher:
     def reset(self) -> None:
         e = self.engine
         self.names = list(e.param_names)
-        self._large = sum(p.numel() for p in e.params) > 100_000
+        self._large = sum(p.numel() for p in e.params) > 20_000
         """Only a large model's statistics are refreshed a few parameters at a time."""
         self.layers = _layers(e)
         self.parts = {name: Part(name) for name in _PARTS}
@@ -126,7 +128,10 @@ class Publisher:
                                         "the decision boundary")
             curve = e.curve()
             if boundary is None and curve is None:
-                predictions = e.test_predictions()
+                part = self.parts["predictions"]
+                if part.value is None or part.due(now, 0.0):
+                    part.run(lambda: e.test_predictions(PREDICTION_SAMPLE), now)
+                predictions = part.value
         if views.neurons and not e.diverged and e.dataset.raw_dim == 2:
             neurons = self._timed_grid("neurons", views.neuron_resolution, self._neuron_maps, now, notes,
                                        "the neuron maps")

@@ -25,6 +25,8 @@ RANGE_DECAY = 0.98
 """A histogram's range follows growth at once and shrinking slowly (halves in ≈ 35 snapshots, about
 a second), so shrinking or exploding gradients show as a histogram that narrows or fills its
 range, not as a range that jumps every frame."""
+HIST_SAMPLE = 16_384
+"""Histograms and ranges of bigger parameters are drawn from an even sample of this many values."""
 RANGE_QUANTILE = 0.99
 """The range covers this share of the values (a few outliers would squeeze the rest into one bin)."""
 
@@ -46,16 +48,21 @@ class StableRange:
 
 def _spread(values: torch.Tensor) -> float:
     """The magnitude below which ``RANGE_QUANTILE`` of the values lie (on a sample of a big tensor)."""
-    flat = values.detach().flatten().abs()
+    flat = _thin(values.detach().flatten(), 4096).abs()
     if flat.numel() == 0:
         return math.nan
-    if flat.numel() > 65_536:
-        flat = flat[:: flat.numel() // 65_536 + 1]
     k = max(1, math.ceil(RANGE_QUANTILE * flat.numel()))
     return float(flat.kthvalue(k).values.item())
 
 
+def _thin(flat: torch.Tensor, limit: int) -> torch.Tensor:
+    """Every k-th value, so at most about ``limit`` remain (an even sample of a big parameter)."""
+    return flat if flat.numel() <= limit else flat[:: flat.numel() // limit + 1]
+
+
 def _histogram(values: torch.Tensor, limit: float, bins: int = HIST_BINS) -> tuple[np.ndarray, np.ndarray]:
+    """Counts over ``[-limit, limit]`` (outliers in the end bins); a big tensor's from an even sample."""
+    values = _thin(values, HIST_SAMPLE)
     if values.numel() == 0 or not math.isfinite(limit):
         return np.zeros(bins, dtype=np.int64), np.zeros(bins + 1)
     clipped = values.clamp(-limit, limit)
