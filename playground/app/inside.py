@@ -43,8 +43,9 @@ class InsideViews(QObject):
         self.widgets = {"diagram": self.diagram, "gradients": self.gradients,
                         "distributions": self.distributions, "inspector": self.inspector}
         controller = window.controller
-        for view in self.widgets.values():
-            controller.add_view(view)
+        rates = {"diagram": 20.0, "gradients": None, "distributions": 8.0, "inspector": 5.0}
+        for key, view in self.widgets.items():
+            controller.add_view(view, rates[key])  # numbers and histograms: a few times a second
         controller.datasetChanged.connect(self._dataset)
         controller.statusChanged.connect(self._status)
         self.selection.changed.connect(lambda _name: self.request())

@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
             "QLabel#description { background: #f6f8fa; border: 1px solid #d8dee4; border-radius: 4px;"
             " padding: 6px 10px; }")
         self.scoreboard = Scoreboard()
-        self.controller.add_view(self.scoreboard)
+        self.controller.add_view(self.scoreboard, 10.0)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)

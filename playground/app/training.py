@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 
+from playground.app.plots.throttle import Throttled
 from playground.app.worker import (
     DIVERGED,
     FINISHED,
@@ -115,10 +116,19 @@ class TrainingController(QObject):
         """Weights worth keeping: trained and not diverged."""
         return self.status.step > 0 and self.status.state != DIVERGED
 
-    def add_view(self, view: View) -> None:
+    def add_view(self, view: View, hz: float | None = None) -> None:
+        """Draw ``view`` from every snapshot, or at most ``hz`` times a second while training."""
+        if hz is not None:
+            view = Throttled(view, hz, self)
         self.views.append(view)
         if self.latest is not None:
             view.update(self.latest)
+
+    def flush_views(self) -> None:
+        """Throttled views draw their waiting snapshot now (training stopped: show the final state)."""
+        for view in self.views:
+            if isinstance(view, Throttled):
+                view.flush()
 
     # ------------------------------------------------------------------ commands (asynchronous)
     def _post(self, command: str, *args: Any) -> None:
@@ -272,6 +282,8 @@ class TrainingController(QObject):
         self.latest = snapshot
         for view in self.views:
             view.update(snapshot)
+        if self.status.state != TRAINING:
+            self.flush_views()
         self.snapshotReady.emit(snapshot)
 
     def _on_status(self, status: WorkerStatus) -> None:

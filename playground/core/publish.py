@@ -35,10 +35,10 @@ from playground.core.views import ViewRequest
 if TYPE_CHECKING:
     from playground.core.engine import Engine
 
-SHARE = 0.15
+SHARE = 0.08
 """Of the wall time, the most that snapshot work may take while training (all parts together)."""
-FRAME_S = SHARE / 30.0
-"""Snapshot work per frame at 30 snapshots a second (5 ms), shared out by ``WEIGHTS``."""
+FRAME_S = SHARE / 25.0
+"""Snapshot work per frame at 25 snapshots a second (3.2 ms), shared out by ``WEIGHTS``."""
 WEIGHTS = {"stats": 0.25, "quantiles": 0.1, "boundary": 0.35, "neurons": 0.2, "inspect": 0.05, "dead": 0.05,
            "metrics": 0.05, "predictions": 0.2}
 PREDICTION_SAMPLE = 2048

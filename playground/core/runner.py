@@ -37,8 +37,8 @@ from playground.core.status import (
 from playground.core.threads import configure_threads
 from playground.core.views import ViewRequest
 
-PUBLISH_HZ = 30.0
-"""Snapshots per second while training: smooth plots for a small share of the training time."""
+PUBLISH_HZ = 25.0
+"""Snapshots per second while training: smooth pictures for a small share of the training time."""
 STATUS_HZ = 4.0
 """Status messages per second while training (steps/s, epoch): readable numbers, few messages."""
 POLL_S = 0.002

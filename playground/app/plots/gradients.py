@@ -119,7 +119,9 @@ class GradientNormPlot(HistoryPlot):
             layer, _, role = label.partition(" · ")
             style = Qt.PenStyle.SolidLine if role == "weight" else Qt.PenStyle.DashLine
             pen = pg.mkPen(layer_color(layer, layers), width=1.8, style=style)
-            curve = item.plot(pen=pen, name=label, connect="finite")
+            curve = item.plot(pen=pen, name=label, connect="finite", antialias=False)
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
             curve.setVisible(name not in self.hidden)
             self.curves[name] = curve
             action = QAction(label, self.params_menu, checkable=True, checked=name not in self.hidden)

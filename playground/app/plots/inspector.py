@@ -63,7 +63,9 @@ class HeatPanel:
         self.values: np.ndarray | None = None
 
     def set_title(self, title: str) -> None:
-        self.plot.setTitle(title)
+        if title != getattr(self, "_title", None):  # a title is a laid-out HTML label: set it only on change
+            self._title = title
+            self.plot.setTitle(title)
 
     def show(self, values: np.ndarray | None) -> None:
         self.values = values
@@ -74,12 +76,14 @@ class HeatPanel:
             return
         rows, cols = values.shape
         limit = symmetric_limit(values)
-        for axis, count in (("left", rows), ("bottom", cols)):  # whole-number ticks: unit indices
-            step = max(1, int(np.ceil(count / 8)))
-            self.plot.getAxis(axis).setTicks([[(i, str(i)) for i in range(0, count, step)], []])
         self.image.setImage(colorize(values, limit), autoLevels=False, levels=(0, 255))
-        self.image.setRect(QRectF(-0.5, -0.5, cols, rows))
-        self.plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0.02)
+        if (rows, cols) != getattr(self, "_shape", None):  # geometry and ticks change with the parameter only
+            self._shape = (rows, cols)
+            self.image.setRect(QRectF(-0.5, -0.5, cols, rows))
+            self.plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0.02)
+            for axis, count in (("left", rows), ("bottom", cols)):  # whole-number ticks: unit indices
+                step = max(1, int(np.ceil(count / 8)))
+                self.plot.getAxis(axis).setTicks([[(i, str(i)) for i in range(0, count, step)], []])
         cell = self.plot.getViewBox().width() / max(cols, 1)
         numbers = values.size <= NUMBERS_UP_TO and cell >= CELL_PIXELS
         while numbers and len(self.texts) < values.size:
@@ -89,10 +93,14 @@ class HeatPanel:
         for i, t in enumerate(self.texts):
             if numbers and i < values.size:
                 r, c = divmod(i, cols)
-                t.setText(short(values[r, c]))
-                t.setPos(c, r)
-                t.setVisible(True)
-            else:
+                text = short(values[r, c])
+                if t.toPlainText() != text:
+                    t.setText(text)
+                if (t.pos().x(), t.pos().y()) != (c, r):
+                    t.setPos(c, r)
+                if not t.isVisible():
+                    t.setVisible(True)
+            elif t.isVisible():
                 t.setVisible(False)
 
     def cell_at(self, scene_pos: QPointF) -> tuple[int, int] | None:
@@ -196,7 +204,9 @@ class ParameterInspector(QWidget):
             parts.append(f"{key} = {_fmt(value)}")
         if ins.pooled > 1:
             parts.append(self.tr("showing means of {0}×{0} blocks").format(ins.pooled))
-        self.header.setText(" · ".join(parts))
+        header = " · ".join(parts)
+        if header != self.header.text():
+            self.header.setText(header)
 
     def _arrange(self, stacked: bool) -> None:
         """Side by side for tall matrices, one above the other for wide ones (cells stay square-ish)."""

@@ -21,7 +21,10 @@ class LossPlot(HistoryPlot):
         self.log_y = False
         self._last: Snapshot | None = None
         self.summary.setText(self.tr("<b>Loss</b>"))
-        self.batch_curve = pg.PlotDataItem(pen=pg.mkPen(120, 120, 120, 90, width=1), connect="finite")
+        self.batch_curve = pg.PlotDataItem(pen=pg.mkPen(120, 120, 120, 90, width=1), connect="finite",
+                                           antialias=False)
+        self.batch_curve.setDownsampling(auto=True, method="peak")  # thousands of steps, a few hundred pixels
+        self.batch_curve.setClipToView(True)
         self.batch_curve.setZValue(-20)
         self.plot.getPlotItem().addItem(self.batch_curve)
         self.show_batches = True

@@ -67,7 +67,7 @@ class NetworkDiagram(QWidget):
                 pen = QPen(color)
                 pen.setWidthF(width)
                 pen.setCosmetic(True)
-                item = pg.PlotCurveItem(pen=pen, connect="pairs", antialias=True)
+                item = pg.PlotCurveItem(pen=pen, connect="pairs", antialias=False)
                 item.setZValue(-5)
                 self.view.addItem(item)
                 self.links[(sign, level)] = item
@@ -102,8 +102,16 @@ class NetworkDiagram(QWidget):
                 self.update(self.snapshot)
 
     def set_editable(self, editable: bool) -> None:
-        """Clicking edits weights only while training is stopped (the numbers hold still)."""
+        """Clicking edits weights only while training is stopped (the numbers hold still).
+
+        Links are antialiased only then too: smoothing thousands of lines is most of a frame's cost,
+        and moving lines look the same without it.
+        """
         self.editable = editable
+        for item in self.links.values():
+            if item.opts.get("antialias") != editable:
+                item.opts["antialias"] = editable
+                item.update()
 
     # ------------------------------------------------------------------ drawing
     def update(self, snapshot: Snapshot) -> None:  # type: ignore[override] — a view's one entry point
@@ -241,10 +249,12 @@ class NetworkDiagram(QWidget):
             if i < len(wanted):
                 c, messages = wanted[i]
                 col = self.layout_.columns[c]
-                marker.setPos(col.x + 0.5, col.y0 - 0.1)
-                marker.setToolTip("\n".join(messages))
-                marker.setVisible(True)
-            else:
+                tip = "\n".join(messages)
+                if marker.toolTip() != tip or not marker.isVisible():
+                    marker.setPos(col.x + 0.5, col.y0 - 0.1)
+                    marker.setToolTip(tip)
+                    marker.setVisible(True)
+            elif marker.isVisible():
                 marker.setVisible(False)
 
     def marked_layers(self) -> list[str]:

@@ -56,7 +56,8 @@ class Scoreboard(QWidget):
         if snapshot.diverged:
             texts[1] = self.tr("diverged")
         for label, text in zip(self.values, texts):
-            label.setText(text)
+            if label.text() != text:
+                label.setText(text)
 
     def text(self) -> str:
         """Caption: value pairs as one line (tests, accessibility)."""
