@@ -17,7 +17,6 @@ from pathlib import Path
 
 from playground import __version__
 from playground.core.cli_support import (
-    EXAMPLES_DIR,
     ProgressBar,
     build_new_experiment,
     final_metrics,
@@ -26,6 +25,7 @@ from playground.core.cli_support import (
 from playground.core.data.errors import DataError
 from playground.core.engine import Diverged, Engine
 from playground.core.experiment_io import ExperimentError, load_experiment, save_experiment
+from playground.core.resources import default_example
 from playground.core.state import StateError
 from playground.core.threads import configure_threads
 
@@ -192,8 +192,8 @@ COMMANDS = {"new": cmd_new, "train": cmd_train, "info": cmd_info, "export": cmd_
 def _run_gui(argv: Sequence[str]) -> int:
     args = _gui_parser().parse_args(argv)
     if args.file is None:
-        default = EXAMPLES_DIR / "spiral.json"
-        path = str(default) if default.exists() else None
+        default = default_example()
+        path = str(default) if default is not None else None
     else:
         load_experiment(args.file)  # refuse a bad file here, before a window opens
         path = args.file

@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from playground.cli import main
 from playground.core.experiment_io import load_experiment
+from playground.core.resources import data_dir
 
-ROOT = Path(__file__).resolve().parents[1]
-PENGUINS = ROOT / "resources" / "data" / "penguins_like.csv"
+PENGUINS = data_dir() / "penguins_like.csv"
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

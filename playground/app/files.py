@@ -15,23 +15,21 @@ from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-import playground
 from playground.app.export_dialog import ExportDialog
 from playground.app.session import structure
 from playground.core.experiment_io import ExperimentError, load_experiment, rebase_paths, save_experiment
 from playground.core.export import export_experiment
+from playground.core.resources import example_files, examples_dir
 from playground.core.spec import Experiment
 
 if TYPE_CHECKING:
     from playground.app.main_window import MainWindow
 
-EXAMPLES_DIR = Path(playground.__file__).resolve().parents[1] / "resources" / "examples"
+EXAMPLES_DIR = examples_dir()
 MAX_RECENT = 8
 RECENT_KEY = "recent/files"
 
-
-def example_files() -> list[Path]:
-    return sorted(EXAMPLES_DIR.glob("*.json")) if EXAMPLES_DIR.is_dir() else []
+__all__ = ["EXAMPLES_DIR", "FileController", "example_files"]
 
 
 class FileController(QObject):

@@ -11,14 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
+from playground.core.resources import default_example
+
 ORGANIZATION = "TorchPlayground"
 APPLICATION = "Torch Playground"
-
-
-def default_example() -> Path | None:
-    from playground.app.files import EXAMPLES_DIR
-    path = EXAMPLES_DIR / "spiral.json"
-    return path if path.is_file() else None
 
 
 def _application() -> QApplication:

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-import playground
 from playground.core.data.csv_data import import_csv
 from playground.core.engine import Engine
 from playground.core.model import model_code, parameter_count
 from playground.core.registry import DEFAULT_LOSS, OPTIMIZERS
+from playground.core.resources import examples_dir
 from playground.core.spec import (
     MULTICLASS_KINDS,
     SYNTHETIC_KINDS,
@@ -23,8 +23,7 @@ from playground.core.spec import (
     TrainingSpec,
 )
 
-RESOURCES_DIR = Path(playground.__file__).resolve().parents[1] / "resources"
-EXAMPLES_DIR = RESOURCES_DIR / "examples"
+EXAMPLES_DIR = examples_dir()
 
 
 def parse_hidden(text: str | None, activation: str) -> list[LayerSpec]:
