@@ -86,6 +86,9 @@ class FileController(QObject):
         except ExperimentError as exc:
             self._error(self.tr("Cannot open experiment"), str(exc))
             return False
+        except Exception as exc:  # never let a file escape as a traceback (the gate should catch all)
+            self._error(self.tr("Cannot open experiment"), f"{p}: {type(exc).__name__}: {exc}")
+            return False
         if not self.adopt(experiment, p.resolve()):
             return False
         self.add_recent(p)
@@ -99,8 +102,7 @@ class FileController(QObject):
             self.window.session.load(experiment, base_dir)
         except Exception as exc:
             where = str(path) if path else self.tr("The experiment")
-            self._error(self.tr("Cannot open experiment"),
-                        self.tr("{0} cannot be used:\n{1}").format(where, exc))
+            self._error(self.tr("Cannot open experiment"), self.tr("{0}: {1}").format(where, exc))
             return False
         self.window.document.replace(experiment, path)
         return True

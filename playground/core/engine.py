@@ -19,17 +19,19 @@ from torch import nn
 from playground.core import state as state_io
 from playground.core.data.build import make_dataset
 from playground.core.data.dataset import Dataset
+from playground.core.errors import PlaygroundError
 from playground.core.history import History
 from playground.core.model import build_model, head, parameter_labels
 from playground.core.registry import DTYPES, LOSSES, OPTIMIZERS, resolve_device
 from playground.core.snapshot import Boundary, Curve, Metrics, Predictions, Snapshot
 from playground.core.spec import Experiment
 from playground.core.stats import parameter_stats
+from playground.core.validation import check_buildable
 
 LIVE_OPTIONS = ("l1", "l2", "batch_size")
 
 
-class Diverged(RuntimeError):
+class Diverged(PlaygroundError, RuntimeError):
     """The loss became NaN or infinite; training cannot go on from this state."""
 
 
@@ -44,6 +46,7 @@ class Engine:
             self.spec.training.device = device
         self.base_dir = base_dir
         self.dataset = dataset if dataset is not None else make_dataset(self.spec.data, base_dir)
+        check_buildable(self.spec, self.dataset)  # refusals named before torch builds anything
         self.task = self.dataset.task
         self.loss_key, self.out_dim = head(self.spec.training, self.task, self.dataset.n_classes)
         self.device = resolve_device(self.spec.training.device)
