@@ -38,6 +38,8 @@ MAX_CSV_ROWS = 200_000
 """Data rows, the same ceiling as ``data.samples`` for synthetic sets."""
 MAX_CSV_COLUMNS = 1_000
 """Columns in a CSV header."""
+MAX_CSV_CELLS = 5_000_000
+"""Rows × columns: what the Python CSV reader parses in a few seconds (200,000 rows of 25 columns)."""
 MAX_CLASSES = 1_000
 """Distinct class labels of a classification target."""
 
