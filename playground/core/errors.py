@@ -19,3 +19,7 @@ class ExperimentError(PlaygroundError, ValueError):
 def one_line(text: str) -> str:
     """``text`` on one line: a message never spans lines, whatever a library put in it."""
     return " ".join(text.split())
+
+
+class SaveError(PlaygroundError, OSError):
+    """A file could not be written; the old file, if any, is untouched and nothing was lost."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from pydantic import ValidationError
 from playground.core.errors import ExperimentError, one_line
 from playground.core.jsoncheck import check_tree, location, parse_json
 from playground.core.limits import MAX_FILE_BYTES
+from playground.core.savefile import atomic_write
 from playground.core.spec import FORMAT, VERSION, Experiment
 from playground.core.textfile import read_text
 
@@ -126,26 +126,6 @@ def dumps(experiment: Experiment) -> str:
     doc = experiment.model_dump(mode="json", exclude_none=False)
     check_tree(doc, "cannot save the experiment")
     return _pretty(doc) + "\n"
-
-
-def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
-    """Write to a temporary file beside ``path``, flush it to disk, then rename over ``path``.
-
-    A crash or a full disk leaves the old file intact, never a half-written one.
-    """
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(payload)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def rebase_paths(experiment: Experiment, from_dir: Path | None, to_dir: Path | None = None) -> Experiment:
