@@ -119,6 +119,8 @@ class StatusDisplay(QObject):
         self.names = {IDLE: self.tr("idle"), TRAINING: self.tr("training"), PAUSED: self.tr("paused"),
                       DIVERGED: self.tr("diverged"), FINISHED: self.tr("finished"),
                       ERROR: self.tr("stopped by an error")}
+        self._shown = ""
+        """The worker message on display, cleared when the worker drops it (Reset after "finished")."""
         controller.statusChanged.connect(self.show_status)
         self.show_status(controller.status)
 
@@ -133,5 +135,6 @@ class StatusDisplay(QObject):
         self.elapsed.setText(self.tr("Time {0}").format(elapsed_text(status.seconds)))
         if status.message:
             self.bar.showMessage(status.message)
-        elif status.state == TRAINING:
-            self.bar.clearMessage()
+        elif status.state == TRAINING or (self._shown and self.bar.currentMessage() == self._shown):
+            self.bar.clearMessage()  # never another message (Saved …) that came after the worker's
+        self._shown = status.message

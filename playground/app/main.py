@@ -45,6 +45,8 @@ def run(path: str | None = None, screenshot: str | None = None, train_seconds: f
         window.close()
         return 1
     window.show()
+    if not scripted:
+        QTimer.singleShot(0, window.autosave.offer_recovery)  # after a crash: offer the autosaved work
     if scripted:
         window.confirm_close = False
         window.controller.start()

@@ -151,6 +151,8 @@ def _check_optimizer(engine: Engine, groups: list[dict[str, Any]],
     if len(groups) != len(fresh):
         raise _error(f"state.optimizer_groups: has {len(groups)} groups, the optimizer has {len(fresh)}")
     spec = engine.spec.training.optimizer
+    raw = spec.values()
+    raw["betas"] = (raw.get("beta1"), raw.get("beta2"))
     for i, (group, want) in enumerate(zip(groups, fresh)):
         where = f"state.optimizer_groups[{i}]"
         if group.get("params") != want["params"] or any(isinstance(p, bool) for p in group.get("params", [])):
@@ -159,7 +161,7 @@ def _check_optimizer(engine: Engine, groups: list[dict[str, Any]],
             key = "betas" if param.name in ("beta1", "beta2") else param.name
             if key not in group:
                 raise _error(f"{where}: lacks {key!r}")
-            if not _same(group[key], want[key]):
+            if not (_same(group[key], want[key]) or _same(group[key], raw[key])):  # raw: nesterov, momentum 0
                 raise _error(f"{where}.{key}: {_short(group[key])} differs from the experiment's "
                              f"training.optimizer ({_short(want[key])}); edit training.optimizer instead")
     params = list(engine.model.parameters())
