@@ -27,11 +27,11 @@ import torch
 from playground.core.engine import Engine
 from playground.core.experiment_io import load_experiment
 from playground.core.registry import OPTIMIZERS
+from playground.core.resources import examples_dir
 from playground.core.spec import DataSpec, Experiment, LayerSpec, ModelSpec, OptimizerSpec, TrainingSpec
 from playground.core.threads import configure_threads
 from playground.core.views import ViewRequest
 
-ROOT = Path(__file__).resolve().parents[1]
 ALL_VIEWS = ViewRequest(neurons=True, links=True, inspect="0.weight")
 
 
@@ -40,7 +40,7 @@ def settings() -> dict[str, Experiment]:
         data=DataSpec(kind="spiral", samples=500, noise=0.1, seed=1, train_fraction=0.5),
         model=ModelSpec(hidden=[LayerSpec(units=8), LayerSpec(units=8)]),
         training=TrainingSpec(optimizer=OptimizerSpec(name="sgd", lr=0.03), batch_size=10, device="cpu"))
-    example = load_experiment(ROOT / "resources" / "examples" / "spiral.json")
+    example = load_experiment(examples_dir() / "spiral.json")
     example.training.device = "cpu"
     scale = Experiment(
         data=DataSpec(kind="blobs", samples=100, classes=10),  # the data itself comes from scale_engine

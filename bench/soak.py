@@ -21,8 +21,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_FILE = ROOT / "resources" / "examples" / "spiral.json"
+from playground.core.resources import examples_dir
+
+DEFAULT_FILE = examples_dir() / "spiral.json"
 
 
 def rss_mb() -> float:

@@ -2,6 +2,10 @@
 
 Uses only the core (an import-linter contract checks it); the GUI is imported by name only when
 asked for, so headless commands never load Qt.
+
+Conventions: every error, usage errors included, is one line starting ``playground: error:`` and
+exits 1; choices come from the registries; ``--version`` works on every command; a closed output
+pipe (``playground info x | head -1``) ends quietly with 141, as a program killed by SIGPIPE.
 """
 
 from __future__ import annotations
@@ -9,35 +13,62 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 import time
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from pydantic import ValidationError
 
 from playground import __version__
 from playground.core.cli_support import (
-    EXAMPLES_DIR,
     ProgressBar,
     build_new_experiment,
     final_metrics,
+    option_error,
     summary,
 )
-from playground.core.data.errors import DataError
-from playground.core.engine import Diverged, Engine
-from playground.core.experiment_io import ExperimentError, load_experiment, save_experiment
-from playground.core.state import StateError
-from playground.core.threads import configure_threads
+from playground.core.errors import PlaygroundError, one_line
+from playground.core.experiment_io import atomic_write, load_experiment, save_experiment
+from playground.core.export import FORMATS
+from playground.core.registry import ACTIVATIONS, LOSSES, OPTIMIZERS, TASKS, available_devices
+from playground.core.resources import default_example
+from playground.core.spec import SYNTHETIC_KINDS
+from playground.core.validation import device_problem
+
+if TYPE_CHECKING:  # the engine (and torch) load only for the commands that train: the GUI starts without
+    from playground.core.engine import Engine
 
 SUBCOMMANDS = ("new", "train", "info", "export")
+EXIT_ERROR = 1
+EXIT_BROKEN_PIPE = 141
+"""128 + SIGPIPE: what a shell reports for a program whose reader went away."""
 
 
-class CliError(Exception):
+class CliError(PlaygroundError):
     """A problem to tell the user in one line, then exit non-zero."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of printing usage and exiting 2, so usage errors are one line, exit 1."""
+
+    def error(self, message: str) -> NoReturn:
+        raise CliError(f"{message} (see {self.prog} --help)")
+
+
+def _add_version(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--version", action="version", version=f"playground {__version__}")
+
+
+def _devices_help() -> str:
+    return f"{', '.join(d.key for d in available_devices())} on this machine"
+
+
 def _gui_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="playground",
         description="Torch Playground: build an MLP, watch PyTorch train it live. "
         f"Headless commands: {', '.join(SUBCOMMANDS)} (playground COMMAND --help).",
@@ -46,21 +77,23 @@ def _gui_parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="PNG", help="train, save a window screenshot, then quit")
     p.add_argument("--train-seconds", type=float, default=0.0, metavar="S",
                    help="with --screenshot: train this long first")
-    p.add_argument("--version", action="version", version=f"playground {__version__}")
+    _add_version(p)
     return p
 
 
 def _sub_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="playground")
-    sub = p.add_subparsers(dest="command", required=True)
+    p = _Parser(prog="playground")
+    _add_version(p)
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     new = sub.add_parser("new", help="write a new experiment file")
+    _add_version(new)
     src = new.add_mutually_exclusive_group(required=True)
-    src.add_argument("--dataset", metavar="KIND", help="synthetic data set (circle, xor, spiral, …)")
+    src.add_argument("--dataset", metavar="KIND", choices=SYNTHETIC_KINDS,
+                     help=f"synthetic data set: {', '.join(SYNTHETIC_KINDS)}")
     src.add_argument("--csv", metavar="PATH", help="a CSV file of tabular data")
     new.add_argument("--target", metavar="COL", help="with --csv: the column to predict")
-    new.add_argument("--task", choices=("classification", "regression"),
-                     help="with --csv: override the inferred task")
+    new.add_argument("--task", choices=TASKS, help="with --csv: override the inferred task")
     new.add_argument("--features", metavar="A,B", help="with --csv: input columns (default: all numeric)")
     new.add_argument("--standardize", action="store_true", help="with --csv: standardise the inputs")
     new.add_argument("--samples", type=int)
@@ -68,10 +101,14 @@ def _sub_parser() -> argparse.ArgumentParser:
     new.add_argument("--classes", type=int, help="for blobs and spiral_k")
     new.add_argument("--train-fraction", type=float)
     new.add_argument("--data-seed", type=int)
-    new.add_argument("--hidden", metavar="8,8", help="hidden layer widths; '' for none (default 8,8)")
-    new.add_argument("--activation", default="tanh")
-    new.add_argument("--loss")
-    new.add_argument("--optimizer")
+    new.add_argument("--hidden", metavar="8,8",
+                     help="hidden layer widths; '' for none (default: from the data, 8,8 for 2-D sets)")
+    new.add_argument("--activation", default="tanh", choices=ACTIVATIONS.keys(), metavar="NAME",
+                     help=f"{', '.join(ACTIVATIONS.keys())} (default tanh)")
+    new.add_argument("--loss", choices=LOSSES.keys(), metavar="NAME",
+                     help=f"{', '.join(LOSSES.keys())} (default: the task's)")
+    new.add_argument("--optimizer", choices=OPTIMIZERS.keys(), metavar="NAME",
+                     help=f"{', '.join(OPTIMIZERS.keys())}")
     new.add_argument("--lr", type=float)
     new.add_argument("--batch-size", type=int)
     new.add_argument("--epochs", type=int)
@@ -83,9 +120,10 @@ def _sub_parser() -> argparse.ArgumentParser:
     new.add_argument("-o", "--output", required=True, metavar="OUT.json")
 
     train = sub.add_parser("train", help="train an experiment headless")
+    _add_version(train)
     train.add_argument("file")
     train.add_argument("--epochs", type=int, help="epochs to train now (default: up to training.epochs)")
-    train.add_argument("--device", help="cpu, cuda:0, mps or auto")
+    train.add_argument("--device", help=f"auto, cpu, cuda:N or mps ({_devices_help()}); default: the file's")
     train.add_argument("--init-from", metavar="WEIGHTS",
                        help="start over from these weights (.safetensors or .pt with matching shapes)")
     train.add_argument("--save", metavar="OUT.json", help="write the trained experiment")
@@ -95,23 +133,35 @@ def _sub_parser() -> argparse.ArgumentParser:
     train.add_argument("--quiet", action="store_true", help="no progress bar")
 
     info = sub.add_parser("info", help="validate an experiment and print a summary")
+    _add_version(info)
     info.add_argument("file")
 
     export = sub.add_parser("export", help="export a trained experiment's model")
+    _add_version(export)
     export.add_argument("file")
     export.add_argument("-o", "--output", required=True, metavar="PATH")
-    export.add_argument("--format", help="safetensors, pt, onnx, py or csv (default: by extension)")
+    keys = [f.key for f in FORMATS]
+    export.add_argument("--format", metavar="NAME",
+                        help=f"{', '.join(keys)} (default: by the output's extension)")
     export.add_argument("--quiet", action="store_true", help="no warning for an untrained model")
     return p
 
 
 def _load_engine(path: str, device: str | None = None, init_from: str | None = None) -> Engine:
+    """The file's engine; a device this machine lacks is an error unless ``auto`` (``--device`` or the file's)."""
     exp = load_experiment(path)
+    if device is not None and device_problem(device):
+        raise CliError(f"--device: device {device_problem(device)}")
+    if device is None and device_problem(exp.training.device):
+        raise CliError(f"{path}: training.device: {device_problem(exp.training.device)}; "
+                       "train with --device auto (or cpu)")
     base_dir = Path(path).resolve().parent
     if init_from:
         from playground.core.export import warm_start
 
         exp = warm_start(exp, init_from, base_dir)
+    from playground.core.engine import Engine
+
     return Engine(exp, base_dir=base_dir, device=device)
 
 
@@ -152,6 +202,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         epochs = max(target - engine.epoch, 0)
     if epochs < 0:
         raise CliError("--epochs must be ≥ 0")
+    from playground.core.threads import configure_threads
+
     configure_threads(engine)
     started = time.perf_counter()
     show = ProgressBar(epochs, sys.stderr, quiet=args.quiet)
@@ -169,7 +221,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         key = _export(engine, path, None)
         print(f"exported {path} ({key})", file=sys.stderr)
     if args.metrics:
-        Path(args.metrics).write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+        atomic_write(args.metrics, json.dumps(metrics, indent=2) + "\n")
     return 0
 
 
@@ -192,8 +244,8 @@ COMMANDS = {"new": cmd_new, "train": cmd_train, "info": cmd_info, "export": cmd_
 def _run_gui(argv: Sequence[str]) -> int:
     args = _gui_parser().parse_args(argv)
     if args.file is None:
-        default = EXAMPLES_DIR / "spiral.json"
-        path = str(default) if default.exists() else None
+        default = default_example()
+        path = str(default) if default is not None else None
     else:
         load_experiment(args.file)  # refuse a bad file here, before a window opens
         path = args.file
@@ -204,20 +256,47 @@ def _run_gui(argv: Sequence[str]) -> int:
     return int(app.run(path, screenshot=args.screenshot, train_seconds=args.train_seconds))
 
 
+def _fail(message: object) -> int:
+    print(f"playground: error: {one_line(str(message))}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _quiet_stdout() -> None:
+    """The reader went away: send what is left to /dev/null so the exit flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in SUBCOMMANDS:
             args = _sub_parser().parse_args(argv)
-            return COMMANDS[args.command](args)
-        return _run_gui(argv)
-    except (CliError, ExperimentError, DataError, StateError, Diverged) as exc:
-        print(f"playground: error: {exc}", file=sys.stderr)
-        return 1
-    except (ValueError, KeyError, OSError) as exc:
-        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
-        print(f"playground: error: {message}", file=sys.stderr)
-        return 1
+            code = COMMANDS[args.command](args)
+        else:
+            code = _run_gui(argv)
+        sys.stdout.flush()  # inside the try: a closed pipe is reported here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
+    except PlaygroundError as exc:
+        return _fail(exc)
+    except ValidationError as exc:  # building ``new``'s experiment from options
+        return _fail(option_error(exc))
+    except OSError as exc:
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        return _fail(f"{where}{exc.strerror or exc}")
+    except (ValueError, KeyError) as exc:
+        return _fail(exc.args[0] if isinstance(exc, KeyError) and exc.args else exc)
+    except MemoryError:
+        return _fail("out of memory; try a smaller model, batch size or data set")
     except KeyboardInterrupt:
         print("playground: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: one line, not a traceback (PLAYGROUND_DEBUG=1 shows it)
+        if os.environ.get("PLAYGROUND_DEBUG"):
+            raise
+        return _fail(f"internal error ({type(exc).__name__}: {exc}); please report it "
+                     "(PLAYGROUND_DEBUG=1 shows the traceback)")

@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from playground.cli import main
 from playground.core.experiment_io import load_experiment
+from playground.core.resources import data_dir
 
-ROOT = Path(__file__).resolve().parents[1]
-PENGUINS = ROOT / "resources" / "data" / "penguins_like.csv"
+PENGUINS = data_dir() / "penguins_like.csv"
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -82,7 +81,7 @@ def test_csv_with_string_labels_trains_to_a_sensible_accuracy(tmp_path, capsys):
     [
         (["info", "missing.json"], "missing.json: no such file"),
         (["train", "bad.json"], "not valid JSON"),
-        (["new", "--dataset", "swirl", "-o", "x.json"], "unknown data set 'swirl'"),
+        (["new", "--dataset", "swirl", "-o", "x.json"], "invalid choice: 'swirl'"),
         (["new", "--dataset", "xor", "--hidden", "8,x", "-o", "x.json"], "--hidden: expected widths like 8,8"),
         (["new", "--csv", "nothere.csv", "--target", "y", "-o", "x.json"], "nothere.csv"),
         (["new", "--csv", "data.csv", "-o", "x.json"], "--csv needs --target"),

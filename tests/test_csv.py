@@ -9,9 +9,8 @@ import pytest
 import torch
 
 from playground.core.data import DataError, import_csv, inspect_csv, load_csv, make_dataset
+from playground.core.resources import data_dir
 from playground.core.spec import CsvSpec, DataSpec, PointSpec
-
-REPO = Path(__file__).resolve().parents[1]
 
 FLOWERS = """sepal_length,sepal_width,petal_length,petal_width,species
 5.1,3.5,1.4,0.2,setosa
@@ -160,7 +159,7 @@ def test_make_dataset_applies_edits_to_csv_data(tmp_path, flowers):
 
 
 def test_penguins_like_resource_imports():
-    spec = import_csv(REPO / "resources" / "data" / "penguins_like.csv", "species", standardize=True)
+    spec = import_csv(data_dir() / "penguins_like.csv", "species", standardize=True)
     assert spec.classes == ["Adelie", "Chinstrap", "Gentoo"]
     assert spec.features == ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
     d = load_csv(spec, None, 0.5, 0)

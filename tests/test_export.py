@@ -41,6 +41,7 @@ from playground.core.export import (
 )
 from playground.core.export.safetensors_export import WEIGHTS_FORMAT
 from playground.core.features import Preprocess
+from playground.core.resources import data_dir, examples_dir
 from playground.core.spec import (
     MULTICLASS_KINDS,
     SYNTHETIC_KINDS,
@@ -54,9 +55,8 @@ from playground.core.spec import (
     TrainingSpec,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "resources" / "examples"
-PENGUINS = ROOT / "resources" / "data" / "penguins_like.csv"
+EXAMPLES = examples_dir()
+PENGUINS = data_dir() / "penguins_like.csv"
 PREDICTION_TOL = 1e-5
 LOSS_TOL = 1e-6
 

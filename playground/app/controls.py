@@ -130,6 +130,8 @@ class StatusDisplay(QObject):
         self.busy = ""
         self._status = controller.status
         controller.snapshotReady.connect(self.show_diagnostics)
+        self._shown = ""
+        """The worker message on display, cleared when the worker drops it (Reset after "finished")."""
         controller.statusChanged.connect(self.show_status)
         controller.busyChanged.connect(self.show_busy)
         self.show_status(controller.status)
@@ -169,5 +171,6 @@ class StatusDisplay(QObject):
             self.bar.showMessage(status.message)
         elif status.notes:
             self.bar.showMessage(" · ".join(status.notes))
-        elif status.state == TRAINING:
-            self.bar.clearMessage()
+        elif status.state == TRAINING or (self._shown and self.bar.currentMessage() == self._shown):
+            self.bar.clearMessage()  # never another message (Saved …) that came after the worker's
+        self._shown = status.message

@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from playground.core.errors import one_line
+from playground.core.experiment_io import format_validation_error
 from playground.core.spec import Experiment, StateSpec
 
 _merge_ids: dict[str, int] = {}
@@ -56,6 +59,8 @@ class ExperimentDocument(QObject):
 
     changed = Signal(object, object)
     """(new experiment, set of changed top-level sections such as {"training"})."""
+    refused = Signal(str)
+    """An edit was not applied; the one-line reason (``training.batch_size: BatchNorm … needs …``)."""
     modifiedChanged = Signal(bool)
     pathChanged = Signal(object)
 
@@ -89,14 +94,19 @@ class ExperimentDocument(QObject):
     def edit(self, mutate: Callable[[Experiment], None], text: str, merge_key: str | None = None) -> bool:
         """Apply ``mutate`` to a copy, validate, and push it as one undoable step.
 
-        Returns False (and changes nothing) if the result is invalid or identical. ``merge_key``
-        merges consecutive edits of the same control (spin-box scrolling) into one undo step.
+        Returns False (and changes nothing) if the result is invalid or identical; an invalid one is
+        announced with ``refused`` so the window can say why instead of silently showing the old value.
+        ``merge_key`` merges consecutive edits of the same control (spin-box scrolling) into one undo step.
         """
         after = self.experiment
-        mutate(after)
         try:
+            mutate(after)
             after = Experiment.model_validate(after.model_dump())
-        except ValueError:
+        except ValidationError as exc:
+            self.refused.emit(format_validation_error(exc))
+            return False
+        except ValueError as exc:
+            self.refused.emit(one_line(str(exc)))
             return False
         if after == self._experiment:
             return False

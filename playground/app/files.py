@@ -10,27 +10,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyqtgraph.exporters as pg_exporters
-from PySide6.QtCore import QObject, QPoint, QRect, QSettings
+from PySide6.QtCore import QObject, QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-import playground
 from playground.app.export_dialog import ExportDialog
 from playground.app.session import structure
 from playground.core.experiment_io import ExperimentError, load_experiment, rebase_paths, save_experiment
+from playground.core.resources import example_files, examples_dir
 from playground.core.spec import Experiment
 
 if TYPE_CHECKING:
     from playground.app.main_window import MainWindow
 
-EXAMPLES_DIR = Path(playground.__file__).resolve().parents[1] / "resources" / "examples"
+EXAMPLES_DIR = examples_dir()
 MAX_RECENT = 8
 RECENT_KEY = "recent/files"
 
-
-def example_files() -> list[Path]:
-    return sorted(EXAMPLES_DIR.glob("*.json")) if EXAMPLES_DIR.is_dir() else []
+__all__ = ["EXAMPLES_DIR", "FileController", "example_files"]
 
 
 class FileController(QObject):
@@ -85,7 +83,12 @@ class FileController(QObject):
         try:
             experiment = load_experiment(p)
         except ExperimentError as exc:
+            if not p.exists():
+                self.forget_recent(p)  # a deleted file leaves Open Recent
             self._error(self.tr("Cannot open experiment"), str(exc))
+            return False
+        except Exception as exc:  # never let a file escape as a traceback (the gate should catch all)
+            self._error(self.tr("Cannot open experiment"), f"{p}: {type(exc).__name__}: {exc}")
             return False
         if not self.adopt(experiment, p.resolve()):
             return False
@@ -100,8 +103,7 @@ class FileController(QObject):
             self.window.session.load(experiment, base_dir)
         except Exception as exc:
             where = str(path) if path else self.tr("The experiment")
-            self._error(self.tr("Cannot open experiment"),
-                        self.tr("{0} cannot be used:\n{1}").format(where, exc))
+            self._error(self.tr("Cannot open experiment"), self.tr("{0}: {1}").format(where, exc))
             return False
         self.window.document.replace(experiment, path)
         return True
@@ -157,13 +159,21 @@ class FileController(QObject):
         return self.save_to(path)
 
     def save_to(self, path: str | Path) -> bool:
+        """Write the experiment; on failure say why and keep everything unsaved (still modified)."""
         p = Path(path)
+        bar = self.window.statusBar()
+        bar.showMessage(self.tr("Saving {0}…").format(p))  # a large model takes a second: say so
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             experiment = self.experiment_to_save()
             save_experiment(experiment, p, from_dir=self.window.document.base_dir or Path.cwd())
         except Exception as exc:
-            self._error(self.tr("Cannot save"), self.tr("{0} could not be written:\n{1}").format(p, exc))
+            bar.clearMessage()
+            self._error(self.tr("Cannot save"), self.tr("{0}: nothing was lost, the experiment is still open "
+                                                         "and unsaved. {1}").format(p, exc))
             return False
+        finally:
+            QApplication.restoreOverrideCursor()
         step = experiment.state.step if experiment.state else 0
         self.window.session.saved(step)
         self.window.document.mark_saved(p.resolve())
@@ -234,10 +244,19 @@ class FileController(QObject):
 
     # ------------------------------------------------------------------ recent files
     def recent(self) -> list[str]:
+        """Recently used files that still exist (deleted or moved ones are pruned from the list)."""
         value = self.settings.value(RECENT_KEY, [])
         if isinstance(value, str):
             value = [value]
-        return [str(v) for v in (value or [])]
+        files = [str(v) for v in (value or [])]
+        existing = [f for f in files if Path(f).is_file()]
+        if existing != files:
+            self.settings.setValue(RECENT_KEY, existing)
+        return existing
+
+    def forget_recent(self, path: str | Path) -> None:
+        gone = str(Path(path).resolve())
+        self.settings.setValue(RECENT_KEY, [f for f in self.recent() if f != gone])
 
     def add_recent(self, path: str | Path) -> None:
         p = str(Path(path).resolve())

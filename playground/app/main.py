@@ -11,14 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
+from playground.core.resources import default_example
+
 ORGANIZATION = "TorchPlayground"
 APPLICATION = "Torch Playground"
-
-
-def default_example() -> Path | None:
-    from playground.app.files import EXAMPLES_DIR
-    path = EXAMPLES_DIR / "spiral.json"
-    return path if path.is_file() else None
 
 
 def _application() -> QApplication:
@@ -51,6 +47,8 @@ def run(path: str | None = None, screenshot: str | None = None, train_seconds: f
         window.close()
         return 1
     window.show()  # at once: the engine (and torch) load in the runner meanwhile
+    if not scripted:
+        QTimer.singleShot(0, window.autosave.offer_recovery)  # after a crash: offer the autosaved work
     if scripted:
         window.confirm_close = False
         exit_code = [0]

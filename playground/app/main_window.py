@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -19,22 +20,27 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTabWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
+from playground.app.autosave import Autosave
 from playground.app.controls import ControlBar, StatusDisplay, TrainingActions
 from playground.app.document import ExperimentDocument
 from playground.app.drawing import DrawController
 from playground.app.files import FileController
 from playground.app.inside import InsideViews
 from playground.app.menus import Menus
+from playground.app.panels.common import RangeNotice
 from playground.app.plots import BoundaryView, LossPlot, MetricPlot, Scoreboard
 from playground.app.session import EngineSession
 from playground.app.training import TrainingController
 from playground.core.spec import Experiment
 
 APP_TITLE = "Torch Playground"
+EXPLAIN_MS = 10_000
+"""How long the status bar keeps the reason an edit was refused."""
 
 
 def _panel_classes() -> dict[str, type[QWidget] | None]:
@@ -60,6 +66,7 @@ class MainWindow(QMainWindow):
         self.controller = TrainingController(self)
         self.session = EngineSession(self.document, self.controller, self)
         self.files = FileController(self, self.settings)
+        self.autosave = Autosave(self, self.settings)
 
         self.boundary = BoundaryView()
         self.loss_plot = LossPlot()
@@ -110,7 +117,10 @@ class MainWindow(QMainWindow):
             self.hideable["code"] = code.parentWidget()
 
         self.inside.connect_window()
+        self.range_notice = RangeNotice(self.explain, self)
+        self._watch_spins()
         self.document.changed.connect(self._document_changed)
+        self.document.refused.connect(self.explain)
         self.document.modifiedChanged.connect(self.setWindowModified)
         self.document.pathChanged.connect(lambda _path: self._update_title())
         self.setAcceptDrops(True)
@@ -189,7 +199,20 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     # ------------------------------------------------------------------ document → window
+    def _watch_spins(self) -> None:
+        """Explain out-of-range typing in every panel's spin boxes (rows added later included)."""
+        for panel in self.panels.values():
+            self.range_notice.watch(panel.findChildren(QAbstractSpinBox))
+
+    def explain(self, message: str, near: QWidget | None = None) -> None:
+        """Why an edit was not taken: in the status bar, and as a tip beside the control when known."""
+        self.statusBar().showMessage(message, EXPLAIN_MS)
+        if near is not None and near.isVisible():
+            QToolTip.showText(near.mapToGlobal(near.rect().bottomLeft()), message, near)
+
     def _document_changed(self, experiment: Experiment, sections: set[str]) -> None:
+        if "model" in sections:
+            self._watch_spins()
         if sections & {"name", "description", "view"} or not sections:
             self._update_title()
             text = experiment.description.strip()
@@ -247,5 +270,6 @@ class MainWindow(QMainWindow):
         if self.remember_layout:
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/state", self.saveState())
+        self.autosave.stop()  # a clean close: nothing to recover next time
         self.controller.shutdown()
         event.accept()

@@ -5,15 +5,18 @@ from __future__ import annotations
 import math
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-import playground
+from pydantic import ValidationError
+
+from playground.core.architecture import model_code, parameter_count
 from playground.core.data.csv_data import import_csv
-from playground.core.engine import Engine
-from playground.core.model import model_code, parameter_count
+from playground.core.errors import one_line
 from playground.core.registry import DEFAULT_LOSS, OPTIMIZERS
+from playground.core.resources import examples_dir
 from playground.core.spec import (
     MULTICLASS_KINDS,
+    ONE_D_KINDS,
     SYNTHETIC_KINDS,
     DataSpec,
     Experiment,
@@ -23,8 +26,73 @@ from playground.core.spec import (
     TrainingSpec,
 )
 
-RESOURCES_DIR = Path(playground.__file__).resolve().parents[1] / "resources"
-EXAMPLES_DIR = RESOURCES_DIR / "examples"
+if TYPE_CHECKING:
+    from playground.core.engine import Engine
+
+EXAMPLES_DIR = examples_dir()
+
+
+OPTIONS: dict[tuple[str, str], str] = {
+    ("DataSpec", "samples"): "--samples", ("DataSpec", "noise"): "--noise",
+    ("DataSpec", "train_fraction"): "--train-fraction", ("DataSpec", "seed"): "--data-seed",
+    ("DataSpec", "classes"): "--classes", ("LayerSpec", "units"): "--hidden",
+    ("LayerSpec", "activation"): "--activation", ("OptimizerSpec", "name"): "--optimizer",
+    ("TrainingSpec", "loss"): "--loss", ("TrainingSpec", "batch_size"): "--batch-size",
+    ("TrainingSpec", "epochs"): "--epochs", ("TrainingSpec", "seed"): "--seed",
+    ("TrainingSpec", "device"): "--device", ("Experiment", "name"): "--name",
+    ("Experiment", "description"): "--description", ("ModelSpec", "hidden"): "--hidden",
+}
+"""Which ``new`` option set a field, so a refusal names the option the user typed."""
+FIELD_OPTIONS = {"model": "--hidden", "training.loss": "--loss", "training.batch_size": "--batch-size"}
+"""The same for rules across fields, whose messages start with the field's path."""
+
+
+def option_error(exc: ValidationError) -> str:
+    """A pydantic error from building ``new``'s experiment, on one line, named by its option.
+
+    ``--samples 3`` → ``--samples: Input should be greater than or equal to 10 (got 3)``.
+    """
+    parts = []
+    for err in exc.errors(include_url=False)[:3]:
+        loc = [str(p) for p in err["loc"] if not str(p).startswith("function-")]
+        msg = one_line(err["msg"].removeprefix("Value error, "))
+        option = OPTIONS.get((exc.title, loc[0])) if loc else None
+        if option is None and exc.title == "OptimizerSpec":
+            option = "--lr" if msg.startswith("lr ") else "--optimizer"
+        if not loc and option is None:  # a rule across fields: its message names the field
+            field = msg.split(":", 1)[0].split(" ", 1)[0]
+            option = FIELD_OPTIONS.get(field)
+            parts.append(f"{option}: {msg}" if option else msg)
+            continue
+        got = err.get("input")
+        shown = "" if isinstance(got, (dict, list)) else f" (got {repr(got)[:40]})"
+        parts.append(f"{option or '.'.join(loc)}: {msg}{shown}")
+    return "; ".join(parts)
+
+
+def _next_power_of_two(n: int) -> int:
+    return 1 << max(n - 1, 0).bit_length()
+
+
+def suggest_hidden(in_dim: int, out_dim: int) -> list[int]:
+    """Two hidden layers sized from the data: 8,8 for TensorFlow Playground's 2-D sets, wider for wide data.
+
+    The first layer is as wide as the inputs or the outputs (a power of two, 8 to 256), the second
+    half that but no narrower than the outputs: 64 features and 10 classes give 64,32.
+    """
+    first = min(max(_next_power_of_two(max(in_dim, out_dim)), 8), 256)
+    second = min(max(first // 2, _next_power_of_two(out_dim), 8), 256)
+    return [first, second]
+
+
+def _suggested_hidden(data: DataSpec) -> str:
+    if data.csv is not None:
+        in_dim = len(data.csv.features or [])
+        out_dim = len(data.csv.classes) if data.csv.classes else 1
+    else:
+        in_dim = 1 if data.kind in ONE_D_KINDS else len(data.features)
+        out_dim = data.n_classes or 1
+    return ",".join(str(w) for w in suggest_hidden(in_dim, out_dim))
 
 
 def parse_hidden(text: str | None, activation: str) -> list[LayerSpec]:
@@ -90,7 +158,8 @@ def build_new_experiment(args: Any, out_dir: Path) -> Experiment:
         epochs=args.epochs if args.epochs is not None else 100,
         seed=args.seed or 0,
     )
-    model = ModelSpec(hidden=parse_hidden(args.hidden, args.activation))
+    hidden = args.hidden if args.hidden is not None else _suggested_hidden(spec)
+    model = ModelSpec(hidden=parse_hidden(hidden, args.activation))
     return Experiment(name=name, description=args.description or "", data=spec, model=model,
                       training=training)
 

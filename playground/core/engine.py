@@ -33,12 +33,14 @@ from torch import nn
 from playground.core import state as state_io
 from playground.core.data.build import make_dataset
 from playground.core.data.dataset import Dataset
+from playground.core.errors import PlaygroundError
 from playground.core.history import ArrayHistory, History
 from playground.core.model import build_model, head, parameter_labels, plan
 from playground.core.registry import LOSSES, OPTIMIZERS, resolve_device, torch_dtype
 from playground.core.snapshot import Boundary, Curve, Metrics, Predictions, Snapshot
 from playground.core.spec import LIVE_OPTIONS, Experiment
 from playground.core.torch_setup import skip_dynamo_for_optimizers
+from playground.core.validation import check_buildable
 from playground.core.views import ViewRequest
 
 SYNC_EVERY = 64
@@ -50,7 +52,7 @@ that the whole set would take longer is evaluated on a fixed sample, and its met
 skip_dynamo_for_optimizers()
 
 
-class Diverged(RuntimeError):
+class Diverged(PlaygroundError, RuntimeError):
     """The loss became NaN or infinite; training cannot go on from this state."""
 
 
@@ -65,6 +67,7 @@ class Engine:
             self.spec.training.device = device
         self.base_dir = base_dir
         self.dataset = dataset if dataset is not None else make_dataset(self.spec.data, base_dir)
+        check_buildable(self.spec, self.dataset)  # refusals named before torch builds anything
         self.task = self.dataset.task
         self.loss_key, self.out_dim = head(self.spec.training, self.task, self.dataset.n_classes)
         self.device = resolve_device(self.spec.training.device)

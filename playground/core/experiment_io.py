@@ -5,27 +5,39 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from playground.core.errors import ExperimentError, one_line
+from playground.core.jsoncheck import check_tree, location, parse_json
+from playground.core.limits import MAX_FILE_BYTES
+from playground.core.savefile import atomic_write
 from playground.core.spec import FORMAT, VERSION, Experiment
 from playground.core.textfile import read_text
 
-
-class ExperimentError(ValueError):
-    """A file that is not a valid experiment; the message names the field and the problem."""
+__all__ = ["ExperimentError", "atomic_write", "dumps", "experiment_from_dict", "format_validation_error",
+           "load_experiment", "parse_experiment", "rebase_paths", "save_experiment"]
 
 
 def _migrate_0_to_1(doc: dict[str, Any]) -> dict[str, Any]:
     """Version 0 (pre-release drafts) stored ``network: {layers: [8, 8], activation}``."""
     network = doc.pop("network", None)
-    if isinstance(network, dict):
+    if network is not None:
+        if not isinstance(network, dict):
+            raise ExperimentError("network: expected an object with 'layers' and 'activation' (version 0)")
+        unknown = sorted(set(network) - {"layers", "activation"})
+        if unknown:
+            raise ExperimentError(f"network.{unknown[0]}: unknown field (version 0 has 'layers' and 'activation')")
+        layers = network.get("layers", [])
+        if not isinstance(layers, list):
+            raise ExperimentError(f"network.layers: expected a list of widths like [8, 8], got {_short(layers)}")
+        if "model" in doc:
+            raise ExperimentError("network: a version-0 file has 'network' or 'model', not both")
         act = network.get("activation", "tanh")
-        doc["model"] = {"hidden": [{"units": u, "activation": act} for u in network.get("layers", [])]}
+        doc["model"] = {"hidden": [{"units": u, "activation": act} for u in layers]}
     doc["version"] = 1
     return doc
 
@@ -33,29 +45,30 @@ def _migrate_0_to_1(doc: dict[str, Any]) -> dict[str, Any]:
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
 
 
-def _location(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
+def _short(value: Any, limit: int = 60) -> str:
+    """``repr`` cut to ``limit`` characters: a message quotes a bad value, not a megabyte of it."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def format_validation_error(exc: ValidationError, limit: int = 5) -> str:
-    """One line per problem: ``data.samples: Input should be greater than or equal to 10 (got 3)``."""
-    lines = []
-    for err in exc.errors()[:limit]:
-        loc = _location(tuple(p for p in err["loc"] if not str(p).startswith("function-")))
+def format_validation_error(exc: ValidationError, limit: int = 3) -> str:
+    """Problems on one line: ``data.samples: Input should be greater than or equal to 10 (got 3); …``."""
+    parts = []
+    errors = exc.errors(include_url=False)
+    for err in errors[:limit]:
+        loc = location(tuple(p for p in err["loc"] if not str(p).startswith("function-")))
         msg = err["msg"].removeprefix("Value error, ")
         got = err.get("input")
-        shown = "" if isinstance(got, (dict, list)) or err["type"] == "missing" else f" (got {got!r})"
-        lines.append(f"{loc}: {msg}{shown}")
-    more = len(exc.errors()) - limit
+        shown = "" if isinstance(got, (dict, list)) or err["type"] == "missing" else f" (got {_short(got)})"
+        parts.append(f"{loc}: {msg}{shown}" if err["loc"] else msg)  # rules across fields name their fields
+    more = len(errors) - limit
     if more > 0:
-        lines.append(f"… and {more} more problem{'s' if more > 1 else ''}")
-    return "\n".join(lines)
+        parts.append(f"and {more} more problem{'s' if more > 1 else ''}")
+    return one_line("; ".join(parts))
 
 
 def experiment_from_dict(doc: Any, source: str = "experiment") -> Experiment:
+    """Validate a parsed document (migrating older versions); every problem is an ``ExperimentError``."""
     if not isinstance(doc, dict):
         raise ExperimentError(f"{source}: expected a JSON object at the top level")
     if doc.get("format") != FORMAT:
@@ -68,32 +81,34 @@ def experiment_from_dict(doc: Any, source: str = "experiment") -> Experiment:
         raise ExperimentError(
             f"{source} was written by a newer Torch Playground (file version {version}); this one "
             f"reads versions up to {VERSION}. Please update Torch Playground to open it.")
+    check_tree(doc, source)  # documents built in code get the same depth and finiteness checks as files
     while version < VERSION:
-        doc = MIGRATIONS[version](dict(doc))
+        try:
+            doc = MIGRATIONS[version](dict(doc))
+        except ExperimentError as exc:
+            raise ExperimentError(f"{source}: {exc}") from None
         version = doc["version"]
     try:
         return Experiment.model_validate(doc)
     except ValidationError as exc:
-        raise ExperimentError(f"{source} is not a valid experiment:\n{format_validation_error(exc)}") from None
+        raise ExperimentError(f"{source} is not a valid experiment: {format_validation_error(exc)}") from None
+    except RecursionError:  # belt and braces: check_tree already bounds the depth
+        raise ExperimentError(f"{source}: nested too deeply") from None
 
 
 def parse_experiment(text: str, source: str = "experiment") -> Experiment:
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ExperimentError(
-            f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
-    return experiment_from_dict(doc, source)
+    """Text → experiment through the JSON gate (standard JSON, size and depth limits) and the schema."""
+    return experiment_from_dict(parse_json(text, source), source)
 
 
 def load_experiment(path: str | os.PathLike[str]) -> Experiment:
-    text = read_text(path, ExperimentError, "an experiment file")
+    text = read_text(path, ExperimentError, "an experiment file", max_bytes=MAX_FILE_BYTES)
     return parse_experiment(text, str(Path(path)))
 
 
 def _pretty(value: Any, indent: str = "") -> str:
     """Indented JSON that keeps short lists and flat objects on one line, so files read like the docs."""
-    flat = json.dumps(value, ensure_ascii=False)
+    flat = json.dumps(value, ensure_ascii=False, allow_nan=False)
     scalars = all(not isinstance(v, (dict, list)) for v in
                   (value.values() if isinstance(value, dict) else value if isinstance(value, list) else []))
     if not isinstance(value, (dict, list)) or (scalars and len(flat) + len(indent) <= 100) or not value:
@@ -107,28 +122,10 @@ def _pretty(value: Any, indent: str = "") -> str:
 
 
 def dumps(experiment: Experiment) -> str:
+    """Standard JSON only: a NaN or infinity anywhere is refused naming the field, never written."""
     doc = experiment.model_dump(mode="json", exclude_none=False)
+    check_tree(doc, "cannot save the experiment")
     return _pretty(doc) + "\n"
-
-
-def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
-    """Write to a temporary file beside ``path``, flush it to disk, then rename over ``path``.
-
-    A crash or a full disk leaves the old file intact, never a half-written one.
-    """
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(payload)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def rebase_paths(experiment: Experiment, from_dir: Path | None, to_dir: Path | None = None) -> Experiment:

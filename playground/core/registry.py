@@ -199,6 +199,8 @@ class Optimizer(Entry):
         """Keyword arguments for the ``torch.optim`` constructor from flat values."""
         merged = {**self.defaults(), **values}
         kwargs = {k: v for k, v in merged.items() if k not in ("beta1", "beta2")}
+        if kwargs.get("nesterov") and not kwargs.get("momentum"):  # same update; torch refuses the pair
+            kwargs["nesterov"] = False
         if "beta1" in merged:
             kwargs["betas"] = (merged["beta1"], merged["beta2"])
         return kwargs

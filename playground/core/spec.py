@@ -6,10 +6,22 @@ Names from the registries are checked against them, so the schema never drifts f
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from playground.core.limits import (
+    MAX_ADDED_POINTS,
+    MAX_CLASSES,
+    MAX_CSV_COLUMNS,
+    MAX_NAME,
+    MAX_SECONDS,
+    MAX_STEP,
+    MAX_TEXT,
+    count_parameters,
+    parameters_message,
+)
 from playground.core.registry import (
     ACTIVATIONS,
     DEFAULT_LOSS,
@@ -34,6 +46,9 @@ ONE_D_KINDS = ("line", "sine")
 DataKind = Literal["circle", "xor", "gauss", "spiral", "moons", "checkerboard", "blobs",
                    "spiral_k", "plane", "multi_gaussian", "line", "sine", "csv"]
 
+DEVICE_NAME = re.compile(r"auto|cpu|mps|cuda:[0-9]{1,2}")
+"""Device keys a file may name; whether the device is present is checked when the engine is built."""
+
 DERIVED_FEATURES = ("x1", "x2", "x1_sq", "x2_sq", "x1_x2", "sin_x1", "sin_x2")
 """Inputs built from a 2-D point, as in TensorFlow Playground (X1, X2, X1², X2², X1X2, sin)."""
 DERIVED_LABELS: dict[str, str] = {
@@ -52,14 +67,24 @@ class _Strict(BaseModel):
 class CsvSpec(_Strict):
     """A tabular data set read from a CSV file (path relative to the experiment file)."""
 
-    path: str = Field(min_length=1)
+    path: str = Field(min_length=1, max_length=4096)
     target: str = Field(min_length=1)
     task: Task | None = Field(None, description="None: inferred from the target column")
-    features: list[str] | None = Field(None, description="None: every numeric column but the target")
+    features: list[str] | None = Field(None, max_length=MAX_CSV_COLUMNS,
+                                       description="None: every numeric column but the target")
     standardize: bool = False
-    mean: list[float] | None = Field(None, description="Standardisation statistics, stored on import")
-    std: list[float] | None = None
-    classes: list[str] | None = Field(None, description="Class labels in index order, stored on import")
+    mean: list[float] | None = Field(None, max_length=MAX_CSV_COLUMNS,
+                                     description="Standardisation statistics, stored on import")
+    std: list[float] | None = Field(None, max_length=MAX_CSV_COLUMNS)
+    classes: list[str] | None = Field(None, max_length=MAX_CLASSES,
+                                      description="Class labels in index order, stored on import")
+
+    @field_validator("path")
+    @classmethod
+    def _plain_path(cls, value: str) -> str:
+        if "\x00" in value:
+            raise ValueError("a file name cannot contain a NUL character")
+        return value
 
 
 class PointSpec(_Strict):
@@ -80,8 +105,9 @@ class DataSpec(_Strict):
     features: list[str] = Field(default_factory=lambda: ["x1", "x2"],
                                 description="Derived inputs; used only for 2-D inputs")
     csv: CsvSpec | None = None
-    added: list[PointSpec] = Field(default_factory=list, description="Points drawn by the user")
-    removed: list[int] = Field(default_factory=list,
+    added: list[PointSpec] = Field(default_factory=list, max_length=MAX_ADDED_POINTS,
+                                   description="Points drawn by the user")
+    removed: list[int] = Field(default_factory=list, max_length=200_000,
                                description="Indices (train then test) of generated points removed")
 
     @field_validator("features")
@@ -205,6 +231,13 @@ class TrainingSpec(_Strict):
     def _known_loss(cls, value: str | None) -> str | None:
         return None if value is None else _registered(LOSSES, value)
 
+    @field_validator("device")
+    @classmethod
+    def _device_name(cls, value: str) -> str:
+        if not DEVICE_NAME.fullmatch(value):
+            raise ValueError(f"unknown device {value[:40]!r}; use auto, cpu, cuda:N or mps")
+        return value
+
     def loss_for(self, task: Task) -> str:
         return self.loss or DEFAULT_LOSS[task]
 
@@ -222,29 +255,29 @@ class ViewSpec(_Strict):
 class HistorySpec(_Strict):
     """Decimated metric history: parallel columns, one row per recorded evaluation."""
 
-    stride: int = Field(1, ge=1)
-    offered: int = Field(0, ge=0, description="Rows offered so far (decides which are kept)")
-    columns: dict[str, list[float | None]] = Field(default_factory=dict)
+    stride: int = Field(1, ge=1, le=MAX_STEP)
+    offered: int = Field(0, ge=0, le=MAX_STEP, description="Rows offered so far (decides which are kept)")
+    columns: dict[str, list[float | None]] = Field(default_factory=dict, max_length=16)
 
 
 class StateSpec(_Strict):
     """Trained state; tensors are base64 safetensors blobs, never pickle."""
 
-    step: int = Field(0, ge=0)
-    epoch: int = Field(0, ge=0)
-    batch_cursor: int = Field(0, ge=0)
+    step: int = Field(0, ge=0, le=MAX_STEP)
+    epoch: int = Field(0, ge=0, le=MAX_STEP)
+    batch_cursor: int = Field(0, ge=0, le=MAX_STEP)
     tensors: str = Field(description="base64 safetensors: model.*, optim.*, rng.*, perm")
-    optimizer_groups: list[dict[str, Any]] = Field(default_factory=list)
+    optimizer_groups: list[dict[str, Any]] = Field(default_factory=list, max_length=16)
     optimizer_scalars: dict[str, Any] = Field(default_factory=dict)
     history: HistorySpec = Field(default_factory=HistorySpec)
-    seconds: float = Field(0.0, ge=0.0)
+    seconds: float = Field(0.0, ge=0.0, le=MAX_SECONDS)
 
 
 class Experiment(_Strict):
     format: Literal["torch-playground.experiment"] = FORMAT
     version: Literal[1] = VERSION
-    name: str = "Untitled"
-    description: str = ""
+    name: str = Field("Untitled", max_length=MAX_NAME)
+    description: str = Field("", max_length=MAX_TEXT)
     data: DataSpec = Field(default_factory=DataSpec)
     model: ModelSpec = Field(default_factory=ModelSpec)
     training: TrainingSpec = Field(default_factory=TrainingSpec)
@@ -261,7 +294,29 @@ class Experiment(_Strict):
         n = self.data.n_classes
         if loss is not None and LOSSES[loss].target == "binary" and n is not None and n != 2:
             raise ValueError(f"training.loss 'bce_with_logits' needs 2 classes, the data has {n}")
+        too_big = self._parameters_message()
+        if too_big:
+            raise ValueError(f"model: {too_big}")
+        batch_norm = [i for i, layer in enumerate(self.model.hidden, 1) if layer.norm == "batch"]
+        if batch_norm and self.training.batch_size < 2:
+            raise ValueError(f"training.batch_size: BatchNorm (hidden layer {batch_norm[0]}) needs batches of "
+                             "at least 2; raise the batch size or choose another norm")
         return self
+
+    def _parameters_message(self) -> str | None:
+        """The parameter limit, checked here when the widths are known without reading data."""
+        data, task = self.data, self.data.task
+        if data.kind == "csv":
+            in_dim = len(data.csv.features) if data.csv and data.csv.features else None
+        else:
+            in_dim = 1 if data.kind in ONE_D_KINDS else len(data.features)
+        loss = self.training.loss_for(task) if task else None
+        out_dim = 1 if task == "regression" or (loss and LOSSES[loss].target == "binary") else data.n_classes
+        if in_dim is None or out_dim is None:
+            return None  # the engine checks once the CSV file is read
+        hidden = self.model.hidden
+        return parameters_message(count_parameters([h.units for h in hidden], [h.norm for h in hidden],
+                                                   in_dim, out_dim))
 
 
 def _registered(registry: Any, value: str) -> str:

@@ -17,14 +17,16 @@ from safetensors import SafetensorError
 from safetensors.torch import load as st_load
 from safetensors.torch import save as st_save
 
+from playground.core.errors import PlaygroundError, one_line
 from playground.core.history import History
 from playground.core.spec import HistorySpec, StateSpec
+from playground.core.state_check import plan_restore
 
 if TYPE_CHECKING:
     from playground.core.engine import Engine
 
 
-class StateError(ValueError):
+class StateError(PlaygroundError, ValueError):
     """The trained state in a file does not fit the experiment's model."""
 
 
@@ -41,7 +43,7 @@ def decode_tensors(blob: str, field: str = "state.tensors") -> dict[str, torch.T
     try:
         return st_load(raw)
     except (SafetensorError, Exception) as exc:
-        raise StateError(f"{field}: not a valid safetensors blob ({exc})") from None
+        raise StateError(f"{field}: not a valid safetensors blob ({one_line(str(exc))})") from None
 
 
 def _json_value(value: Any) -> Any:
@@ -97,40 +99,24 @@ def check_state_dict(expected: dict[str, torch.Tensor], weights: dict[str, torch
 
 
 def restore(engine: Engine, state: StateSpec) -> None:
-    """Load ``state`` into a freshly reset engine, naming the first thing that does not fit."""
-    tensors = decode_tensors(state.tensors)
-    model_sd = {k[len("model."):]: v for k, v in tensors.items() if k.startswith("model.")}
-    expected = engine.model.state_dict()
-    check_state_dict(expected, model_sd)
-    engine.model.load_state_dict({k: v.to(expected[k].dtype) for k, v in model_sd.items()})
+    """Load ``state`` into a freshly reset engine, naming the first thing that does not fit.
 
-    opt_state: dict[int, dict[str, Any]] = {}
-    for key, value in tensors.items():
-        if key.startswith("optim."):
-            _, pid, name = key.split(".", 2)
-            opt_state.setdefault(int(pid), {})[name] = value
-    for key, value in state.optimizer_scalars.items():
-        pid, name = key.split(".", 1)
-        opt_state.setdefault(int(pid), {})[name] = value
-    groups = [dict(g) for g in state.optimizer_groups]
-    for g in groups:
-        if isinstance(g.get("betas"), list):
-            g["betas"] = tuple(g["betas"])
-    if groups:
+    Everything is checked first (:func:`state_check.plan_restore`), so a refused state changes nothing.
+    """
+    plan = plan_restore(engine, state, decode_tensors(state.tensors))
+    engine.model.load_state_dict(plan.model)
+    if plan.optimizer is not None:
+        engine.optimizer.load_state_dict(plan.optimizer)
+    if plan.rng_torch is not None:
+        torch.set_rng_state(plan.rng_torch)
+    if plan.rng_cuda is not None:
         try:
-            engine.optimizer.load_state_dict({"state": opt_state, "param_groups": groups})
-        except (ValueError, KeyError, TypeError) as exc:
-            raise StateError(f"state.optimizer_groups: does not fit the optimizer ({exc})") from None
-
-    if "rng.torch" in tensors:
-        torch.set_rng_state(tensors["rng.torch"])
-    if "rng.cuda" in tensors and engine.device.type == "cuda":
-        torch.cuda.set_rng_state(tensors["rng.cuda"], engine.device)
-    if "rng.shuffle" in tensors:
-        engine.generator.set_state(tensors["rng.shuffle"])
-    engine.perm = tensors.get("perm")
-    if engine.perm is not None and engine.perm.numel() != engine.n_train:
-        raise StateError("state.tensors: the batch order does not fit the training data (was the data edited?)")
+            torch.cuda.set_rng_state(plan.rng_cuda, engine.device)
+        except RuntimeError:
+            raise StateError("state.tensors: 'rng.cuda' is not a valid GPU random-generator state") from None
+    if plan.rng_shuffle is not None:
+        engine.generator.set_state(plan.rng_shuffle)
+    engine.perm = plan.perm
     engine.step = state.step
     engine.epoch = state.epoch
     engine.cursor = state.batch_cursor

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from playground.app import worker
+from playground.app import autosave, worker
 from playground.app.document import ExperimentDocument
 from playground.app.panels import DataPanel, NetworkPanel, TrainingPanel
 from playground.core.spec import Experiment
@@ -22,6 +22,14 @@ def isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def isolated_autosave(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Autosaves land in a temporary folder, never the user's data folder."""
+    folder = tmp_path_factory.mktemp("autosave")
+    monkeypatch.setattr(autosave, "autosave_folder", lambda _settings: folder)
+    return folder
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from playground.app.document import ExperimentDocument
 from playground.app.main_window import MainWindow
 from playground.app.worker import IDLE, PAUSED, TRAINING
 from playground.core.experiment_io import load_experiment, save_experiment
+from playground.core.resources import examples_dir
 from playground.core.spec import DataSpec, Experiment, LayerSpec, ModelSpec, OptimizerSpec, TrainingSpec
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -310,7 +311,7 @@ def test_close_with_unsaved_changes_can_be_cancelled(qtbot, window: MainWindow, 
 
 @pytest.mark.slow
 def test_real_process_takes_a_screenshot(tmp_path: Path) -> None:
-    example = ROOT / "resources" / "examples" / "xor.json"
+    example = examples_dir() / "xor.json"
     if not example.exists():
         example = tmp_path / "xor.json"
         save_experiment(xor(), example)

@@ -8,6 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+from playground.core.resources import examples_dir
+
 ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = textwrap.dedent("""
@@ -59,7 +61,7 @@ def test_a_training_window_never_loads_torch(tmp_path: Path) -> None:
     script = tmp_path / "window.py"
     script.write_text(SCRIPT)
     result = subprocess.run(
-        [sys.executable, str(script), str(ROOT / "resources" / "examples" / "xor.json")],
+        [sys.executable, str(script), str(examples_dir() / "xor.json")],
         capture_output=True, text=True, timeout=120, cwd=ROOT,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_API": "pyside6"})
     assert result.returncode == 0, result.stderr

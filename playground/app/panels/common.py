@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QDoubleSpinBox, QFormLayout, QSpinBox, QWidget
 
 from playground.core.architecture import head
 from playground.core.data import DataError, make_dataset
@@ -178,3 +179,60 @@ def fitting_loss(loss: str | None, data: DataSpec) -> str | None:
     if (task is not None and entry.task != task) or (entry.target == "binary" and n not in (None, 2)):
         return None
     return loss
+
+
+class RangeNotice(QObject):
+    """Says why a typed number was not taken, instead of letting the spin box silently restore it.
+
+    Qt reverts a spin box whose text is out of range (a learning rate of 50) when editing ends;
+    this filter reads the text just before that (Enter, Tab or focus out) and reports a sentence
+    through ``notify``. Install it once per spin box with :meth:`watch`; re-watching is a no-op.
+    """
+
+    def __init__(self, notify: Callable[[str, QWidget], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._notify = notify
+
+    def watch(self, spins: list[QAbstractSpinBox]) -> None:
+        for spin in spins:
+            if not spin.property("rangeNotice"):
+                spin.setProperty("rangeNotice", True)
+                spin.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        ends = kind == QEvent.Type.FocusOut or (
+            kind == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter))  # type: ignore[attr-defined]
+        if ends and isinstance(watched, (QSpinBox, QDoubleSpinBox)):
+            message = out_of_range_message(watched)
+            if message:
+                self._notify(message, watched)
+        return False
+
+
+def out_of_range_message(spin: QSpinBox | QDoubleSpinBox) -> str | None:
+    """``"Learning rate: 50 is out of range (1e-12 to 10); it was not changed"``, or ``None`` if the text is fine."""
+    text = spin.lineEdit().text().strip().removeprefix(spin.prefix()).removesuffix(spin.suffix()).strip()
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        return None
+    if not math.isfinite(value) or spin.minimum() <= value <= spin.maximum():
+        return None
+    return (f"{_field_name(spin)}: {text} is out of range ({_number(spin.minimum())} to "
+            f"{_number(spin.maximum())}); it was not changed")
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() and abs(value) >= 1e4 else f"{value:g}"
+
+
+def _field_name(spin: QWidget) -> str:
+    """The form label next to ``spin`` ("Learning rate"), else its tool tip or object name."""
+    parent = spin.parentWidget()
+    layout = parent.layout() if parent is not None else None
+    if isinstance(layout, QFormLayout):
+        label = layout.labelForField(spin)
+        if label is not None and hasattr(label, "text") and label.text():
+            return label.text().rstrip(": ")
+    return spin.objectName() or spin.toolTip() or "Value"

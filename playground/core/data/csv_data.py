@@ -2,7 +2,9 @@
 
 Uses only the ``csv`` module and numpy. Every problem raises :class:`DataError` naming the file,
 column and line (1-based, the header is line 1) so a user can fix the file from the message.
-The delimiter is whichever of ``,`` ``;`` or tab the header line holds most of.
+The delimiter is whichever of ``,`` ``;`` or tab the header line holds most of; with ``;`` a decimal
+comma (``1,5``) reads as a number, as spreadsheets in many languages write it. Files, rows, columns,
+cells and classes are bounded (``core/limits.py``), so any file is read or refused in bounded time.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import csv
 import io
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +21,7 @@ import numpy as np
 from playground.core.data.dataset import Dataset
 from playground.core.data.errors import DataError
 from playground.core.data.split import shuffle_split
+from playground.core.limits import MAX_CLASSES, MAX_CSV_BYTES, MAX_CSV_CELLS, MAX_CSV_COLUMNS, MAX_CSV_ROWS
 from playground.core.registry import Task
 from playground.core.spec import CsvSpec
 from playground.core.textfile import read_text
@@ -34,11 +38,20 @@ class _Table:
     lines: list[int]
     delimiter: str
 
+    @cached_property
+    def index(self) -> dict[str, int]:
+        """Column positions by name: one lookup per column, not a scan of the header (10⁵ columns)."""
+        return {name: i for i, name in enumerate(self.header)}
+
     def column(self, name: str, role: str = "column") -> list[str]:
-        if name not in self.header:
-            raise DataError(f"{self.path}: no {role} {name!r}; the columns are: {', '.join(self.header)}")
-        i = self.header.index(name)
+        i = self.index.get(name)
+        if i is None:
+            shown = ", ".join(self.header[:20]) + (f", … ({len(self.header)} in all)" if len(self.header) > 20 else "")
+            raise DataError(f"{self.path}: no {role} {name!r}; the columns are: {shown}")
         return [row[i] for row in self.rows]
+
+    def number(self, text: str) -> float | None:
+        return _number(text.replace(",", ".") if self.delimiter == ";" else text)
 
     def where(self, name: str, row: int) -> str:
         return f"{self.path}: column {name!r}, line {self.lines[row]}"
@@ -64,7 +77,7 @@ class CsvPreview:
 
 def _read(path: str | Path) -> _Table:
     path = Path(path)
-    text = read_text(path, DataError, "a CSV file", encoding="utf-8-sig")
+    text = read_text(path, DataError, "a CSV file", encoding="utf-8-sig", max_bytes=MAX_CSV_BYTES)
     if not text.strip():
         raise DataError(f"{path}: the file is empty")
     first = text.lstrip("\r\n").splitlines()[0]
@@ -80,10 +93,14 @@ def _read(path: str | Path) -> _Table:
             cells = [c.strip() for c in raw]
             if header is None:
                 header = _check_header(path, cells)
+                max_rows = min(MAX_CSV_ROWS, MAX_CSV_CELLS // len(header))
                 continue
             if len(cells) != len(header):
                 raise DataError(f"{path}: line {reader.line_num} has {len(cells)} fields, "
                                 f"the header has {len(header)}")
+            if len(rows) == max_rows:
+                raise DataError(f"{path}: more than {max_rows:,} data rows, the most allowed for "
+                                f"{len(header)} columns ({MAX_CSV_ROWS:,} rows, {MAX_CSV_CELLS:,} cells)")
             rows.append(cells)
             lines.append(reader.line_num)
     except csv.Error as exc:
@@ -95,6 +112,8 @@ def _read(path: str | Path) -> _Table:
 
 
 def _check_header(path: Path, names: list[str]) -> list[str]:
+    if len(names) > MAX_CSV_COLUMNS:
+        raise DataError(f"{path}: {len(names):,} columns is more than the {MAX_CSV_COLUMNS:,} allowed")
     for i, name in enumerate(names, 1):
         if not name:
             raise DataError(f"{path}: column {i} of the header has no name")
@@ -113,15 +132,15 @@ def _number(text: str) -> float | None:
         return None
 
 
-def _mostly_numeric(values: list[str]) -> bool:
+def _mostly_numeric(table: _Table, values: list[str]) -> bool:
     filled = [v for v in values if v]
-    return bool(filled) and sum(_number(v) is not None for v in filled) * 2 > len(filled)
+    return bool(filled) and sum(table.number(v) is not None for v in filled) * 2 > len(filled)
 
 
 def inspect_csv(path: str | Path, max_rows: int = 20) -> CsvPreview:
     """Read ``path`` for the import dialog: header, first rows, which columns are numeric."""
     table = _read(path)
-    numeric = [_mostly_numeric(table.column(name)) for name in table.header]
+    numeric = [_mostly_numeric(table, table.column(name)) for name in table.header]
     return CsvPreview(table.path, table.header, table.rows[:max_rows], numeric, len(table.rows),
                       table.delimiter)
 
@@ -132,11 +151,11 @@ def _numbers(table: _Table, name: str, role: str) -> np.ndarray:
     for i, text in enumerate(table.column(name, role)):
         if not text:
             raise DataError(f"{table.where(name, i)}: empty cell (missing values are not supported)")
-        value = _number(text)
+        value = table.number(text)
         if value is None:
-            raise DataError(f"{table.where(name, i)}: {text!r} is not a number ({role} columns must be numeric)")
+            raise DataError(f"{table.where(name, i)}: {text[:40]!r} is not a number ({role} columns must be numeric)")
         if not math.isfinite(value):
-            raise DataError(f"{table.where(name, i)}: {text!r} is not a finite number")
+            raise DataError(f"{table.where(name, i)}: {text[:40]!r} is not a finite number")
         out[i] = value
     return out
 
@@ -151,12 +170,12 @@ def _labels(table: _Table, target: str) -> list[str]:
 
 def _infer_task(table: _Table, target: str) -> Task:
     values = _labels(table, target)
-    numbers = [_number(v) for v in values]
+    numbers = [table.number(v) for v in values]
     if all(n is not None for n in numbers):
         distinct = set(numbers)
         small = len(distinct) <= MAX_INFERRED_CLASSES
         return "classification" if small and all(float(n).is_integer() for n in distinct) else "regression"
-    if _mostly_numeric(values):
+    if _mostly_numeric(table, values):
         i = next(i for i, n in enumerate(numbers) if n is None)
         raise DataError(f"{table.where(target, i)}: {values[i]!r} is not a number, but most of the target "
                         f"column is; fix the cell, or import with task 'classification' if these are labels")
@@ -177,7 +196,7 @@ def _resolve(table: _Table, target: str, task: Task | None,
     """The task and feature list, checked against the table."""
     table.column(target, "target column")
     if features is None:
-        features = [n for n in table.header if n != target and _mostly_numeric(table.column(n))]
+        features = [n for n in table.header if n != target and _mostly_numeric(table, table.column(n))]
         if not features:
             raise DataError(f"{table.path}: no numeric column besides the target {target!r} to use as input")
     else:
@@ -202,6 +221,9 @@ def _targets(table: _Table, target: str, task: Task,
         if len(classes) < 2:
             raise DataError(f"{table.path}: target column {target!r} has only one class ({classes[0]!r}); "
                             f"classification needs at least two")
+        if len(classes) > MAX_CLASSES:
+            raise DataError(f"{table.path}: target column {target!r} has {len(classes):,} classes, more than "
+                            f"the {MAX_CLASSES:,} allowed; import it with task 'regression' if it is a quantity")
     index = {c: i for i, c in enumerate(classes)}
     y = np.empty(len(labels), dtype=np.int64)
     for i, label in enumerate(labels):

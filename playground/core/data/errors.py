@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playground.core.errors import PlaygroundError
 
-class DataError(ValueError):
+
+class DataError(PlaygroundError, ValueError):
     """A data set cannot be built; the message names the file, column and line where it can."""

@@ -57,6 +57,10 @@ def write(source: ExportSource, path: str | Path, fmt: str | ExportFormat | None
     p = Path(path)
     if p.is_dir():
         raise ExportError(f"{p}: is a folder; give a file name")
+    try:  # an export names a new file, often in a new folder (experiment saves never create folders)
+        p.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"{p}: cannot create the folder {p.parent} ({exc.strerror or exc})") from None
     written = module.write(source, p)
     if message:
         warnings.warn(message, ExportWarning, stacklevel=3)

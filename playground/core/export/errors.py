@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from playground.core.errors import PlaygroundError
 
-class ExportError(ValueError):
+
+class ExportError(PlaygroundError, ValueError):
     """An export cannot be written (unknown format, missing optional tooling, exporter failure)."""
 
 
@@ -11,5 +13,5 @@ class ExportWarning(UserWarning):
     """An export was written but deserves a second look (for example: the model is untrained)."""
 
 
-class WeightsError(ValueError):
+class WeightsError(PlaygroundError, ValueError):
     """A weights file cannot start an experiment: unreadable, refused, or the wrong shapes."""

@@ -98,6 +98,9 @@ def _check(model: nn.Module, labels: dict[str, str], weights: Mapping[str, torch
         if not weights[name].is_floating_point():
             raise WeightsError(f"{source}: parameter {name!r} holds {weights[name].dtype}, not numbers "
                                "with a fraction")
+        if not bool(torch.isfinite(weights[name]).all()):
+            raise WeightsError(f"{source}: parameter {name!r} holds NaN or infinite values, which no "
+                               "training can start from")
 
 
 def warm_start(experiment: Experiment, path: str | Path, base_dir: Path | None = None) -> Experiment:

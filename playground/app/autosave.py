@@ -1,0 +1,183 @@
+"""Autosave: every minute with unsaved changes, the open experiment (weights included) goes to a
+private file; after a crash the next start offers it back.
+
+Each window owns one ``<id>.json`` in the autosave folder (``QStandardPaths.AppDataLocation/autosave``
+unless the ``autosave/folder`` setting names another), with a ``<id>.meta.json`` saying which file it
+belongs to and a ``QLockFile`` held while the window lives. A clean save, a discard or closing the
+window removes all three. Files whose lock is stale (their process died) are what a crash left: those,
+and only those, are offered on the next start — never another running window's.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from playground.core.experiment_io import load_experiment, save_experiment
+from playground.core.savefile import atomic_write
+
+if TYPE_CHECKING:
+    from playground.app.main_window import MainWindow
+
+INTERVAL_MS = 60_000
+"""An autosave at most once a minute, and only when something changed since the last one."""
+FOLDER_KEY = "autosave/folder"
+
+
+def autosave_folder(settings: QSettings) -> Path:
+    custom = settings.value(FOLDER_KEY)
+    if custom:
+        return Path(str(custom))
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "autosave"
+
+
+def _lock(path: Path) -> QLockFile:
+    lock = QLockFile(str(path.with_suffix(".lock")))
+    lock.setStaleLockTime(0)  # stale only when its process is gone, however long a window stays open
+    return lock
+
+
+@dataclass
+class Recovery:
+    """An autosave a crashed session left: the experiment file and where it came from."""
+
+    file: Path
+    original: Path | None
+    name: str
+    saved: float
+    lock: QLockFile
+
+    def discard(self) -> None:
+        for path in (self.file, self.file.with_suffix(".meta.json")):
+            path.unlink(missing_ok=True)
+        self.lock.unlock()
+
+
+def orphans(folder: Path) -> list[Recovery]:
+    """Autosaves whose window is gone (their lock is free or stale), newest first; each is locked now."""
+    found: list[Recovery] = []
+    if not folder.is_dir():
+        return found
+    for file in sorted(folder.glob("*.json")):
+        if file.name.endswith(".meta.json"):
+            continue
+        lock = _lock(file)
+        if not lock.tryLock(0):
+            continue  # a running window's autosave
+        try:
+            meta = json.loads(file.with_suffix(".meta.json").read_text(encoding="utf-8"))
+            original = Path(meta["path"]) if meta.get("path") else None
+            name, saved = str(meta.get("name", file.stem)), float(meta.get("saved", file.stat().st_mtime))
+        except (OSError, ValueError, KeyError, TypeError):
+            original, name, saved = None, file.stem, file.stat().st_mtime
+        found.append(Recovery(file, original, name, saved, lock))
+    return sorted(found, key=lambda r: -r.saved)
+
+
+class Autosave(QObject):
+    """Owns one window's autosave file and the timer that writes it."""
+
+    def __init__(self, window: MainWindow, settings: QSettings) -> None:
+        super().__init__(window)
+        self.window = window
+        self.folder = autosave_folder(settings)
+        self.file: Path | None = None
+        self._lock: QLockFile | None = None
+        self._dirty = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(self.tick)
+        window.document.changed.connect(self._changed)
+        window.document.modifiedChanged.connect(self._modified)
+        window.controller.statusChanged.connect(lambda status: self._changed() if status.step else None)
+        self.timer.start()
+
+    def _changed(self, *_args: object) -> None:
+        self._dirty = True  # written at the next tick if the document is then unsaved
+
+    def _modified(self, modified: bool) -> None:
+        if not modified:  # saved, reopened or discarded: the autosave is out of date
+            self.discard()
+
+    def tick(self) -> bool:
+        """The timer's slot: write the autosave if there are unsaved changes since the last one."""
+        doc = self.window.document
+        if not (self._dirty and doc.modified):
+            return False
+        try:
+            experiment = self.window.files.experiment_to_save()
+            if self.file is None:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self.file = self.folder / f"{uuid.uuid4().hex}.json"
+                self._lock = _lock(self.file)
+                self._lock.tryLock(0)
+            save_experiment(experiment, self.file, from_dir=doc.base_dir or Path.cwd())
+            meta = {"path": str(doc.path) if doc.path else None, "name": experiment.name, "saved": time.time()}
+            atomic_write(self.file.with_suffix(".meta.json"), json.dumps(meta))
+        except Exception as exc:  # an autosave never interrupts the user; say it once in the status bar
+            self.window.statusBar().showMessage(self.tr("Autosave failed: {0}").format(exc), 8000)
+            return False
+        self._dirty = False
+        return True
+
+    def discard(self) -> None:
+        """Remove this window's autosave (after a save, a discard, or a clean close)."""
+        if self.file is not None:
+            for path in (self.file, self.file.with_suffix(".meta.json")):
+                with contextlib.suppress(OSError):
+                    path.unlink(missing_ok=True)
+        if self._lock is not None:
+            self._lock.unlock()
+        self.file, self._lock = None, None
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.discard()
+
+    # ------------------------------------------------------------------ after a crash
+    def offer_recovery(self) -> bool:
+        """Offer the newest autosave a crashed session left; True if one was restored."""
+        found = orphans(self.folder)
+        restored = False
+        for recovery in found:
+            if restored:
+                recovery.lock.unlock()  # offered again next start
+                continue
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(recovery.saved))
+            where = str(recovery.original) if recovery.original else self.tr("an untitled experiment")
+            answer = QMessageBox.question(
+                self.window, self.tr("Recover unsaved work?"),
+                self.tr("Torch Playground closed without saving “{0}” ({1}, autosaved {2}). "
+                        "Restore it?").format(recovery.name, where, when),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes)
+            if answer == QMessageBox.StandardButton.Yes:
+                restored = self._restore(recovery)
+            elif answer == QMessageBox.StandardButton.Discard:
+                recovery.discard()
+            else:
+                recovery.lock.unlock()
+        return restored
+
+    def _restore(self, recovery: Recovery) -> bool:
+        try:
+            experiment = load_experiment(recovery.file)
+        except Exception as exc:
+            self.window.files._error(self.tr("Cannot recover"), str(exc))
+            recovery.lock.unlock()
+            return False
+        if not self.window.files.adopt(experiment, recovery.original):  # CSV paths were saved absolute
+            recovery.lock.unlock()
+            return False
+        self.window.document.mark_trained()  # unsaved until the user saves it
+        recovery.discard()
+        self._dirty = True
+        return True

@@ -1,0 +1,66 @@
+"""Resource limits: what a file, a model or a CSV may hold, so a load is refused, never a hang or OOM.
+
+Every limit is refused with a one-line message that names the field and the limit. They are sized
+so that anything the app itself writes loads again, with room to spare (docs/reliability.md lists
+them with the measurements behind them).
+"""
+
+from __future__ import annotations
+
+MIB = 1 << 20
+
+MAX_FILE_BYTES = 256 * MIB
+"""Experiment files. The largest a model within ``MAX_PARAMETERS`` can write (float64 weights, Adam's
+two moments and literal ``init_values``) is ≈ 110 MiB."""
+MAX_JSON_DEPTH = 32
+"""Nesting of objects and lists; real files nest at most 6 deep."""
+MAX_JSON_VALUES = 5_000_000
+"""Commas in a file: a bound on the number of JSON values outside the weights blob, which decides the
+memory a parse takes (≈ 60 bytes each). Literal ``init_values`` of the largest model need 2 million."""
+
+MAX_PARAMETERS = 2_000_000
+"""Trainable parameters. At this size a trained float32 Adam experiment saves in well under a second
+(32 layers of 1,024, the schema's widest, would be 34 million: 14 s and 521 MB per save)."""
+MAX_STEP = 10**15
+"""``state.step`` and ``state.epoch``: far beyond any real run, far below float overflow."""
+MAX_SECONDS = 1e9
+"""``state.seconds``: thirty years of training."""
+MAX_TEXT = 100_000
+"""Characters in an experiment's name or description (a lesson's text fits easily)."""
+MAX_NAME = 200
+"""Characters in an experiment's name."""
+MAX_ADDED_POINTS = 100_000
+"""Points a user drew (``data.added``)."""
+
+MAX_CSV_BYTES = 64 * MIB
+"""A CSV file; only regular files are read, so ``/dev/zero`` or a pipe is refused at once."""
+MAX_CSV_ROWS = 200_000
+"""Data rows, the same ceiling as ``data.samples`` for synthetic sets."""
+MAX_CSV_COLUMNS = 1_000
+"""Columns in a CSV header."""
+MAX_CSV_CELLS = 5_000_000
+"""Rows × columns: what the Python CSV reader parses in a few seconds (200,000 rows of 25 columns)."""
+MAX_CLASSES = 1_000
+"""Distinct class labels of a classification target."""
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def count_parameters(widths: list[int], norms: list[str], in_dim: int, out_dim: int) -> int:
+    """Trainable parameters of the MLP, by arithmetic (no torch): Linear weights and biases, norm scales
+    and shifts. ``model.parameter_count`` counts the built module; a test keeps the two equal."""
+    total, width = 0, in_dim
+    for units, norm in zip(widths, norms):
+        total += width * units + units + (2 * units if norm != "none" else 0)
+        width = units
+    return total + width * out_dim + out_dim
+
+
+def parameters_message(count: int) -> str | None:
+    """Why ``count`` parameters is refused, or ``None`` if it is within ``MAX_PARAMETERS``."""
+    if count <= MAX_PARAMETERS:
+        return None
+    return (f"{count:,} parameters is more than the {MAX_PARAMETERS:,} allowed; use fewer or narrower "
+            "hidden layers")

@@ -1,0 +1,210 @@
+"""Nothing of the user's work is lost, and nothing is refused without a reason, in the real window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from playground.app.document import ExperimentDocument
+from playground.app.main_window import MainWindow
+from playground.app.worker import FINISHED, IDLE, PAUSED
+from playground.core.experiment_io import load_experiment, save_experiment
+from playground.core.spec import DataSpec, Experiment, LayerSpec, ModelSpec, OptimizerSpec, TrainingSpec
+
+
+def small(epochs: int = 0) -> Experiment:
+    return Experiment(name="Small", data=DataSpec(kind="xor", samples=60),
+                      model=ModelSpec(hidden=[LayerSpec(units=4)]),
+                      training=TrainingSpec(optimizer=OptimizerSpec(name="sgd", lr=0.03), batch_size=10,
+                                            epochs=epochs))
+
+
+def make_window(qtbot, settings, experiment: Experiment | None = None) -> MainWindow:
+    window = MainWindow(ExperimentDocument(experiment or small()), settings=settings)
+    window.confirm_close = False
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def window(qtbot, settings) -> MainWindow:
+    return make_window(qtbot, settings)
+
+
+class Shown(list):
+    """Texts of the message boxes shown; ``replies`` answer the next questions (default: Ok)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.replies: list[QMessageBox.StandardButton] = []
+
+
+@pytest.fixture
+def messages(monkeypatch) -> Shown:
+    shown = Shown()
+    replies = shown.replies
+
+    def record(_parent, _title, text, *_args):
+        shown.append(text)
+        return replies.pop(0) if replies else QMessageBox.StandardButton.Ok
+
+    for name in ("critical", "warning", "question"):
+        monkeypatch.setattr(QMessageBox, name, record)
+    return shown
+
+
+def step(qtbot, window: MainWindow, n: int = 3) -> None:
+    for _ in range(n):
+        before = window.controller.status.step
+        window.controller.step()
+        qtbot.waitUntil(lambda b=before: window.controller.status.step == b + 1, timeout=5000)
+
+
+# ---------------------------------------------------------------------------- autosave and recovery
+def test_autosave_writes_only_after_changes_and_is_offered_after_a_crash(qtbot, settings, isolated_autosave,
+                                                                         messages, tmp_path):
+    path = tmp_path / "mine.json"
+    save_experiment(small(), path)
+    crashed = make_window(qtbot, settings, Experiment())
+    assert crashed.files.open_path(path)
+    assert not crashed.autosave.tick()  # nothing changed: no autosave
+    crashed.document.edit(lambda e: setattr(e, "name", "Edited"), "Rename")
+    step(qtbot, crashed)
+    assert crashed.autosave.tick()  # the timer's slot, called as the minute timer would
+    (saved,) = [p for p in isolated_autosave.glob("*.json") if not p.name.endswith(".meta.json")]
+    assert load_experiment(saved).state.step == 3
+    assert not crashed.autosave.tick()  # no change since: nothing rewritten
+
+    other = make_window(qtbot, settings, Experiment())
+    assert not other.autosave.offer_recovery(), "a running window's autosave is not offered"
+    crashed.autosave._lock.unlock()  # the process "dies": its files stay, its lock is gone
+    crashed.autosave.file = None
+
+    messages.replies.append(QMessageBox.StandardButton.Yes)
+    assert other.autosave.offer_recovery()
+    assert "Edited" in messages[-1] and str(path) in messages[-1]
+    doc = other.document
+    assert doc.experiment.name == "Edited" and doc.path == path and doc.modified
+    assert other.controller.status.step == 3  # the trained weights came back too
+    assert list(isolated_autosave.iterdir()) == []
+    assert load_experiment(path).name == "Small", "the user's file is untouched until they save"
+
+
+def test_a_save_or_a_clean_close_removes_the_autosave(qtbot, window, isolated_autosave, tmp_path):
+    window.document.edit(lambda e: setattr(e, "name", "Edited"), "Rename")
+    assert window.autosave.tick() and list(isolated_autosave.iterdir())
+    assert window.files.save_to(tmp_path / "saved.json")
+    assert list(isolated_autosave.iterdir()) == []
+    window.document.edit(lambda e: setattr(e, "name", "Again"), "Rename")
+    assert window.autosave.tick() and list(isolated_autosave.iterdir())
+    window.close()
+    assert list(isolated_autosave.iterdir()) == []
+
+
+def test_a_recovery_can_be_discarded(qtbot, settings, isolated_autosave, messages):
+    crashed = make_window(qtbot, settings)
+    crashed.document.edit(lambda e: setattr(e, "name", "Edited"), "Rename")
+    assert crashed.autosave.tick()
+    crashed.autosave._lock.unlock()
+    crashed.autosave.file = None
+    other = make_window(qtbot, settings, Experiment())
+    messages.replies.append(QMessageBox.StandardButton.Discard)
+    assert not other.autosave.offer_recovery()
+    assert list(isolated_autosave.iterdir()) == [] and other.document.experiment.name == "Untitled"
+
+
+# ---------------------------------------------------------------------------- saving fails politely
+def test_a_save_into_a_missing_folder_says_why_and_keeps_the_work(qtbot, window, messages, tmp_path):
+    step(qtbot, window, 1)
+    assert window.isWindowModified()
+    assert not window.files.save_to(tmp_path / "gone" / "x.json")
+    assert "does not exist" in messages[-1] and "nothing was lost" in messages[-1]
+    assert window.isWindowModified() and window.document.path is None
+    assert window.controller.status.step == 1
+
+
+def test_a_deeply_nested_file_is_refused_in_the_open_dialog(window, messages, tmp_path):
+    before = window.document.experiment
+    bad = tmp_path / "deep.json"
+    bad.write_text("[" * 100_000 + "]" * 100_000)
+    assert not window.files.open_path(bad)
+    assert "nested more than 32 levels deep" in messages[-1]
+    assert window.document.experiment == before
+
+
+# ---------------------------------------------------------------------------- recent files
+def test_open_recent_forgets_deleted_files(window, messages, tmp_path):
+    kept, deleted = tmp_path / "kept.json", tmp_path / "deleted.json"
+    for path in (kept, deleted):
+        save_experiment(small(), path)
+        window.files.add_recent(path)
+    deleted.unlink()
+    assert window.files.recent() == [str(kept.resolve())]
+    window.menus._fill_recent()
+    assert [a.text() for a in window.menus.recent_menu.actions()] == ["kept.json"]
+    window.files.add_recent(deleted)  # listed, then deleted before it is clicked
+    assert not window.files.open_path(deleted)
+    assert "no such file" in messages[-1] and str(deleted.resolve()) not in window.files.recent()
+
+
+# ---------------------------------------------------------------------------- refusals are explained
+def test_an_out_of_range_learning_rate_is_explained_not_silently_reverted(qtbot, window):
+    lr = window.panels["training"].findChild(QWidget, "lr")
+    lr.lineEdit().selectAll()
+    qtbot.keyClicks(lr, "50")
+    qtbot.keyClick(lr, Qt.Key.Key_Return)
+    assert window.document.experiment.training.optimizer.values()["lr"] == 0.03
+    assert window.statusBar().currentMessage() == (
+        "Learning rate: 50 is out of range (1e-12 to 10); it was not changed")
+
+
+def test_a_refused_combination_is_explained(qtbot, window):
+    window.document.edit(lambda e: setattr(e.model.hidden[0], "norm", "batch"), "BatchNorm")
+    batch = window.panels["training"].findChild(QWidget, "batchSize")
+    batch.setValue(1)
+    assert window.document.experiment.training.batch_size == 10
+    assert "training.batch_size: BatchNorm (hidden layer 1) needs batches of at least 2" in (
+        window.statusBar().currentMessage())
+    assert batch.value() == 10
+
+
+def test_a_model_over_the_parameter_limit_is_explained(window):
+    def huge(e: Experiment) -> None:
+        e.model.hidden = [LayerSpec(units=1024)] * 3
+
+    assert not window.document.edit(huge, "Huge")
+    assert "parameters is more than the 2,000,000 allowed" in window.statusBar().currentMessage()
+
+
+def test_reset_clears_the_finished_message(qtbot, settings):
+    window = make_window(qtbot, settings, small(epochs=1))
+    window.controller.start()
+    qtbot.waitUntil(lambda: window.controller.status.state == FINISHED, timeout=10_000)
+    assert window.statusBar().currentMessage() == "finished 1 epochs"
+    window.actions_.reset.trigger()
+    qtbot.waitUntil(lambda: window.controller.status.state == IDLE, timeout=5000)
+    assert window.statusBar().currentMessage() == ""
+    window.controller.step()
+    qtbot.waitUntil(lambda: window.controller.status.state in (PAUSED, FINISHED), timeout=5000)
+    window.files.window.statusBar().showMessage("Saved x")
+    window.actions_.reset.trigger()
+    qtbot.waitUntil(lambda: window.controller.status.step == 0, timeout=5000)
+    assert window.statusBar().currentMessage() == "Saved x", "only the worker's own message is cleared"
+
+
+def test_a_saved_file_reopens_after_the_gui_wrote_it(qtbot, window, messages, tmp_path):
+    """Nesterov ticked with momentum 0 (which the panel allows) saves and reopens."""
+    nesterov = window.panels["training"].findChild(QWidget, "nesterov")
+    nesterov.setChecked(True)
+    assert window.document.experiment.training.optimizer.values()["nesterov"] is True
+    step(qtbot, window, 2)
+    path = tmp_path / "n.json"
+    assert window.files.save_to(path)
+    assert window.files.open_path(path, ask=False), messages
+    step(qtbot, window, 1)
+    assert window.controller.status.step == 3
+    assert Path(path).is_file()
