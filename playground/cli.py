@@ -26,6 +26,7 @@ from playground.core.cli_support import (
 from playground.core.data.errors import DataError
 from playground.core.engine import Diverged, Engine
 from playground.core.experiment_io import ExperimentError, load_experiment, save_experiment
+from playground.core.registry import INITS, REDUCTIONS
 from playground.core.state import StateError
 from playground.core.threads import configure_threads
 
@@ -70,7 +71,9 @@ def _sub_parser() -> argparse.ArgumentParser:
     new.add_argument("--data-seed", type=int)
     new.add_argument("--hidden", metavar="8,8", help="hidden layer widths; '' for none (default 8,8)")
     new.add_argument("--activation", default="tanh")
+    new.add_argument("--init", metavar="INIT", help=f"weight init: {', '.join(INITS.keys())} (default: default)")
     new.add_argument("--loss")
+    new.add_argument("--reduction", choices=REDUCTIONS, help="how the loss combines a batch (default: mean)")
     new.add_argument("--optimizer")
     new.add_argument("--lr", type=float)
     new.add_argument("--batch-size", type=int)

@@ -90,9 +90,15 @@ def build_new_experiment(args: Any, out_dir: Path) -> Experiment:
         epochs=args.epochs if args.epochs is not None else 100,
         seed=args.seed or 0,
     )
-    model = ModelSpec(hidden=parse_hidden(args.hidden, args.activation))
+    training.reduction = getattr(args, "reduction", None) or "mean"
+    model = ModelSpec(hidden=parse_hidden(args.hidden, args.activation), init=getattr(args, "init", None) or "default")
     return Experiment(name=name, description=args.description or "", data=spec, model=model,
                       training=training)
+
+
+def number(value: float, spec: str = ".4g") -> str:
+    """``value`` formatted, or ``–`` for a metric that does not exist (no test set: a train share of 100 %)."""
+    return format(value, spec) if math.isfinite(value) else "–"
 
 
 def final_metrics(engine: Engine, seconds: float) -> dict[str, Any]:
@@ -129,7 +135,7 @@ def summary(engine: Engine) -> str:
         m = engine.metrics
         metric = "accuracy" if m.metric_name == "accuracy" else "R²"
         lines.append(f"state:     trained {engine.epoch} epochs ({engine.step} steps); train loss "
-                     f"{m.train_loss:.4g}, test loss {m.test_loss:.4g}, test {metric} {m.test_metric:.4g}")
+                     f"{number(m.train_loss)}, test loss {number(m.test_loss)}, test {metric} {number(m.test_metric)}")
     else:
         lines.append("state:     untrained")
     lines.append("")
@@ -153,8 +159,9 @@ class ProgressBar:
         done = engine.epoch
         m = engine.metrics
         frac = min(1.0, self._done / self.total)
-        metric = f"{m.metric_name} {m.train_metric:.3f}/{m.test_metric:.3f}"
-        line = f"epoch {done:>6}  [{'█' * int(frac * 30):<30}] {frac:4.0%}  loss {m.train_loss:.4f}  {metric}"
+        metric = f"{m.metric_name} {number(m.train_metric, '.3f')}/{number(m.test_metric, '.3f')}"
+        line = (f"epoch {done:>6}  [{'█' * int(frac * 30):<30}] {frac:4.0%}  loss {number(m.train_loss, '.4f')}"
+                f"  {metric}")
         if self.tty:
             self.stream.write("\r" + line)
             self.stream.flush()

@@ -48,7 +48,8 @@ class Engine:
         self.loss_key, self.out_dim = head(self.spec.training, self.task, self.dataset.n_classes)
         self.device = resolve_device(self.spec.training.device)
         self.dtype = torch_dtype(self.spec.training.dtype)
-        self.loss_fn = LOSSES[self.loss_key].build()
+        self.loss_fn = LOSSES[self.loss_key].build(self.spec.training.reduction)
+        self.mean_loss_fn = LOSSES[self.loss_key].build()  # the curves: mean per example, whatever the reduction
         self.preprocess = self.dataset.preprocess()
         self._load_tensors()
         self.labels = parameter_labels(self.spec.model, self.dataset.input_dim, self.out_dim)
@@ -213,7 +214,7 @@ class Engine:
         out = self._forward(x)
         target = LOSSES[self.loss_key].target
         yt = y if target == "index" else y.to(torch.float64)
-        loss = float(self.loss_fn(out, yt).item())
+        loss = float(self.mean_loss_fn(out, yt).item())
         if target == "index":
             metric = float((out.argmax(dim=1) == y).to(torch.float64).mean().item())
         elif target == "binary":

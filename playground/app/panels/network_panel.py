@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from playground.app.document import ExperimentDocument
 from playground.app.panels.common import ModelShape, model_shape, registry_text, select_data, set_value
-from playground.core.architecture import model_code, parameter_count
+from playground.core.architecture import model_code, output_activation, parameter_count
 from playground.core.registry import ACTIVATIONS, INITS, LOSSES, NORMS
 from playground.core.spec import MAX_LAYERS, Experiment, LayerSpec
 
@@ -283,8 +283,23 @@ class NetworkPanel(QWidget):
         count = parameter_count(experiment.model, shape.in_dim, shape.out_dim)
         self.param_count.setText(self.tr("Parameters: {count}").format(count=f"{count:,}"))
         code = "model = " + model_code(experiment.model, shape.in_dim, shape.out_dim)
+        code += self._output_comment(experiment, shape)
         if self.code.toPlainText() != code:
             self.code.setPlainText(code)
+
+    def _output_comment(self, experiment: Experiment, shape: ModelShape) -> str:
+        """Where the output's softmax or sigmoid is: inside the loss, so the model ends with logits."""
+        loss = experiment.training.loss_for(shape.task)
+        function = output_activation(loss)
+        if function == "softmax":
+            return "\n" + self.tr("# {loss} applies the softmax to these logits itself;\n"
+                                   "# class probabilities: torch.softmax(model(x), dim=1)").format(
+                loss=f"nn.{LOSSES[loss].torch_name}")
+        if function == "sigmoid":
+            return "\n" + self.tr("# {loss} applies the sigmoid to this logit itself;\n"
+                                   "# probability of class 1: torch.sigmoid(model(x))").format(
+                loss=f"nn.{LOSSES[loss].torch_name}")
+        return ""
 
     def _output_text(self, experiment: Experiment, shape: ModelShape) -> str:
         target = LOSSES[experiment.training.loss_for(shape.task)].target
