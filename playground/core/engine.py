@@ -117,13 +117,13 @@ class Engine:
     def lr(self) -> float:
         return float(self.optimizer.param_groups[0]["lr"])
 
-    def regularization(self) -> torch.Tensor | None:
-        """L1/L2 penalty on the weights of linear layers (biases and norms excluded)."""
+    def regularization(self, model: nn.Sequential | None = None) -> torch.Tensor | None:
+        """L1/L2 penalty on the weights of linear layers (biases and norms excluded); ``model``: a copy's."""
         t = self.spec.training
         if t.l1 == 0 and t.l2 == 0:
             return None
         penalty = torch.zeros((), device=self.device, dtype=self.dtype)
-        for module in self.model:
+        for module in self.model if model is None else model:
             if isinstance(module, nn.Linear):
                 if t.l1:
                     penalty = penalty + t.l1 * module.weight.abs().sum()
