@@ -11,9 +11,10 @@ from torch import nn
 
 from playground.core.engine import Engine
 from playground.core.lessons import apply_patch, lesson_experiment, lessons_dir, load_lesson
-from playground.core.spec import DataSpec, Experiment, LayerSpec, ModelSpec, OptimizerSpec, TrainingSpec
-from playground.core.step_maths import UPDATE_RULES, next_batch, parameter_values, step_maths, update_rule
+from playground.core.maths_types import UPDATE_RULES, update_rule
 from playground.core.registry import OPTIMIZERS
+from playground.core.spec import DataSpec, Experiment, LayerSpec, ModelSpec, OptimizerSpec, TrainingSpec
+from playground.core.step_maths import next_batch, parameter_values, step_maths
 
 TOL = 1e-6
 

@@ -73,5 +73,7 @@ def localized(message: object) -> str:
     """A runner message in the window's language; other text is shown as it is."""
     if isinstance(message, Text):
         text = QCoreApplication.translate(message.context, message.source, message.disambiguation, message.n)
+        if text == message.source.replace("%n", str(message.n)):  # no translator: the English of the catalogue
+            return str(message)
         return text.format(*message.args) if message.args else text
     return str(message)

@@ -28,6 +28,9 @@ def _application() -> QApplication:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    from playground.app.i18n import install_saved
+
+    install_saved()  # before any widget: every string is made in the chosen language
     return app  # type: ignore[return-value]
 
 

@@ -26,6 +26,8 @@ from playground.app.controls import ControlBar, StatusDisplay, TrainingActions
 from playground.app.document import ExperimentDocument
 from playground.app.drawing import DrawController
 from playground.app.files import FileController
+from playground.app.i18n import localized
+from playground.app.learning import LearningTools
 from playground.app.menus import Menus
 from playground.app.plots import BoundaryView, LossPlot, MetricPlot, Scoreboard
 from playground.app.session import EngineSession
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self._build_docks()
         self.menus = Menus(self)
+        self.learning = LearningTools(self)  # lessons, maths, autograd graph, activation previews, language
         self.hideable: dict[str, QWidget] = {
             **self.docks, "controls": self.control_bar, "description": self.description}
         code = getattr(self.panels.get("network"), "code", None)
@@ -199,6 +202,7 @@ class MainWindow(QMainWindow):
 
     def _training_failed(self, message: str) -> None:
         """Worker errors: status bar plus a non-blocking message box, never a traceback."""
+        message = localized(message)
         self.statusBar().showMessage(message)
         if self.files.quiet:
             print(f"playground: {message}", file=sys.stderr)

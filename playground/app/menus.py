@@ -35,6 +35,9 @@ PANEL_TITLES = {
     "loss": "Loss plot",
     "metric": "Accuracy / R² plot",
     "description": "Description",
+    "lesson": "Lesson panel",
+    "maths": "Step-by-step maths",
+    "autograd": "Autograd graph",
 }
 """Panels a teacher can hide (keys stored in ``view.hidden``); titles are translated when shown."""
 
@@ -75,7 +78,7 @@ class Menus:
         edit_menu.addAction(self.undo)
         edit_menu.addAction(self.redo)
 
-        view_menu = bar.addMenu(_tr("&View"))
+        view_menu = self.view_menu = bar.addMenu(_tr("&View"))
         classroom = view_menu.addMenu(_tr("&Classroom mode (shown panels)"))
         self.panels: dict[str, QAction] = {}
         for key, title in PANEL_TITLES.items():
@@ -97,7 +100,7 @@ class Menus:
         for action in window.actions_.all():
             train_menu.addAction(action)
 
-        help_menu = bar.addMenu(_tr("&Help"))
+        help_menu = self.help_menu = bar.addMenu(_tr("&Help"))
         self._add(help_menu, _tr("&About Torch Playground"), self._about)
 
     def _add(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:

@@ -11,49 +11,11 @@ generators are restored, so drawing the graph never changes training.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from typing import Any
 
 import torch
 
-from playground.core.step_maths import MAX_SAMPLES
-
-
-@dataclass(frozen=True)
-class GraphNode:
-    id: int
-    name: str
-    """The backward function's class: ``AddmmBackward0``, ``AccumulateGrad``…"""
-    parameter: str | None = None
-    """For ``AccumulateGrad``: the parameter's name in the model, e.g. ``0.weight``."""
-    shape: tuple[int, ...] | None = None
-    row: int = 0
-    column: float = 0.0
-
-    @property
-    def label(self) -> str:
-        if self.parameter is None:
-            return self.name
-        return f"{self.name}\n{self.parameter} {list(self.shape or ())}"
-
-
-@dataclass(frozen=True)
-class AutogradGraph:
-    nodes: list[GraphNode]
-    edges: list[tuple[int, int]]
-    """``(from, to)`` node ids: from a function to the one that receives its input gradients."""
-    loss: float
-
-    def names(self) -> list[str]:
-        return [n.name for n in self.nodes]
-
-    @property
-    def rows(self) -> int:
-        return max((n.row for n in self.nodes), default=-1) + 1
-
-    @property
-    def width(self) -> float:
-        return max((n.column for n in self.nodes), default=-1.0) + 1
+from playground.core.maths_types import MAX_SAMPLES, AutogradGraph, GraphNode
 
 
 def autograd_graph(engine: Any, samples: list[int] | None = None) -> AutogradGraph:

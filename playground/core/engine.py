@@ -26,11 +26,15 @@ from playground.core.registry import LOSSES, OPTIMIZERS, resolve_device, torch_d
 from playground.core.snapshot import Boundary, Curve, Metrics, Predictions, Snapshot
 from playground.core.spec import LIVE_OPTIONS, Experiment
 from playground.core.stats import parameter_stats
+from playground.core.translate import Text
 from playground.core.views import ViewRequest
 
 
 class Diverged(RuntimeError):
     """The loss became NaN or infinite; training cannot go on from this state."""
+
+
+DIVERGED_TEXT = Text("runner", "training diverged; reset the weights to start again")
 
 
 class Engine:
@@ -134,7 +138,7 @@ class Engine:
     def train_step(self, capture: bool = False) -> float:
         """One batch. ``capture`` keeps the pre-step weights so the snapshot has update ratios."""
         if self.diverged:
-            raise Diverged("training diverged; reset the weights to start again")
+            raise Diverged(DIVERGED_TEXT)
         started = time.perf_counter()
         if self.perm is None or self.cursor == 0:
             self.perm = torch.randperm(self.n_train, generator=self.generator)
@@ -158,8 +162,8 @@ class Engine:
         self.seconds += time.perf_counter() - started
         if not math.isfinite(self.batch_loss):
             self.diverged = True
-            raise Diverged(f"the loss became {self.batch_loss} at step {self.step}; "
-                           "try a smaller learning rate")
+            raise Diverged(Text("runner", "the loss became {0} at step {1}; try a smaller learning rate").format(
+                self.batch_loss, self.step))
         return self.batch_loss
 
     def _batch_end(self) -> int:

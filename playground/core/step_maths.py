@@ -11,7 +11,6 @@ plain numpy, safe to send to the window, which never imports torch.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -19,91 +18,10 @@ import torch
 from torch import nn
 
 from playground.core.architecture import output_activation, plan
+from playground.core.maths_types import MAX_SAMPLES, ModuleValues, ParameterStep, StepMaths, update_rule
 from playground.core.registry import LOSSES, OPTIMIZERS
 
-MAX_SAMPLES = 4
-"""The panel walks a batch of at most four samples: enough to see the sum, few enough to read."""
-
-UPDATE_RULES: dict[str, str] = {
-    "SGD": "w ← w − lr · g",
-    "SGD+momentum": "v ← μ · v + g;  w ← w − lr · v",
-    "SGD+nesterov": "v ← μ · v + g;  w ← w − lr · (g + μ · v)",
-    "Adam": "m ← β₁m + (1 − β₁)g;  v ← β₂v + (1 − β₂)g²;  w ← w − lr · m̂ / (√v̂ + ε)",
-    "AdamW": "w ← w − lr · λ · w;  m ← β₁m + (1 − β₁)g;  v ← β₂v + (1 − β₂)g²;  w ← w − lr · m̂ / (√v̂ + ε)",
-    "RMSprop": "v ← α · v + (1 − α)g²;  w ← w − lr · g / (√v + ε)",
-    "Adagrad": "s ← s + g²;  w ← w − lr · g / (√s + ε)",
-}
-"""How each ``torch.optim`` class turns a gradient ``g`` into an update (m̂, v̂: bias-corrected)."""
-
-
-def update_rule(optimizer: str, values: dict[str, Any]) -> str:
-    """The update formula of a registry optimizer with these hyper-parameters, as text."""
-    name = OPTIMIZERS[optimizer].torch_name
-    if name == "SGD" and values.get("momentum"):
-        name = "SGD+nesterov" if values.get("nesterov") else "SGD+momentum"
-    rule = UPDATE_RULES[name]
-    if values.get("weight_decay") and name != "AdamW":
-        rule = "g ← g + λ · w;  " + rule
-    return rule
-
-
-@dataclass(frozen=True)
-class ModuleValues:
-    """The output of one module of the Sequential for each sample: ``values[sample, unit]``."""
-
-    index: int
-    layer: str
-    """``hidden 1`` … ``output``."""
-    kind: str
-    """``linear`` (a pre-activation), ``norm``, ``activation`` or ``dropout``."""
-    code: str
-    values: np.ndarray
-
-
-@dataclass(frozen=True)
-class ParameterStep:
-    """One parameter before the step, its gradient, and what the optimizer did with it."""
-
-    name: str
-    label: str
-    before: np.ndarray
-    grad: np.ndarray
-    after: np.ndarray
-
-    @property
-    def update(self) -> np.ndarray:
-        return self.after - self.before
-
-
-@dataclass(frozen=True)
-class StepMaths:
-    samples: list[int]
-    """Indices into the training set."""
-    input_names: list[str]
-    inputs: np.ndarray
-    """What the network reads, after derived features and standardisation: ``(samples, inputs)``."""
-    targets: np.ndarray
-    modules: list[ModuleValues]
-    output: np.ndarray
-    output_function: str | None
-    """``softmax`` or ``sigmoid``: what the loss applies to the output (shown as probabilities)."""
-    probabilities: np.ndarray | None
-    loss_name: str
-    reduction: str
-    per_sample_loss: np.ndarray
-    """Each sample's loss before the reduction (the mean or sum of these is ``loss``)."""
-    loss: float
-    penalty: float
-    """The L1/L2 term added to the loss (0 without regularisation)."""
-    d_output: np.ndarray
-    """dL/d(output) for each sample, where L = loss + penalty."""
-    parameters: list[ParameterStep]
-    optimizer: str
-    hyper: dict[str, Any]
-    rule: str
-    dead_units: list[tuple[str, int, int]] = field(default_factory=list)
-    """``(layer, dead, units)`` for activations with units that output 0 on every training example."""
-
+__all__ = ["MAX_SAMPLES", "StepMaths", "dead_units", "next_batch", "parameter_values", "step_maths"]
 
 def _numpy(t: torch.Tensor) -> np.ndarray:
     return t.detach().to("cpu", torch.float64).numpy().copy()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,6 +55,7 @@ class NetworkPanel(QWidget):
         super().__init__(parent)
         self._document = document
         self._rows: list[_Row] = []
+        self._icons: tuple[dict, QSize] | None = None
         self._build()
         document.changed.connect(lambda experiment, _sections: self._refresh(experiment))
         self._refresh(document.experiment)
@@ -151,7 +152,10 @@ class NetworkPanel(QWidget):
         activation = QComboBox(objectName=f"activation_{index}")
         for entry in ACTIVATIONS:
             activation.addItem(registry_text(entry.label), entry.key)
-        activation.setToolTip(self.tr("The non-linearity applied after this layer"))
+        activation.setToolTip(self.tr("The non-linearity applied after this layer; the small plot shows "
+                                      "it (solid) and its derivative (dashed) over [−4, 4]"))
+        if self._icons is not None:
+            self._set_icons(activation, *self._icons)
         activation.currentIndexChanged.connect(
             lambda: self._set_field(index, "activation", activation.currentData()))
         dropout = QDoubleSpinBox(objectName=f"dropout_{index}")
@@ -172,6 +176,20 @@ class NetworkPanel(QWidget):
             widget.installEventFilter(self)
             self.table.setCellWidget(index, column, widget)
         return row
+
+    def set_activation_icons(self, icons: dict, size: QSize) -> None:
+        """Show each activation's curve beside its name in every activation box (activation preview)."""
+        self._icons = (icons, size)
+        for row in self._rows:
+            self._set_icons(row.activation, icons, size)
+
+    @staticmethod
+    def _set_icons(combo: QComboBox, icons: dict, size: QSize) -> None:
+        combo.setIconSize(size)
+        for i in range(combo.count()):
+            icon = icons.get(combo.itemData(i))
+            if icon is not None:
+                combo.setItemIcon(i, icon)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Focusing a row's control selects the row, so Insert/Remove/Move act on it."""
