@@ -29,6 +29,7 @@ from playground.core.experiment_io import ExperimentError, load_experiment, save
 from playground.core.registry import INITS, REDUCTIONS
 from playground.core.state import StateError
 from playground.core.threads import configure_threads
+from playground.core.translate import localized, set_language, take_language, translate, translate_parser
 
 SUBCOMMANDS = ("new", "train", "info", "export")
 
@@ -48,6 +49,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     p.add_argument("--train-seconds", type=float, default=0.0, metavar="S",
                    help="with --screenshot: train this long first")
     p.add_argument("--version", action="version", version=f"playground {__version__}")
+    p.add_argument("--lang", metavar="LANG", help="language of messages and of the app: en or zh_CN "
+                   "(default: the system's)")
     return p
 
 
@@ -127,7 +130,8 @@ def _export(engine: Engine, path: str, fmt: str | None, quiet: bool = False) -> 
         key = export(engine, path, fmt)
     for w in caught:
         if issubclass(w.category, ExportWarning) and not quiet:
-            print(f"playground: warning: {w.message}", file=sys.stderr)
+            print(f"playground: warning: {localized(w.message.args[0] if w.message.args else w.message)}",
+                  file=sys.stderr)
         elif not issubclass(w.category, ExportWarning):
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     return key
@@ -141,7 +145,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
         exp = warm_start(exp, args.init_from, out_dir)
     save_experiment(exp, args.output)
-    print(f"wrote {args.output}")
+    print(translate("cli", "wrote {0}").format(args.output))
     return 0
 
 
@@ -167,10 +171,10 @@ def cmd_train(args: argparse.Namespace) -> int:
     print(json.dumps(metrics, indent=2))
     if args.save:
         save_experiment(engine.experiment(), args.save, from_dir=Path(args.file).resolve().parent)
-        print(f"saved {args.save}", file=sys.stderr)
+        print(translate("cli", "saved {0}").format(args.save), file=sys.stderr)
     for path in args.export:
         key = _export(engine, path, None)
-        print(f"exported {path} ({key})", file=sys.stderr)
+        print(translate("cli", "exported {0} ({1})").format(path, key), file=sys.stderr)
     if args.metrics:
         Path(args.metrics).write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
     return 0
@@ -185,15 +189,15 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     engine = _load_engine(args.file, device="cpu")
     key = _export(engine, args.output, args.format, quiet=args.quiet)
-    print(f"exported {args.output} ({key})")
+    print(translate("cli", "exported {0} ({1})").format(args.output, key))
     return 0
 
 
 COMMANDS = {"new": cmd_new, "train": cmd_train, "info": cmd_info, "export": cmd_export}
 
 
-def _run_gui(argv: Sequence[str]) -> int:
-    args = _gui_parser().parse_args(argv)
+def _run_gui(argv: Sequence[str], lang: str | None = None) -> int:
+    args = translate_parser(_gui_parser()).parse_args(argv)
     if args.file is None:
         default = EXAMPLES_DIR / "spiral.json"
         path = str(default) if default.exists() else None
@@ -204,23 +208,24 @@ def _run_gui(argv: Sequence[str]) -> int:
         app = importlib.import_module("playground.app.main")
     except ImportError as exc:
         raise CliError(f"the desktop app cannot start: {exc}. Install it with `make run`.") from None
-    return int(app.run(path, screenshot=args.screenshot, train_seconds=args.train_seconds))
+    return int(app.run(path, screenshot=args.screenshot, train_seconds=args.train_seconds, lang=lang))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv, lang = take_language(list(sys.argv[1:] if argv is None else argv))
+    set_language(lang)  # --lang, else LC_ALL / LC_MESSAGES / LANG
     try:
         if argv and argv[0] in SUBCOMMANDS:
-            args = _sub_parser().parse_args(argv)
+            args = translate_parser(_sub_parser()).parse_args(argv)
             return COMMANDS[args.command](args)
-        return _run_gui(argv)
+        return _run_gui(argv, lang)
     except (CliError, ExperimentError, DataError, StateError, Diverged) as exc:
-        print(f"playground: error: {exc}", file=sys.stderr)
+        print(f"playground: error: {localized(exc.args[0] if exc.args else exc)}", file=sys.stderr)
         return 1
     except (ValueError, KeyError, OSError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"playground: error: {message}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("playground: interrupted", file=sys.stderr)
+        print("playground: " + translate("cli", "interrupted"), file=sys.stderr)
         return 130

@@ -45,8 +45,14 @@ ALIASES = "translate+=Text"
 TR_HELPER = re.compile(r'def _tr\(\w+[^)]*\)[^:]*:\s*\n\s*return QCoreApplication\.translate\("([^"]+)", \w+\)')
 
 
-def spell_for_lupdate(source: str) -> str:
-    """The module's source with ``_tr("…")`` and non-literal plural counts spelled as lupdate reads them."""
+HELP_CALLS = ("add_argument", "add_parser", "ArgumentParser", "add_subparsers")
+HELP_FILES = {"cli.py": "cli"}
+"""Modules whose argparse ``help=``/``description=`` texts are translated (``translate_parser``)."""
+
+
+def spell_for_lupdate(source: str, help_context: str | None = None) -> str:
+    """The module's source with ``_tr("…")``, non-literal plural counts and (with ``help_context``)
+    argparse help texts spelled as lupdate reads them."""
     helper = TR_HELPER.search(source)
     tree = ast.parse(source)
     lines = source.splitlines(keepends=True)
@@ -69,6 +75,14 @@ def spell_for_lupdate(source: str) -> str:
         elif name in ("Text", "translate") and len(node.args) >= 4 and not isinstance(node.args[3], ast.Constant):
             count = node.args[3]
             edits.append((at(count.lineno, count.col_offset), at(count.end_lineno, count.end_col_offset), "1"))
+        elif help_context and name in HELP_CALLS:
+            for keyword in node.keywords:
+                value = keyword.value
+                if keyword.arg in ("help", "description") and isinstance(value, ast.Constant) \
+                        and isinstance(value.value, str):
+                    start = at(value.lineno, value.col_offset)
+                    end = at(value.end_lineno, value.end_col_offset)
+                    edits.append((start, end, f'translate("{help_context}", {source[start:end]})'))
     for start, end, text in sorted(edits, reverse=True):
         source = source[:start] + text + source[end:]
     return source
@@ -92,6 +106,7 @@ def _literal(text: str, indent: str) -> str:
 
 
 def data_strings() -> str:
+    from playground.core.export.formats import FORMATS
     from playground.core.lessons import lessons
     from playground.core.registry import ACTIVATIONS, INITS, LOSSES, NORMS, OPTIMIZERS, basic_devices
 
@@ -100,6 +115,7 @@ def data_strings() -> str:
         entries += [("registry", e.label) for e in registry]
     entries += [("registry", p.label) for o in OPTIMIZERS for p in o.params]
     entries += [("registry", d.label) for d in basic_devices()]
+    entries += [("registry", t) for f in FORMATS for t in (f.label, f.description)]
     for _path, lesson in lessons():
         entries += [("lessons", t) for t in lesson.texts()]
     seen: set[tuple[str, str]] = set()
@@ -132,7 +148,8 @@ def update() -> None:
         for path in sorted(PACKAGE.rglob("*.py")):
             copy = Path(tmp) / path.relative_to(ROOT)
             copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_text(spell_for_lupdate(path.read_text(encoding="utf-8")), encoding="utf-8")
+            text = spell_for_lupdate(path.read_text(encoding="utf-8"), HELP_FILES.get(path.name))
+            copy.write_text(text, encoding="utf-8")
             sources.append(str(copy))
         for lang, extra in LANGUAGES.items():
             ts = TS_DIR / f"playground_{lang}.ts"

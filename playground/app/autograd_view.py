@@ -96,9 +96,21 @@ class AutogradView(QWidget):
         for node in graph.nodes:
             self._box(node, centres[node.id])
         self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-12, -12, 12, 12))
+        self._fit()
         params = sum(1 for n in graph.nodes if n.parameter)
         self.note.setText(self.tr("{0} backward functions, {1} parameters: gradients flow from the loss "
                                   "(top) to the parameters (blue).").format(len(graph.nodes) - params, params))
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Shrink a graph wider than the view to its width (never enlarge): a 32-layer net still scrolls down."""
+        width = self.scene.sceneRect().width()
+        scale = min(1.0, self.view.viewport().width() / width) if width > 0 else 1.0
+        self.view.resetTransform()
+        self.view.scale(scale, scale)
 
     @staticmethod
     def _centre(node: GraphNode) -> QPointF:

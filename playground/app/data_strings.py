@@ -89,6 +89,26 @@ STRINGS = [
                       "Auto (best available)"),
     QT_TRANSLATE_NOOP("registry",
                       "CPU"),
+    QT_TRANSLATE_NOOP("registry",
+                      "safetensors"),
+    QT_TRANSLATE_NOOP("registry",
+                      "Weights with metadata: architecture, inputs, preprocessing, class names (the default)."),
+    QT_TRANSLATE_NOOP("registry",
+                      "PyTorch state_dict"),
+    QT_TRANSLATE_NOOP("registry",
+                      "Tensors only; torch.load(weights_only=True) loads them into the generated model."),
+    QT_TRANSLATE_NOOP("registry",
+                      "ONNX"),
+    QT_TRANSLATE_NOOP("registry",
+                      "Takes raw inputs (preprocessing inside), dynamic batch; needs the onnx extra."),
+    QT_TRANSLATE_NOOP("registry",
+                      "Python script"),
+    QT_TRANSLATE_NOOP("registry",
+                      "Standalone PyTorch code: the model, preprocessing, predict() and train() (+ a .pt)."),
+    QT_TRANSLATE_NOOP("registry",
+                      "Data (CSV)"),
+    QT_TRANSLATE_NOOP("registry",
+                      "The train and test points, edits included, with a split column."),
     QT_TRANSLATE_NOOP("lessons",
                       "Linear regression, as in d2l"),
     QT_TRANSLATE_NOOP("lessons",
@@ -309,7 +329,8 @@ STRINGS = [
     QT_TRANSLATE_NOOP("lessons",
                       "Press **Train** with sigmoid units, then try the other activations below."),
     QT_TRANSLATE_NOOP("lessons",
-                      "Open the **Maths** tab: the last row shows the softmax probabilities of each sample."),
+                      "Open the **Maths** tab: after the output layer it shows each sample's softmax "
+                      "probabilities."),
     QT_TRANSLATE_NOOP("lessons",
                       "Sigmoid's slope is at most 0.25, so its gradients shrink at every layer and training "
                       "crawls; tanh, ReLU and LeakyReLU learn the spiral in the same 40 epochs."),
@@ -399,8 +420,9 @@ STRINGS = [
     QT_TRANSLATE_NOOP("lessons",
                       "Dead ReLUs after a too-large learning rate"),
     QT_TRANSLATE_NOOP("lessons",
-                      "A ReLU unit whose input is negative for every example outputs 0 and gets gradient 0: it "
-                      "never recovers. One big step can push many units there at once."),
+                      "A ReLU unit whose input is negative for every example outputs 0, and its weights get "
+                      "gradient 0: it cannot climb back by itself. One big step can push many units there at "
+                      "once."),
     QT_TRANSLATE_NOOP("lessons",
                       "Press **Train** with learning rate 2."),
     QT_TRANSLATE_NOOP("lessons",
@@ -408,8 +430,9 @@ STRINGS = [
     QT_TRANSLATE_NOOP("lessons",
                       "Press **Learning rate 0.1** or **LeakyReLU** below and train again."),
     QT_TRANSLATE_NOOP("lessons",
-                      "With learning rate 2, half of the first layer and the whole second layer die within the "
-                      "first epoch, and accuracy falls back to guessing."),
+                      "With learning rate 2, most of the second layer is silent after the first epoch. By the "
+                      "end, half of the first layer and all of the second output 0 for every example, and "
+                      "accuracy is back to guessing."),
     QT_TRANSLATE_NOOP("lessons",
                       "Why does LeakyReLU not die in the same way?"),
     QT_TRANSLATE_NOOP("lessons",
@@ -488,6 +511,6 @@ STRINGS = [
     QT_TRANSLATE_NOOP("lessons",
                       "Without standardisation"),
     QT_TRANSLATE_NOOP("lessons",
-                      "Raw features range from −60 to 150: the steps for the largest ones dominate and training"
-                      " stumbles."),
+                      "Raw features range from about −110 to 160: the steps for the largest ones dominate and "
+                      "training stumbles."),
 ]

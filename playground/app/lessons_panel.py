@@ -202,7 +202,8 @@ class LessonPanel(QWidget):
 
     def _values_table(self, lesson: Lesson) -> str:
         assert lesson.true_values is not None
-        rows = [f"| {self.tr('parameter')} | {self.tr('true')} | {self.tr('learned')} |", "|---|---|---|"]
+        head = (self.tr("parameter"), self.tr("true"), self.tr("learned"))
+        rows = ["| " + " | ".join(head) + " |", "|---|---|---|"]
         for name, true in lesson.true_values.items():
             learned = self._learned.get(name) if self._learned else None
             for k, value in enumerate(_flat(true)):
@@ -224,29 +225,33 @@ class LessonPanel(QWidget):
     def markdown(self) -> str:
         """The panel's text as Markdown (what the browser shows)."""
         lesson = self.lesson
+        h = {"lessons": self.tr("Lessons"), "do": self.tr("What to do"), "watch": self.tr("What to watch"),
+             "think": self.tr("Think about it"), "values": self.tr("Learned and true parameters"),
+             "try": self.tr("Try this"), "buttons": self.tr("the buttons below; Undo takes a change back"),
+             "answer": self.tr("Answer"), "results": self.tr("What the app gets")}
         if lesson is None:
             items = "\n".join(f"{i + 1}. [{lesson_text(lsn.title)}](lesson:{i})"
                               for i, (_p, lsn) in enumerate(self.lessons))
             intro = self.tr("Guided experiments from the classic PyTorch exercises. Choose one to open it; "
                             "its text appears here, beside the plots.")
             error = f"\n\n**{self._load_error}**" if self._load_error else ""
-            return f"### {self.tr('Lessons')}\n\n{intro}\n\n{items}{error}"
+            return f"### {h['lessons']}\n\n{intro}\n\n{items}{error}"
         parts = [f"### {lesson_text(lesson.title)}", lesson_text(lesson.goal),
-                 f"**{self.tr('What to do')}**",
+                 f"**{h['do']}**",
                  "\n".join(f"{k}. {lesson_text(s)}" for k, s in enumerate(lesson.steps, 1)),
-                 f"**{self.tr('What to watch')}**", lesson_text(lesson.watch),
-                 f"**{self.tr('Think about it')}**", lesson_text(lesson.question)]
+                 f"**{h['watch']}**", lesson_text(lesson.watch),
+                 f"**{h['think']}**", lesson_text(lesson.question)]
         if lesson.true_values:
-            parts += [f"**{self.tr('Learned and true parameters')}**", self._values_table(lesson)]
+            parts += [f"**{h['values']}**", self._values_table(lesson)]
         if lesson.try_this:
-            parts += [f"**{self.tr('Try this')}** ({self.tr('the buttons below; Undo takes a change back')})",
+            parts += [f"**{h['try']}** ({h['buttons']})",
                       "\n".join(f"- *{lesson_text(t.label)}*" + (f": {lesson_text(t.explain)}" if t.explain else "")
                                 for t in lesson.try_this)]
         if self._show_answer:
             if lesson.answer:
-                parts += [f"**{self.tr('Answer')}**", lesson_text(lesson.answer)]
+                parts += [f"**{h['answer']}**", lesson_text(lesson.answer)]
             if lesson.results:
-                parts += [f"**{self.tr('What the app gets')}**", lesson_text(lesson.results)]
+                parts += [f"**{h['results']}**", lesson_text(lesson.results)]
         return "\n\n".join(parts)
 
     def _show(self) -> None:

@@ -124,13 +124,18 @@ class MathsPanel(QWidget):
         for name, row in zip(rows, values):
             cells = "".join(f"<td align='right'>{number(v)}</td>" for v in row[:cols])
             body += f"<tr><th align='left'>{html.escape(name)}</th>{cells}{'<td>…</td>' if more else ''}</tr>"
-        return f"<table cellspacing='0' cellpadding='3' border='1' style='border-color:#d0d7de'>{th}{body}</table>"
+        return (f"<table cellspacing='0' cellpadding='3' border='1' style='border-color:#d0d7de'>"
+                f"<tr style='background:#f6f8fa'>{th}</tr>{body}</table>")
 
     def html(self, m: StepMaths) -> str:
         names = [self.tr("sample {0}").format(s) for s in m.samples]
-        out = [f"<h3>{self.tr('Forward pass')}</h3>", f"<p>{self.tr('Inputs x, as the network reads them')}</p>",
+        h = {"forward": self.tr("Forward pass"), "inputs": self.tr("Inputs x, as the network reads them"),
+             "targets": self.tr("Targets y"), "loss": self.tr("Loss"), "batch": self.tr("batch loss"),
+             "mean": self.tr("mean"), "sum": self.tr("sum"), "penalty": self.tr("L1/L2 penalty"),
+             "backward": self.tr("Backward pass"), "update": self.tr("Update"), "silent": self.tr("Silent units")}
+        out = [f"<h3>{h['forward']}</h3>", f"<p>{h['inputs']}</p>",
                self._table(names, m.input_names, m.inputs),
-               f"<p>{self.tr('Targets y')}: {', '.join(number(v) for v in m.targets)}</p>"]
+               f"<p>{h['targets']}: {', '.join(number(v) for v in m.targets)}</p>"]
         for module in m.modules:
             units = [str(k) for k in range(module.values.shape[1])]
             if module.kind == "linear":
@@ -149,15 +154,15 @@ class MathsPanel(QWidget):
                 else self.tr("sigmoid (inside the loss): probability of class 1")
             out += [f"<p><b>{label}</b></p>",
                     self._table(names, [str(k) for k in range(m.probabilities.shape[1])], m.probabilities)]
-        out += [f"<h3>{self.tr('Loss')}</h3>",
+        out += [f"<h3>{h['loss']}</h3>",
                 f"<p><code>nn.{m.loss_name}(reduction='{m.reduction}')</code></p>",
                 self._table(names, [self.tr("loss per sample")], m.per_sample_loss[:, None]),
-                f"<p>{self.tr('batch loss')} = {self.tr('mean') if m.reduction == 'mean' else self.tr('sum')} = "
+                f"<p>{h['batch']} = {h[m.reduction]} = "
                 f"<b>{number(m.loss)}</b>"
-                + (f" &nbsp; + {self.tr('L1/L2 penalty')} {number(m.penalty)}" if m.penalty else "") + "</p>",
-                f"<h3>{self.tr('Backward pass')}</h3>", "<p>dL/d(output)</p>",
+                + (f" &nbsp; + {h['penalty']} {number(m.penalty)}" if m.penalty else "") + "</p>",
+                f"<h3>{h['backward']}</h3>", "<p>dL/d(output)</p>",
                 self._table(names, [str(k) for k in range(m.d_output.shape[1])], m.d_output),
-                f"<h3>{self.tr('Update')}</h3>",
+                f"<h3>{h['update']}</h3>",
                 f"<p>{html.escape(m.optimizer)}: <code>{html.escape(m.rule)}</code>, "
                 + ", ".join(f"{html.escape(k)} = {number(v)}" for k, v in m.hyper.items()
                             if not isinstance(v, bool)) + "</p>"]
@@ -174,7 +179,7 @@ class MathsPanel(QWidget):
         if m.dead_units:
             dead = "; ".join(self.tr("{0}: {1} of {2} units output 0 for every training example")
                              .format(self._layer(layer), n, total) for layer, n, total in m.dead_units)
-            out.append(f"<p style='color:#cf222e'><b>{self.tr('Silent units')}</b>: {html.escape(dead)}</p>")
+            out.append(f"<p style='color:#cf222e'><b>{h['silent']}</b>: {html.escape(dead)}</p>")
         return "".join(out)
 
     def _layer(self, layer: str) -> str:

@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
@@ -27,21 +27,25 @@ def _tr(text: str) -> str:
 
 
 PANEL_TITLES = {
-    "data": "Data panel",
-    "network": "Network panel",
-    "training": "Training panel",
-    "code": "PyTorch code",
-    "controls": "Training controls",
-    "loss": "Loss plot",
-    "metric": "Accuracy / R² plot",
-    "description": "Description",
-    "lesson": "Lesson panel",
-    "maths": "Step-by-step maths",
-    "autograd": "Autograd graph",
+    "data": QT_TRANSLATE_NOOP("Menus", "Data panel"),
+    "network": QT_TRANSLATE_NOOP("Menus", "Network panel"),
+    "training": QT_TRANSLATE_NOOP("Menus", "Training panel"),
+    "code": QT_TRANSLATE_NOOP("Menus", "PyTorch code"),
+    "controls": QT_TRANSLATE_NOOP("Menus", "Training controls"),
+    "loss": QT_TRANSLATE_NOOP("Menus", "Loss plot"),
+    "metric": QT_TRANSLATE_NOOP("Menus", "Accuracy / R² plot"),
+    "description": QT_TRANSLATE_NOOP("Menus", "Description"),
+    "lesson": QT_TRANSLATE_NOOP("Menus", "Lesson panel"),
+    "maths": QT_TRANSLATE_NOOP("Menus", "Step-by-step maths"),
+    "autograd": QT_TRANSLATE_NOOP("Menus", "Autograd graph"),
 }
 """Panels a teacher can hide (keys stored in ``view.hidden``); titles are translated when shown."""
 
-VIEW_FLAGS = {"show_test": "Show test points", "discretize": "Discretize output", "log_loss": "Log-scale loss"}
+VIEW_FLAGS = {
+    "show_test": QT_TRANSLATE_NOOP("Menus", "Show test points"),
+    "discretize": QT_TRANSLATE_NOOP("Menus", "Discretize output"),
+    "log_loss": QT_TRANSLATE_NOOP("Menus", "Log-scale loss"),
+}
 
 
 class Menus:

@@ -22,6 +22,7 @@ from playground.core.spec import (
     OptimizerSpec,
     TrainingSpec,
 )
+from playground.core.translate import translate
 
 RESOURCES_DIR = Path(playground.__file__).resolve().parents[1] / "resources"
 EXAMPLES_DIR = RESOURCES_DIR / "examples"
@@ -117,27 +118,29 @@ def summary(engine: Engine) -> str:
     exp, ds = engine.spec, engine.dataset
     data = exp.data
     source = f"CSV {data.csv.path} → {data.csv.target}" if data.csv else data.kind
+    t = exp.training
+    epochs = translate("cli", "%n epoch(s)", None, t.epochs) if t.epochs else translate("cli", "until stopped")
     lines = [
         f"{exp.name}" + (f" — {exp.description}" if exp.description else ""),
-        f"data:      {source}, {ds.task}, {len(ds.x_train)} train / {len(ds.x_test)} test, "
-        f"inputs {', '.join(ds.input_names)}"
-        + (f", classes {', '.join(ds.class_names)}" if ds.class_names else ""),
-        f"model:     {ds.input_dim} → "
-        + " → ".join(f"{h.units} {h.activation}" for h in exp.model.hidden)
-        + (" → " if exp.model.hidden else "") + f"{engine.out_dim}, "
-        f"{parameter_count(exp.model, ds.input_dim, engine.out_dim):,} parameters, init {exp.model.init}",
-        f"training:  {engine.loss_key}, {exp.training.optimizer.name} "
-        + ", ".join(f"{k}={v}" for k, v in exp.training.optimizer.values().items())
-        + f", batch {exp.training.batch_size}, {exp.training.epochs or 'until stopped'} epochs, "
-        f"seed {exp.training.seed}",
+        translate("cli", "data:      {0}, {1}, {2} train / {3} test, inputs {4}").format(
+            source, ds.task, len(ds.x_train), len(ds.x_test), ", ".join(ds.input_names))
+        + (translate("cli", ", classes {0}").format(", ".join(ds.class_names)) if ds.class_names else ""),
+        translate("cli", "model:     {0}, {1} parameters, init {2}").format(
+            " → ".join([str(ds.input_dim), *(f"{h.units} {h.activation}" for h in exp.model.hidden),
+                        str(engine.out_dim)]),
+            f"{parameter_count(exp.model, ds.input_dim, engine.out_dim):,}", exp.model.init),
+        translate("cli", "training:  {0}, {1} {2}, batch {3}, {4}, seed {5}").format(
+            engine.loss_key, t.optimizer.name, ", ".join(f"{k}={v}" for k, v in t.optimizer.values().items()),
+            t.batch_size, epochs, t.seed),
     ]
     if engine.step:
         m = engine.metrics
-        metric = "accuracy" if m.metric_name == "accuracy" else "R²"
-        lines.append(f"state:     trained {engine.epoch} epochs ({engine.step} steps); train loss "
-                     f"{number(m.train_loss)}, test loss {number(m.test_loss)}, test {metric} {number(m.test_metric)}")
+        metric = translate("cli", "accuracy") if m.metric_name == "accuracy" else "R²"
+        lines.append(translate("cli", "state:     trained %n epoch(s) ({0} steps); train loss {1}, test loss {2}, "
+                                      "test {3} {4}", None, engine.epoch).format(
+            engine.step, number(m.train_loss), number(m.test_loss), metric, number(m.test_metric)))
     else:
-        lines.append("state:     untrained")
+        lines.append(translate("cli", "state:     untrained"))
     lines.append("")
     lines.append("model = " + model_code(exp.model, ds.input_dim, engine.out_dim))
     return "\n".join(lines)

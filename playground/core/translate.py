@@ -11,6 +11,7 @@ still be shown in the window's language (``playground.app.i18n.localized``).
 
 from __future__ import annotations
 
+import argparse
 import os
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
@@ -162,6 +163,41 @@ class Text(str):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return Text, (self.context, self.source, self.disambiguation, self.n, self.args)
+
+
+def take_language(argv: list[str]) -> tuple[list[str], str | None]:
+    """``argv`` without ``--lang X`` / ``--lang=X`` (allowed anywhere on the command line), and ``X``."""
+    out, lang = [], None
+    it = iter(argv)
+    for arg in it:
+        if arg == "--lang":
+            lang = next(it, None)
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+        else:
+            out.append(arg)
+    if lang is not None and not lang.lower().startswith(("en", "zh", "c", "posix")):
+        raise SystemExit(f"playground: error: --lang: unknown language {lang!r}; choose one of: {', '.join(LANGUAGES)}")
+    return out, lang
+
+
+def translate_parser(parser: argparse.ArgumentParser, context: str = "cli") -> argparse.ArgumentParser:
+    """Translate an argparse parser's description and help texts in place, sub-commands included.
+
+    ``tools/translations.py`` shows lupdate these literals as ``translate("cli", …)`` calls.
+    """
+    if parser.description:
+        parser.description = translate(context, parser.description)
+    for action in parser._actions:
+        if action.help and action.help != argparse.SUPPRESS:
+            action.help = translate(context, action.help)
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                translate_parser(sub, context)
+            for choice in action._choices_actions:
+                if choice.help:
+                    choice.help = translate(context, choice.help)
+    return parser
 
 
 def localized(message: object, lang: str | None = None) -> str:
