@@ -162,9 +162,10 @@ class ProgressBar:
         done = engine.epoch
         m = engine.metrics
         frac = min(1.0, self._done / self.total)
-        metric = f"{m.metric_name} {number(m.train_metric, '.3f')}/{number(m.test_metric, '.3f')}"
-        line = (f"epoch {done:>6}  [{'█' * int(frac * 30):<30}] {frac:4.0%}  loss {number(m.train_loss, '.4f')}"
-                f"  {metric}")
+        name = translate("cli", "accuracy") if m.metric_name == "accuracy" else "R²"
+        line = translate("cli", "epoch {0}  [{1}] {2}  loss {3}  {4} {5}/{6}").format(
+            f"{done:>6}", f"{'█' * int(frac * 30):<30}", f"{frac:4.0%}", number(m.train_loss, ".4f"), name,
+            number(m.train_metric, ".3f"), number(m.test_metric, ".3f"))
         if self.tty:
             self.stream.write("\r" + line)
             self.stream.flush()

@@ -1860,6 +1860,10 @@ Export anyway?</source>
         <source>state:     untrained</source>
         <translation>状态：    未训练</translation>
     </message>
+    <message>
+        <source>epoch {0}  [{1}] {2}  loss {3}  {4} {5}/{6}</source>
+        <translation>第 {0} 轮  [{1}] {2}  损失 {3}  {4} {5}/{6}</translation>
+    </message>
 </context>
 <context>
     <name>lessons</name>

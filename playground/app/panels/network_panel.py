@@ -182,6 +182,8 @@ class NetworkPanel(QWidget):
         self._icons = (icons, size)
         for row in self._rows:
             self._set_icons(row.activation, icons, size)
+        # the curve and the name side by side: the activation column takes the room it needs
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
     @staticmethod
     def _set_icons(combo: QComboBox, icons: dict, size: QSize) -> None:
