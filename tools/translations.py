@@ -106,6 +106,7 @@ def _literal(text: str, indent: str) -> str:
 
 
 def data_strings() -> str:
+    from playground.core.experiment_io import load_experiment
     from playground.core.export.formats import FORMATS
     from playground.core.lessons import lessons
     from playground.core.registry import ACTIVATIONS, INITS, LOSSES, NORMS, OPTIMIZERS, basic_devices
@@ -118,6 +119,9 @@ def data_strings() -> str:
     entries += [("registry", t) for f in FORMATS for t in (f.label, f.description)]
     for _path, lesson in lessons():
         entries += [("lessons", t) for t in lesson.texts()]
+    for path in sorted((ROOT / "resources" / "examples").glob("*.json")):
+        example = load_experiment(path)
+        entries += [("examples", t) for t in (example.name, example.description.strip()) if t]
     seen: set[tuple[str, str]] = set()
     lines = []
     for context, text in entries:

@@ -513,4 +513,69 @@ STRINGS = [
     QT_TRANSLATE_NOOP("lessons",
                       "Raw features range from about −110 to 160: the steps for the largest ones dominate and "
                       "training stumbles."),
+    QT_TRANSLATE_NOOP("examples",
+                      "Three blobs"),
+    QT_TRANSLATE_NOOP("examples",
+                      "Three classes: the output layer has one logit per class and cross-entropy applies "
+                      "softmax. Watch the three colours compete."),
+    QT_TRANSLATE_NOOP("examples",
+                      "Checkerboard"),
+    QT_TRANSLATE_NOOP("examples",
+                      "A 4×4 board of alternating classes: needs several ReLU units per cell edge."),
+    QT_TRANSLATE_NOOP("examples",
+                      "Circle"),
+    QT_TRANSLATE_NOOP("examples",
+                      "TensorFlow Playground's circle: one class inside radius 2.5, the other in a ring. A "
+                      "single hidden layer of 4 tanh units is enough — try removing layers or units to see when"
+                      " it fails."),
+    QT_TRANSLATE_NOOP("examples",
+                      "Two Gaussians"),
+    QT_TRANSLATE_NOOP("examples",
+                      "Two gaussian clouds at (2, 2) and (−2, −2): logistic regression (no hidden layer) "
+                      "separates them. Raise the noise to make them overlap."),
+    QT_TRANSLATE_NOOP("examples",
+                      "Line fit: y = 2x + 1"),
+    QT_TRANSLATE_NOOP("examples",
+                      "d2l's first example: linear regression recovers w ≈ 2 and b ≈ 1 from noisy points. The "
+                      "model is one nn.Linear(1, 1); check its weight and bias after training."),
+    QT_TRANSLATE_NOOP("examples",
+                      "Moons"),
+    QT_TRANSLATE_NOOP("examples",
+                      "Two interleaving half-moons. Two small ReLU layers bend the boundary around them."),
+    QT_TRANSLATE_NOOP("examples",
+                      "Six gaussians (regression)"),
+    QT_TRANSLATE_NOOP("examples",
+                      "TensorFlow Playground's multi-gaussian regression: six bumps of alternating sign. A "
+                      "deeper network is needed."),
+    QT_TRANSLATE_NOOP("examples",
+                      "Penguin measurements (CSV)"),
+    QT_TRANSLATE_NOOP("examples",
+                      "A tabular data set from a CSV file: four measurements, three species named by strings. "
+                      "Inputs are standardised with statistics of the training rows, stored in this file."),
+    QT_TRANSLATE_NOOP("examples",
+                      "Plane regression"),
+    QT_TRANSLATE_NOOP("examples",
+                      "TensorFlow Playground's plane: the target is a linear function of X₁ + X₂, so linear "
+                      "regression (no hidden layer) fits it exactly."),
+    QT_TRANSLATE_NOOP("examples",
+                      "Sine fit"),
+    QT_TRANSLATE_NOOP("examples",
+                      "Fit y = sin(x) with two tanh layers: watch the curve bend into shape."),
+    QT_TRANSLATE_NOOP("examples",
+                      "Spiral"),
+    QT_TRANSLATE_NOOP("examples",
+                      "Two interleaved spiral arms — the hardest of TensorFlow Playground's sets. The sin(X₁) "
+                      "and sin(X₂) inputs help a small network; turn them off and see how much deeper it must "
+                      "get."),
+    QT_TRANSLATE_NOOP("examples",
+                      "Three-arm spiral"),
+    QT_TRANSLATE_NOOP("examples",
+                      "The cs231n three-class spiral: a linear classifier reaches about a third; a two-layer "
+                      "ReLU network fits it."),
+    QT_TRANSLATE_NOOP("examples",
+                      "XOR"),
+    QT_TRANSLATE_NOOP("examples",
+                      "The classic problem a linear model cannot solve. One hidden layer learns it; try 0 "
+                      "hidden layers and watch accuracy stay near 50 %, or add the X₁X₂ feature and solve it "
+                      "with no hidden layer at all."),
 ]

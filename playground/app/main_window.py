@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
     def _document_changed(self, experiment: Experiment, sections: set[str]) -> None:
         if sections & {"name", "description", "view"} or not sections:
             self._update_title()
-            text = experiment.description.strip()
+            text = QCoreApplication.translate("examples", experiment.description.strip())  # bundled examples
             self.description.setText(text)
             self.description.setVisible(bool(text) and "description" not in experiment.view.hidden)
             self._apply_view(experiment)
@@ -197,7 +197,8 @@ class MainWindow(QMainWindow):
         self.menus.show_view(experiment)
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.document.experiment.name}[*] — {APP_TITLE}")
+        name = QCoreApplication.translate("examples", self.document.experiment.name)
+        self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
         self.setWindowModified(self.document.modified)
 
     def _training_failed(self, message: str) -> None:

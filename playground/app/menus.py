@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from playground import __version__
 from playground.app.files import example_files
+from playground.core.experiment_io import ExperimentError, load_experiment
 from playground.core.spec import Experiment
 
 if TYPE_CHECKING:
@@ -129,7 +130,10 @@ class Menus:
     def _fill_examples(self) -> None:
         examples = example_files()
         for path in examples:
-            title = path.stem.replace("_", " ").capitalize()
+            try:  # the example's own name, in the user's language (context "examples")
+                title = QCoreApplication.translate("examples", load_experiment(path).name)
+            except ExperimentError:
+                title = path.stem.replace("_", " ").capitalize()
             self._add(self.examples_menu, title, partial(self.window.files.open_path, path))
         if not examples:
             self.examples_menu.addAction(_tr("(no examples found)")).setEnabled(False)

@@ -1866,6 +1866,113 @@ Export anyway?</source>
     </message>
 </context>
 <context>
+    <name>examples</name>
+    <message>
+        <source>Three blobs</source>
+        <translation>三个团簇</translation>
+    </message>
+    <message>
+        <source>Three classes: the output layer has one logit per class and cross-entropy applies softmax. Watch the three colours compete.</source>
+        <translation>三个类别：输出层为每个类别给出一个 logit，交叉熵损失会在内部做 softmax。观察三种颜色如何相互竞争。</translation>
+    </message>
+    <message>
+        <source>Checkerboard</source>
+        <translation>棋盘格</translation>
+    </message>
+    <message>
+        <source>A 4×4 board of alternating classes: needs several ReLU units per cell edge.</source>
+        <translation>类别交替排列的 4×4 棋盘：每条格子边都需要好几个 ReLU 单元。</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>TensorFlow Playground&apos;s circle: one class inside radius 2.5, the other in a ring. A single hidden layer of 4 tanh units is enough — try removing layers or units to see when it fails.</source>
+        <translation>TensorFlow Playground 的圆形数据：一类在半径 2.5 以内，另一类在外面的圆环上。一个含 4 个 tanh 单元的隐藏层就够了——试着删掉层或单元，看看什么时候会失败。</translation>
+    </message>
+    <message>
+        <source>Two Gaussians</source>
+        <translation>两个高斯分布</translation>
+    </message>
+    <message>
+        <source>Two gaussian clouds at (2, 2) and (−2, −2): logistic regression (no hidden layer) separates them. Raise the noise to make them overlap.</source>
+        <translation>中心分别在 (2, 2) 和 (−2, −2) 的两团高斯分布点：逻辑回归（没有隐藏层）就能把它们分开。调高噪声让它们重叠试试。</translation>
+    </message>
+    <message>
+        <source>Line fit: y = 2x + 1</source>
+        <translation>直线拟合：y = 2x + 1</translation>
+    </message>
+    <message>
+        <source>d2l&apos;s first example: linear regression recovers w ≈ 2 and b ≈ 1 from noisy points. The model is one nn.Linear(1, 1); check its weight and bias after training.</source>
+        <translation>d2l 的第一个例子：线性回归从带噪声的点中恢复出 w ≈ 2 和 b ≈ 1。模型就是一个 nn.Linear(1, 1)；训练后检查它的权重和偏置。</translation>
+    </message>
+    <message>
+        <source>Moons</source>
+        <translation>双月牙</translation>
+    </message>
+    <message>
+        <source>Two interleaving half-moons. Two small ReLU layers bend the boundary around them.</source>
+        <translation>两个交错的半月形。两个小的 ReLU 层让决策边界绕着它们弯曲。</translation>
+    </message>
+    <message>
+        <source>Six gaussians (regression)</source>
+        <translation>六个高斯凸起（回归）</translation>
+    </message>
+    <message>
+        <source>TensorFlow Playground&apos;s multi-gaussian regression: six bumps of alternating sign. A deeper network is needed.</source>
+        <translation>TensorFlow Playground 的多高斯回归：六个正负交替的凸起。需要更深的网络。</translation>
+    </message>
+    <message>
+        <source>Penguin measurements (CSV)</source>
+        <translation>企鹅测量数据（CSV）</translation>
+    </message>
+    <message>
+        <source>A tabular data set from a CSV file: four measurements, three species named by strings. Inputs are standardised with statistics of the training rows, stored in this file.</source>
+        <translation>来自 CSV 文件的表格数据集：四项测量值，三个以字符串命名的物种。输入用训练行的统计量做了标准化，这些统计量保存在本文件中。</translation>
+    </message>
+    <message>
+        <source>Plane regression</source>
+        <translation>平面回归</translation>
+    </message>
+    <message>
+        <source>TensorFlow Playground&apos;s plane: the target is a linear function of X₁ + X₂, so linear regression (no hidden layer) fits it exactly.</source>
+        <translation>TensorFlow Playground 的平面数据：目标是 X₁ + X₂ 的线性函数，所以线性回归（没有隐藏层）就能精确拟合。</translation>
+    </message>
+    <message>
+        <source>Sine fit</source>
+        <translation>正弦拟合</translation>
+    </message>
+    <message>
+        <source>Fit y = sin(x) with two tanh layers: watch the curve bend into shape.</source>
+        <translation>用两个 tanh 层拟合 y = sin(x)：观察曲线如何一点点弯成正弦的形状。</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>Two interleaved spiral arms — the hardest of TensorFlow Playground&apos;s sets. The sin(X₁) and sin(X₂) inputs help a small network; turn them off and see how much deeper it must get.</source>
+        <translation>两条交错的螺旋臂——TensorFlow Playground 中最难的数据集。sin(X₁) 和 sin(X₂) 输入能帮助小网络；把它们关掉，看看网络需要加深多少。</translation>
+    </message>
+    <message>
+        <source>Three-arm spiral</source>
+        <translation>三臂螺旋</translation>
+    </message>
+    <message>
+        <source>The cs231n three-class spiral: a linear classifier reaches about a third; a two-layer ReLU network fits it.</source>
+        <translation>cs231n 的三类螺旋：线性分类器只能达到约三分之一的准确率；两层 ReLU 网络可以拟合它。</translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation>异或（XOR）</translation>
+    </message>
+    <message>
+        <source>The classic problem a linear model cannot solve. One hidden layer learns it; try 0 hidden layers and watch accuracy stay near 50 %, or add the X₁X₂ feature and solve it with no hidden layer at all.</source>
+        <translation>线性模型解决不了的经典问题。一个隐藏层就能学会它；试试 0 个隐藏层，看准确率停在 50 % 左右，或者加上 X₁X₂ 特征，不用隐藏层也能解决。</translation>
+    </message>
+</context>
+<context>
     <name>lessons</name>
     <message>
         <source>Linear regression, as in d2l</source>

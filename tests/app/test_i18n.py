@@ -43,6 +43,8 @@ def test_the_app_speaks_simplified_chinese(qtbot, settings, chinese) -> None:
     activation = window.panels["network"].findChild(QGroupBox).findChildren(type(window.panels["network"].init))
     assert any(box.currentText() == "Tanh" for box in activation)
     assert window.panels["network"].init.currentText() == "PyTorch 默认"
+    examples = [a.text() for a in window.menus.examples_menu.actions()]
+    assert "异或（XOR）" in examples and "螺旋" in examples  # bundled examples by their translated names
     assert i18n.localized(Text("runner", "finished %n epoch(s)", None, 3)) == "已完成 3 轮训练"
     assert i18n.localized(Text("runner", "reached the epoch limit ({0}); raise Epochs to train on").format(5)) \
         == "已达到轮数上限（5）；调高轮数即可继续训练"
