@@ -5,9 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 EXAMPLE ?= resources/examples/spiral.json
 
-.PHONY: run test install lint bench clean
+.PHONY: run test install lint bench clean translations translations-todo
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,onnx]'
 	@touch $(STAMP)
@@ -18,11 +18,20 @@ run: $(STAMP)
 	$(BIN)/playground $(EXAMPLE)
 
 lint: $(STAMP)
-	$(BIN)/ruff check playground tests bench
+	$(BIN)/ruff check playground tests bench tools docs
 	$(BIN)/lint-imports
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# Qt's lupdate reads the package into resources/translations/*.ts (new strings: unfinished), then
+# lrelease compiles the .qm the window loads. Enter translations in the .ts (Qt Linguist:
+# .venv/bin/pyside6-linguist), or from a JSON list with tools/translations.py --fill.
+translations: $(STAMP)
+	$(BIN)/python tools/translations.py
+
+translations-todo: $(STAMP)
+	$(BIN)/python tools/translations.py --todo
 
 bench: $(STAMP)
 	$(BIN)/python bench/engine_speed.py

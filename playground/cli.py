@@ -34,9 +34,10 @@ from playground.core.cli_support import (
 from playground.core.errors import PlaygroundError, one_line
 from playground.core.experiment_io import atomic_write, load_experiment, save_experiment
 from playground.core.export import FORMATS
-from playground.core.registry import ACTIVATIONS, LOSSES, OPTIMIZERS, TASKS, available_devices
+from playground.core.registry import ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, REDUCTIONS, TASKS, available_devices
 from playground.core.resources import default_example
 from playground.core.spec import SYNTHETIC_KINDS
+from playground.core.translate import localized, set_language, take_language, translate, translate_parser
 from playground.core.validation import device_problem
 
 if TYPE_CHECKING:  # the engine (and torch) load only for the commands that train: the GUI starts without
@@ -78,6 +79,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     p.add_argument("--train-seconds", type=float, default=0.0, metavar="S",
                    help="with --screenshot: train this long first")
     _add_version(p)
+    p.add_argument("--lang", metavar="LANG", help="language of messages and of the app: en or zh_CN "
+                   "(default: the system's)")
     return p
 
 
@@ -105,8 +108,11 @@ def _sub_parser() -> argparse.ArgumentParser:
                      help="hidden layer widths; '' for none (default: from the data, 8,8 for 2-D sets)")
     new.add_argument("--activation", default="tanh", choices=ACTIVATIONS.keys(), metavar="NAME",
                      help=f"{', '.join(ACTIVATIONS.keys())} (default tanh)")
+    new.add_argument("--init", choices=INITS.keys(), metavar="INIT",
+                     help=f"weight init: {', '.join(INITS.keys())} (default: default)")
     new.add_argument("--loss", choices=LOSSES.keys(), metavar="NAME",
                      help=f"{', '.join(LOSSES.keys())} (default: the task's)")
+    new.add_argument("--reduction", choices=REDUCTIONS, help="how the loss combines a batch (default: mean)")
     new.add_argument("--optimizer", choices=OPTIMIZERS.keys(), metavar="NAME",
                      help=f"{', '.join(OPTIMIZERS.keys())}")
     new.add_argument("--lr", type=float)
@@ -174,7 +180,8 @@ def _export(engine: Engine, path: str, fmt: str | None, quiet: bool = False) -> 
         key = export(engine, path, fmt)
     for w in caught:
         if issubclass(w.category, ExportWarning) and not quiet:
-            print(f"playground: warning: {w.message}", file=sys.stderr)
+            print(f"playground: warning: {localized(w.message.args[0] if w.message.args else w.message)}",
+                  file=sys.stderr)
         elif not issubclass(w.category, ExportWarning):
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     return key
@@ -188,7 +195,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
         exp = warm_start(exp, args.init_from, out_dir)
     save_experiment(exp, args.output)
-    print(f"wrote {args.output}")
+    print(translate("cli", "wrote {0}").format(args.output))
     return 0
 
 
@@ -216,10 +223,10 @@ def cmd_train(args: argparse.Namespace) -> int:
     print(json.dumps(metrics, indent=2))
     if args.save:
         save_experiment(engine.experiment(), args.save, from_dir=Path(args.file).resolve().parent)
-        print(f"saved {args.save}", file=sys.stderr)
+        print(translate("cli", "saved {0}").format(args.save), file=sys.stderr)
     for path in args.export:
         key = _export(engine, path, None)
-        print(f"exported {path} ({key})", file=sys.stderr)
+        print(translate("cli", "exported {0} ({1})").format(path, key), file=sys.stderr)
     if args.metrics:
         atomic_write(args.metrics, json.dumps(metrics, indent=2) + "\n")
     return 0
@@ -234,15 +241,15 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     engine = _load_engine(args.file, device="cpu")
     key = _export(engine, args.output, args.format, quiet=args.quiet)
-    print(f"exported {args.output} ({key})")
+    print(translate("cli", "exported {0} ({1})").format(args.output, key))
     return 0
 
 
 COMMANDS = {"new": cmd_new, "train": cmd_train, "info": cmd_info, "export": cmd_export}
 
 
-def _run_gui(argv: Sequence[str]) -> int:
-    args = _gui_parser().parse_args(argv)
+def _run_gui(argv: Sequence[str], lang: str | None = None) -> int:
+    args = translate_parser(_gui_parser()).parse_args(argv)
     if args.file is None:
         default = default_example()
         path = str(default) if default is not None else None
@@ -253,11 +260,12 @@ def _run_gui(argv: Sequence[str]) -> int:
         app = importlib.import_module("playground.app.main")
     except ImportError as exc:
         raise CliError(f"the desktop app cannot start: {exc}. Install it with `make run`.") from None
-    return int(app.run(path, screenshot=args.screenshot, train_seconds=args.train_seconds))
+    return int(app.run(path, screenshot=args.screenshot, train_seconds=args.train_seconds, lang=lang))
 
 
 def _fail(message: object) -> int:
-    print(f"playground: error: {one_line(str(message))}", file=sys.stderr)
+    """One line in the user's language (a translatable message is translated here)."""
+    print(f"playground: error: {one_line(localized(message))}", file=sys.stderr)
     return EXIT_ERROR
 
 
@@ -269,20 +277,21 @@ def _quiet_stdout() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv, lang = take_language(list(sys.argv[1:] if argv is None else argv))
+    set_language(lang)  # --lang, else LC_ALL / LC_MESSAGES / LANG
     try:
         if argv and argv[0] in SUBCOMMANDS:
-            args = _sub_parser().parse_args(argv)
+            args = translate_parser(_sub_parser()).parse_args(argv)
             code = COMMANDS[args.command](args)
         else:
-            code = _run_gui(argv)
+            code = _run_gui(argv, lang)
         sys.stdout.flush()  # inside the try: a closed pipe is reported here, not at interpreter exit
         return code
     except BrokenPipeError:
         _quiet_stdout()
         return EXIT_BROKEN_PIPE
     except PlaygroundError as exc:
-        return _fail(exc)
+        return _fail(exc.args[0] if exc.args else exc)
     except ValidationError as exc:  # building ``new``'s experiment from options
         return _fail(option_error(exc))
     except OSError as exc:
@@ -293,7 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MemoryError:
         return _fail("out of memory; try a smaller model, batch size or data set")
     except KeyboardInterrupt:
-        print("playground: interrupted", file=sys.stderr)
+        print("playground: " + translate("cli", "interrupted"), file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: one line, not a traceback (PLAYGROUND_DEBUG=1 shows it)
         if os.environ.get("PLAYGROUND_DEBUG"):

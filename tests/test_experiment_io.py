@@ -60,7 +60,7 @@ def _bad(doc, *path_and_value):
     [
         (("data", "samples", 3), "data.samples: Input should be greater than or equal to 10 (got 3)"),
         (("data", "noise", 2), "data.noise: Input should be less than or equal to 1"),
-        (("data", "train_fraction", 1.0), "data.train_fraction: Input should be less than 1"),
+        (("data", "train_fraction", 1.5), "data.train_fraction: Input should be less than or equal to 1"),
         (("data", "kind", "swirl"), "data.kind: Input should be"),
         (("data", "features", ["x1", "x3"]), "data.features: unknown feature 'x3'"),
         (("data", "features", []), "data.features: at least one input feature"),

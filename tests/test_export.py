@@ -98,6 +98,15 @@ def _penguin_mass() -> tuple[Experiment, int]:
     return Experiment(name="Penguin mass", data=data, model=model, training=training), 6
 
 
+def _zeros_sum_all_train() -> tuple[Experiment, int]:
+    """Issue 12's options: every point trains (no test set), summed loss, zeros for the hidden layers, softmax."""
+    model = ModelSpec(hidden=[LayerSpec(units=4, activation="tanh"), LayerSpec(units=3, activation="softmax")],
+                      init="zeros")
+    training = TrainingSpec(reduction="sum", batch_size=8, seed=3, optimizer=OptimizerSpec(name="sgd", lr=0.01))
+    return Experiment(name="Zeros", data=DataSpec(kind="gauss", samples=40, train_fraction=1.0), model=model,
+                      training=training), 4
+
+
 CASES: dict[str, Callable[[], tuple[Experiment, int]]] = {
     "spiral": lambda: _example("spiral.json", 20),
     "penguins": lambda: _example("penguins_csv.json", 10),
@@ -105,6 +114,7 @@ CASES: dict[str, Callable[[], tuple[Experiment, int]]] = {
     "edited_moons": _edited_moons,
     "sine64": _sine64,
     "penguin_mass": _penguin_mass,
+    "zeros_sum_all_train": _zeros_sum_all_train,
 }
 
 

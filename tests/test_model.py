@@ -65,8 +65,15 @@ def test_same_seed_same_weights_and_init_choice_applies():
     torch.manual_seed(3)
     b = build_model(SPEC, 2, 3)
     assert all(torch.equal(p, q) for p, q in zip(a.parameters(), b.parameters()))
-    zeros = build_model(ModelSpec(hidden=[LayerSpec(units=3)], init="zeros"), 2, 2)
-    assert all(torch.count_nonzero(m.weight) == 0 for m in zeros if isinstance(m, nn.Linear))
+    zeros = build_model(ModelSpec(hidden=[LayerSpec(units=3), LayerSpec(units=4)], init="zeros"), 2, 2)
+    hidden, output = [zeros[0], zeros[2]], zeros[4]
+    assert all(torch.count_nonzero(m.weight) + torch.count_nonzero(m.bias) == 0 for m in hidden)
+    assert torch.count_nonzero(output.weight) == output.weight.numel()  # PyTorch's default: random
+
+
+def test_zeros_starts_a_model_without_hidden_layers_at_zero():
+    linear = build_model(ModelSpec(hidden=[], init="zeros"), 2, 1)[0]
+    assert torch.count_nonzero(linear.weight) == 0 and torch.count_nonzero(linear.bias) == 0
 
 
 def test_xavier_init_zeroes_bias_and_draws_within_its_bound():

@@ -24,12 +24,13 @@ def test_activation_builds_and_code_evaluates_to_the_same_module(entry):
     module = entry.build()
     assert isinstance(module, nn.Module)
     from_code = eval(entry.code(), {"nn": nn})
-    x = torch.linspace(-3, 3, 13)
+    x = torch.linspace(-3, 3, 12).reshape(4, 3)  # (batch, units), as in the network
     torch.testing.assert_close(module(x), from_code(x))
 
 
 def test_required_activations_losses_optimizers_and_inits_exist():
-    assert {"relu", "leaky_relu", "elu", "gelu", "silu", "tanh", "sigmoid", "softplus", "identity"} <= set(
+    assert {"relu", "leaky_relu", "elu", "gelu", "silu", "tanh", "sigmoid", "softplus", "identity",
+            "softmax"} <= set(
         ACTIVATIONS.keys())
     assert {"cross_entropy", "bce_with_logits", "mse", "l1", "huber"} <= set(LOSSES.keys())
     assert {"sgd", "adam", "adamw", "rmsprop", "adagrad"} <= set(OPTIMIZERS.keys())

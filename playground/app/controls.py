@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QToolBar, QToolButton, QWidget
 
+from playground.app.i18n import localized
 from playground.app.training import TrainingController
 from playground.app.worker import DIVERGED, ERROR, FINISHED, IDLE, PAUSED, TRAINING, WorkerStatus
 from playground.core.snapshot import Snapshot
@@ -168,9 +169,9 @@ class StatusDisplay(QObject):
         self.device.setText(status.device or "–")
         self.elapsed.setText(self.tr("Time {0}").format(elapsed_text(status.seconds)))
         if status.message:
-            self.bar.showMessage(status.message)
+            self.bar.showMessage(localized(status.message))
         elif status.notes:
-            self.bar.showMessage(" · ".join(status.notes))
+            self.bar.showMessage(" · ".join(localized(note) for note in status.notes))
         elif status.state == TRAINING or (self._shown and self.bar.currentMessage() == self._shown):
             self.bar.clearMessage()  # never another message (Saved …) that came after the worker's
         self._shown = status.message

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.app.panels.common import registry_text
 from playground.core.export.errors import ExportWarning
 from playground.core.export.formats import (
     DEFAULT_FORMAT,
@@ -87,8 +88,8 @@ class ExportDialog(QDialog):
     def _build(self) -> None:
         self.format_combo = QComboBox(objectName="format")
         for i, fmt in enumerate(FORMATS):
-            self.format_combo.addItem(f"{fmt.label} ({fmt.extension})", fmt.key)
-            self.format_combo.setItemData(i, fmt.description, Qt.ItemDataRole.ToolTipRole)
+            self.format_combo.addItem(f"{registry_text(fmt.label)} ({fmt.extension})", fmt.key)
+            self.format_combo.setItemData(i, registry_text(fmt.description), Qt.ItemDataRole.ToolTipRole)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.description = QLabel(objectName="description")
         self.description.setWordWrap(True)
@@ -131,7 +132,7 @@ class ExportDialog(QDialog):
 
     def _format_changed(self) -> None:
         fmt = self.current_format()
-        self.description.setText(fmt.description)
+        self.description.setText(registry_text(fmt.description))
         text = self.path_edit.text().strip()
         if text:
             self.path_edit.setText(str(with_extension(text, fmt)))

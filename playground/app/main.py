@@ -17,23 +17,30 @@ ORGANIZATION = "TorchPlayground"
 APPLICATION = "Torch Playground"
 
 
-def _application() -> QApplication:
+def _application(lang: str | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    from playground.app.i18n import install, install_saved
+
+    if lang:  # --lang for this run
+        install(lang)
+    else:
+        install_saved()  # before any widget: every string is made in the chosen language
     return app  # type: ignore[return-value]
 
 
-def run(path: str | None = None, screenshot: str | None = None, train_seconds: float = 0) -> int:
+def run(path: str | None = None, screenshot: str | None = None, train_seconds: float = 0,
+        lang: str | None = None) -> int:
     """Open ``path`` (default: the spiral example) and run the event loop; returns the exit code.
 
     ``screenshot``/``train_seconds``: train for that long, save the window as PNG, quit with 0
     (used by docs and by the test that launches the real process).
     """
-    app = _application()
+    app = _application(lang)
     from playground.app.main_window import MainWindow  # after QApplication: pyqtgraph needs it
 
     scripted = screenshot is not None or train_seconds > 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -30,7 +30,9 @@ from playground.app.controls import ControlBar, StatusDisplay, TrainingActions
 from playground.app.document import ExperimentDocument
 from playground.app.drawing import DrawController
 from playground.app.files import FileController
+from playground.app.i18n import localized
 from playground.app.inside import InsideViews
+from playground.app.learning import LearningTools
 from playground.app.menus import Menus
 from playground.app.panels.common import RangeNotice
 from playground.app.plots import BoundaryView, LossPlot, MetricPlot, Scoreboard
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self._build_docks()
         self.menus = Menus(self)
+        self.learning = LearningTools(self)  # lessons, maths, autograd graph, activation previews, language
         self.hideable: dict[str, QWidget] = {
             **self.docks, "controls": self.control_bar, "description": self.description, "diagram": self.diagram}
         code = getattr(self.panels.get("network"), "code", None)
@@ -215,7 +218,7 @@ class MainWindow(QMainWindow):
             self._watch_spins()
         if sections & {"name", "description", "view"} or not sections:
             self._update_title()
-            text = experiment.description.strip()
+            text = QCoreApplication.translate("examples", experiment.description.strip())  # bundled examples
             self.description.setText(text)
             self.description.setVisible(bool(text) and "description" not in experiment.view.hidden)
             self._apply_view(experiment)
@@ -234,11 +237,13 @@ class MainWindow(QMainWindow):
         self.menus.show_view(experiment)
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.document.experiment.name}[*] — {APP_TITLE}")
+        name = QCoreApplication.translate("examples", self.document.experiment.name)
+        self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
         self.setWindowModified(self.document.modified)
 
     def _training_failed(self, message: str) -> None:
         """Worker errors: status bar plus a non-blocking message box, never a traceback."""
+        message = localized(message)
         self.statusBar().showMessage(message)
         if self.files.quiet:
             print(f"playground: {message}", file=sys.stderr)

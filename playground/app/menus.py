@@ -10,12 +10,13 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from playground import __version__
 from playground.app.files import example_files
+from playground.core.experiment_io import ExperimentError, load_experiment
 from playground.core.spec import Experiment
 
 if TYPE_CHECKING:
@@ -27,22 +28,29 @@ def _tr(text: str) -> str:
 
 
 PANEL_TITLES = {
-    "data": "Data panel",
-    "network": "Network panel",
-    "training": "Training panel",
-    "code": "PyTorch code",
-    "controls": "Training controls",
-    "loss": "Loss plot",
-    "metric": "Accuracy / R² plot",
-    "diagram": "Network diagram",
-    "gradients": "Gradient norms",
-    "distributions": "Distributions",
-    "inspector": "Parameter inspector",
-    "description": "Description",
+    "data": QT_TRANSLATE_NOOP("Menus", "Data panel"),
+    "network": QT_TRANSLATE_NOOP("Menus", "Network panel"),
+    "training": QT_TRANSLATE_NOOP("Menus", "Training panel"),
+    "code": QT_TRANSLATE_NOOP("Menus", "PyTorch code"),
+    "controls": QT_TRANSLATE_NOOP("Menus", "Training controls"),
+    "loss": QT_TRANSLATE_NOOP("Menus", "Loss plot"),
+    "metric": QT_TRANSLATE_NOOP("Menus", "Accuracy / R² plot"),
+    "diagram": QT_TRANSLATE_NOOP("Menus", "Network diagram"),
+    "gradients": QT_TRANSLATE_NOOP("Menus", "Gradient norms"),
+    "distributions": QT_TRANSLATE_NOOP("Menus", "Distributions"),
+    "inspector": QT_TRANSLATE_NOOP("Menus", "Parameter inspector"),
+    "description": QT_TRANSLATE_NOOP("Menus", "Description"),
+    "lesson": QT_TRANSLATE_NOOP("Menus", "Lesson panel"),
+    "maths": QT_TRANSLATE_NOOP("Menus", "Step-by-step maths"),
+    "autograd": QT_TRANSLATE_NOOP("Menus", "Autograd graph"),
 }
 """Panels a teacher can hide (keys stored in ``view.hidden``); titles are translated when shown."""
 
-VIEW_FLAGS = {"show_test": "Show test points", "discretize": "Discretize output", "log_loss": "Log-scale loss"}
+VIEW_FLAGS = {
+    "show_test": QT_TRANSLATE_NOOP("Menus", "Show test points"),
+    "discretize": QT_TRANSLATE_NOOP("Menus", "Discretize output"),
+    "log_loss": QT_TRANSLATE_NOOP("Menus", "Log-scale loss"),
+}
 
 
 class Menus:
@@ -79,7 +87,7 @@ class Menus:
         edit_menu.addAction(self.undo)
         edit_menu.addAction(self.redo)
 
-        view_menu = bar.addMenu(_tr("&View"))
+        view_menu = self.view_menu = bar.addMenu(_tr("&View"))
         classroom = view_menu.addMenu(_tr("&Classroom mode (shown panels)"))
         self.panels: dict[str, QAction] = {}
         for key, title in PANEL_TITLES.items():
@@ -101,7 +109,7 @@ class Menus:
         for action in window.actions_.all():
             train_menu.addAction(action)
 
-        help_menu = bar.addMenu(_tr("&Help"))
+        help_menu = self.help_menu = bar.addMenu(_tr("&Help"))
         self._add(help_menu, _tr("&About Torch Playground"), self._about)
 
     def _add(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
@@ -126,7 +134,10 @@ class Menus:
     def _fill_examples(self) -> None:
         examples = example_files()
         for path in examples:
-            title = path.stem.replace("_", " ").capitalize()
+            try:  # the example's own name, in the user's language (context "examples")
+                title = QCoreApplication.translate("examples", load_experiment(path).name)
+            except ExperimentError:
+                title = path.stem.replace("_", " ").capitalize()
             self._add(self.examples_menu, title, partial(self.window.files.open_path, path))
         if not examples:
             self.examples_menu.addAction(_tr("(no examples found)")).setEnabled(False)

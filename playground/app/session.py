@@ -24,7 +24,7 @@ from playground.core.spec import LIVE_OPTIONS, Experiment
 def structure(exp: Experiment) -> tuple[Any, ...]:
     """Everything whose change needs a new engine (new weights)."""
     t = exp.training
-    return (exp.data, exp.model, t.optimizer.name, t.loss, t.device, t.dtype, t.seed)
+    return (exp.data, exp.model, t.optimizer.name, t.loss, t.reduction, t.device, t.dtype, t.seed)
 
 
 def live_changes(old: Experiment, new: Experiment) -> list[tuple[str, Any]]:

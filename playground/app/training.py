@@ -61,7 +61,8 @@ class TrainingController(QObject):
     """``WorkerStatus`` of the current engine (statuses of replaced engines are dropped)."""
     snapshotReady = Signal(object)
     """The ``Snapshot`` just drawn."""
-    failed = Signal(str)
+    failed = Signal(object)
+    """A message: ``str``, or a runner ``Text`` (``i18n.localized`` shows it in the user's language)."""
     datasetChanged = Signal(object)
     """A new engine was built: its ``Dataset``."""
     busyChanged = Signal(str)

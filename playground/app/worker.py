@@ -95,8 +95,8 @@ class EngineWorker(QObject):
 
     statusChanged = Signal(object)
     """A ``WorkerStatus``."""
-    failed = Signal(str)
-    """A readable message: training stopped (diverged, an error, the runner died)."""
+    failed = Signal(object)
+    """Why training stopped (diverged, an error, the runner died): a ``str``, or the runner's ``Text``."""
 
     def __init__(self, buffer: SnapshotBuffer, mode: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -62,6 +62,16 @@ def output_dim(task: Task, loss: str, n_classes: int | None) -> int:
     return 1
 
 
+def output_activation(loss: str) -> str | None:
+    """The function the loss applies to the model's output: ``softmax``, ``sigmoid`` or ``None``.
+
+    The Sequential ends with logits because PyTorch's classification losses hold the softmax
+    (``CrossEntropyLoss`` = log-softmax + NLL) or the sigmoid (``BCEWithLogitsLoss``); the app shows
+    that step where the code and the maths are drawn rather than adding it to the model twice.
+    """
+    return {"index": "softmax", "binary": "sigmoid"}.get(LOSSES[loss].target)
+
+
 def head(training: TrainingSpec, task: Task, n_classes: int | None) -> tuple[str, int]:
     """The loss an experiment trains with and the output width it implies, refusing a loss for the other task."""
     loss = training.loss_for(task)

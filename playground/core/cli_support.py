@@ -25,6 +25,7 @@ from playground.core.spec import (
     OptimizerSpec,
     TrainingSpec,
 )
+from playground.core.translate import translate
 
 if TYPE_CHECKING:
     from playground.core.engine import Engine
@@ -158,10 +159,16 @@ def build_new_experiment(args: Any, out_dir: Path) -> Experiment:
         epochs=args.epochs if args.epochs is not None else 100,
         seed=args.seed or 0,
     )
+    training.reduction = getattr(args, "reduction", None) or "mean"
     hidden = args.hidden if args.hidden is not None else _suggested_hidden(spec)
-    model = ModelSpec(hidden=parse_hidden(hidden, args.activation))
+    model = ModelSpec(hidden=parse_hidden(hidden, args.activation), init=getattr(args, "init", None) or "default")
     return Experiment(name=name, description=args.description or "", data=spec, model=model,
                       training=training)
+
+
+def number(value: float, spec: str = ".4g") -> str:
+    """``value`` formatted, or ``–`` for a metric that does not exist (no test set: a train share of 100 %)."""
+    return format(value, spec) if math.isfinite(value) else "–"
 
 
 def final_metrics(engine: Engine, seconds: float) -> dict[str, Any]:
@@ -180,27 +187,29 @@ def summary(engine: Engine) -> str:
     exp, ds = engine.spec, engine.dataset
     data = exp.data
     source = f"CSV {data.csv.path} → {data.csv.target}" if data.csv else data.kind
+    t = exp.training
+    epochs = translate("cli", "%n epoch(s)", None, t.epochs) if t.epochs else translate("cli", "until stopped")
     lines = [
         f"{exp.name}" + (f" — {exp.description}" if exp.description else ""),
-        f"data:      {source}, {ds.task}, {len(ds.x_train)} train / {len(ds.x_test)} test, "
-        f"inputs {', '.join(ds.input_names)}"
-        + (f", classes {', '.join(ds.class_names)}" if ds.class_names else ""),
-        f"model:     {ds.input_dim} → "
-        + " → ".join(f"{h.units} {h.activation}" for h in exp.model.hidden)
-        + (" → " if exp.model.hidden else "") + f"{engine.out_dim}, "
-        f"{parameter_count(exp.model, ds.input_dim, engine.out_dim):,} parameters, init {exp.model.init}",
-        f"training:  {engine.loss_key}, {exp.training.optimizer.name} "
-        + ", ".join(f"{k}={v}" for k, v in exp.training.optimizer.values().items())
-        + f", batch {exp.training.batch_size}, {exp.training.epochs or 'until stopped'} epochs, "
-        f"seed {exp.training.seed}",
+        translate("cli", "data:      {0}, {1}, {2} train / {3} test, inputs {4}").format(
+            source, ds.task, len(ds.x_train), len(ds.x_test), ", ".join(ds.input_names))
+        + (translate("cli", ", classes {0}").format(", ".join(ds.class_names)) if ds.class_names else ""),
+        translate("cli", "model:     {0}, {1} parameters, init {2}").format(
+            " → ".join([str(ds.input_dim), *(f"{h.units} {h.activation}" for h in exp.model.hidden),
+                        str(engine.out_dim)]),
+            f"{parameter_count(exp.model, ds.input_dim, engine.out_dim):,}", exp.model.init),
+        translate("cli", "training:  {0}, {1} {2}, batch {3}, {4}, seed {5}").format(
+            engine.loss_key, t.optimizer.name, ", ".join(f"{k}={v}" for k, v in t.optimizer.values().items()),
+            t.batch_size, epochs, t.seed),
     ]
     if engine.step:
         m = engine.metrics
-        metric = "accuracy" if m.metric_name == "accuracy" else "R²"
-        lines.append(f"state:     trained {engine.epoch} epochs ({engine.step} steps); train loss "
-                     f"{m.train_loss:.4g}, test loss {m.test_loss:.4g}, test {metric} {m.test_metric:.4g}")
+        metric = translate("cli", "accuracy") if m.metric_name == "accuracy" else "R²"
+        lines.append(translate("cli", "state:     trained %n epoch(s) ({0} steps); train loss {1}, test loss {2}, "
+                                      "test {3} {4}", None, engine.epoch).format(
+            engine.step, number(m.train_loss), number(m.test_loss), metric, number(m.test_metric)))
     else:
-        lines.append("state:     untrained")
+        lines.append(translate("cli", "state:     untrained"))
     lines.append("")
     lines.append("model = " + model_code(exp.model, ds.input_dim, engine.out_dim))
     return "\n".join(lines)
@@ -222,8 +231,10 @@ class ProgressBar:
         done = engine.epoch
         m = engine.metrics
         frac = min(1.0, self._done / self.total)
-        metric = f"{m.metric_name} {m.train_metric:.3f}/{m.test_metric:.3f}"
-        line = f"epoch {done:>6}  [{'█' * int(frac * 30):<30}] {frac:4.0%}  loss {m.train_loss:.4f}  {metric}"
+        name = translate("cli", "accuracy") if m.metric_name == "accuracy" else "R²"
+        line = translate("cli", "epoch {0}  [{1}] {2}  loss {3}  {4} {5}/{6}").format(
+            f"{done:>6}", f"{'█' * int(frac * 30):<30}", f"{frac:4.0%}", number(m.train_loss, ".4f"), name,
+            number(m.train_metric, ".3f"), number(m.test_metric, ".3f"))
         if self.tty:
             self.stream.write("\r" + line)
             self.stream.flush()

@@ -40,6 +40,7 @@ from playground.core.registry import LOSSES, OPTIMIZERS, resolve_device, torch_d
 from playground.core.snapshot import Boundary, Curve, Metrics, Predictions, Snapshot
 from playground.core.spec import LIVE_OPTIONS, Experiment
 from playground.core.torch_setup import skip_dynamo_for_optimizers
+from playground.core.translate import Text
 from playground.core.validation import check_buildable
 from playground.core.views import ViewRequest
 
@@ -54,6 +55,9 @@ skip_dynamo_for_optimizers()
 
 class Diverged(PlaygroundError, RuntimeError):
     """The loss became NaN or infinite; training cannot go on from this state."""
+
+
+DIVERGED_TEXT = Text("runner", "training diverged; reset the weights to start again")
 
 
 class Engine:
@@ -72,7 +76,8 @@ class Engine:
         self.loss_key, self.out_dim = head(self.spec.training, self.task, self.dataset.n_classes)
         self.device = resolve_device(self.spec.training.device)
         self.dtype = torch_dtype(self.spec.training.dtype)
-        self.loss_fn = LOSSES[self.loss_key].build()
+        self.loss_fn = LOSSES[self.loss_key].build(self.spec.training.reduction)
+        self.mean_loss_fn = LOSSES[self.loss_key].build()  # the curves: mean per example, whatever the reduction
         self.preprocess = self.dataset.preprocess()
         self._load_tensors()
         self.labels = parameter_labels(self.spec.model, self.dataset.input_dim, self.out_dim)
@@ -192,13 +197,13 @@ class Engine:
     def batch_loss(self, value: float) -> None:
         self._batch_loss = float(value)
 
-    def regularization(self) -> torch.Tensor | None:
-        """L1/L2 penalty on the weights of linear layers (biases and norms excluded)."""
+    def regularization(self, model: nn.Sequential | None = None) -> torch.Tensor | None:
+        """L1/L2 penalty on the weights of linear layers (biases and norms excluded); ``model``: a copy's."""
         t = self.spec.training
         if t.l1 == 0 and t.l2 == 0:
             return None
         penalty = torch.zeros((), device=self.device, dtype=self.dtype)
-        for module in self.model:
+        for module in self.model if model is None else model:
             if isinstance(module, nn.Linear):
                 if t.l1:
                     penalty = penalty + t.l1 * module.weight.abs().sum()
@@ -215,7 +220,7 @@ class Engine:
     def train_step(self, capture: bool = False) -> None:
         """One batch. ``capture`` keeps the pre-step weights so the snapshot has the update."""
         if self.diverged:
-            raise Diverged("training diverged; reset the weights to start again")
+            raise Diverged(DIVERGED_TEXT)
         started = time.perf_counter()
         if self._perm is None or self.cursor == 0:
             self.perm = torch.randperm(self.n_train, generator=self.generator)
@@ -279,8 +284,8 @@ class Engine:
         if bad.size:
             self.diverged = True
             self._batch_loss = float(losses[bad[0]])
-            raise Diverged(f"the loss became {self._batch_loss} at step {int(steps[bad[0]])}; "
-                           "try a smaller learning rate")
+            raise Diverged(Text("runner", "the loss became {0} at step {1}; try a smaller learning rate").format(
+                self._batch_loss, int(steps[bad[0]])))
 
     def flush_quietly(self) -> None:
         """``flush`` for readers (snapshots): a divergence found here is already recorded."""
@@ -349,7 +354,7 @@ class Engine:
         target = LOSSES[self.loss_key].target
         with torch.inference_mode():
             yt = y if target == "index" else y.to(torch.float64)
-            loss = self.loss_fn(out, yt)
+            loss = self.mean_loss_fn(out, yt)
             if target == "index":
                 metric = (out.argmax(dim=1) == y).to(torch.float64).mean()
             elif target == "binary":

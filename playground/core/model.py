@@ -35,8 +35,9 @@ def build_model(spec: ModelSpec, in_dim: int, out_dim: int, dtype: torch.dtype |
     blocks = plan(spec, in_dim, out_dim)
     model = nn.Sequential(*(b.build() for b in blocks))
     init = INITS[spec.init]
-    for module in model:
-        if isinstance(module, nn.Linear):
+    linears = [module for module in model if isinstance(module, nn.Linear)]
+    for index, module in enumerate(linears):
+        if init.applies_to(index, len(linears)):
             init.apply(module)
     if dtype is not None:
         model.to(dtype)

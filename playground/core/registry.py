@@ -128,6 +128,7 @@ ACTIVATIONS: Registry[Activation] = Registry(
         Activation("sigmoid", "Sigmoid", "Sigmoid"),
         Activation("softplus", "Softplus", "Softplus"),
         Activation("identity", "Identity (linear)", "Identity"),
+        Activation("softmax", "Softmax (over the layer's units)", "Softmax", {"dim": 1}),
     ],
 )
 
@@ -144,14 +145,17 @@ class Loss(Entry):
     task: Task
     target: Literal["index", "binary", "value"]
 
-    def build(self) -> nn.Module:
+    def build(self, reduction: str = "mean") -> nn.Module:
         from torch import nn
 
-        return getattr(nn, self.torch_name)()
+        return getattr(nn, self.torch_name)(reduction=reduction)
 
-    def code(self) -> str:
-        return f"nn.{self.torch_name}()"
+    def code(self, reduction: str = "mean") -> str:
+        return f"nn.{self.torch_name}()" if reduction == "mean" else f"nn.{self.torch_name}(reduction={reduction!r})"
 
+
+REDUCTIONS = ("mean", "sum")
+"""How a loss combines the examples of a batch: ``training.reduction``."""
 
 LOSSES: Registry[Loss] = Registry(
     "loss",
@@ -254,11 +258,25 @@ OPTIMIZERS: Registry[Optimizer] = Registry(
 class Init(Entry):
     """A weight initialisation; ``fn`` is the ``torch.nn.init`` function, ``None`` keeps PyTorch's.
 
-    Biases are zeroed by every init except the default, as textbooks do.
+    Biases are zeroed by every init except the default, as textbooks do. ``hidden_only`` inits leave
+    the output layer at PyTorch's default when there is a hidden layer (see ``applies_to``).
     """
 
     fn: str | None
     kwargs: dict[str, Any] = field(default_factory=dict)
+    hidden_only: bool = False
+
+    def applies_to(self, index: int, count: int) -> bool:
+        """Whether the ``index``-th of ``count`` linear layers gets this init.
+
+        Zeros is ``hidden_only``: zeroing the output layer too would make every hidden weight's
+        gradient exactly zero in a tanh or ReLU net (nothing but the output bias could learn), which
+        hides the lesson zero init teaches: hidden units that learn, but learn the same thing. A model
+        without hidden layers has no symmetry to break, so its one layer starts at zero as in textbooks.
+        """
+        if self.fn is None:
+            return False
+        return not (self.hidden_only and count > 1 and index == count - 1)
 
     def apply(self, linear: nn.Linear) -> None:
         if self.fn is None:
@@ -281,7 +299,7 @@ INITS: Registry[Init] = Registry(
         Init("xavier_normal", "Xavier (normal)", "xavier_normal_"),
         Init("kaiming_uniform", "Kaiming (uniform)", "kaiming_uniform_", {"nonlinearity": "relu"}),
         Init("kaiming_normal", "Kaiming (normal)", "kaiming_normal_", {"nonlinearity": "relu"}),
-        Init("zeros", "Zeros (shows the symmetry problem)", "zeros_"),
+        Init("zeros", "Zeros for hidden layers (shows the symmetry problem)", "zeros_", hidden_only=True),
     ],
 )
 

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from playground.core.engine import Diverged, Engine
+from playground.core.engine import DIVERGED_TEXT, Diverged, Engine
 from playground.core.spec import Experiment
 from playground.core.status import (
     DIVERGED,
@@ -35,6 +35,7 @@ from playground.core.status import (
     describe_error,
 )
 from playground.core.threads import configure_threads
+from playground.core.translate import Text
 from playground.core.views import ViewRequest
 
 PUBLISH_HZ = 25.0
@@ -169,7 +170,7 @@ class Runner:
             return None
         engine = self.engine
         if engine is None:
-            raise RuntimeError("there is no model to train yet")
+            raise RuntimeError(Text("runner", "there is no model to train yet"))
         if command == "call":
             fn, fn_args = args
             return fn(engine, *fn_args)
@@ -219,7 +220,7 @@ class Runner:
 
             resolve_device(device)
         except ValueError:
-            notes.append(f"{device} is not available here; training on the CPU instead")
+            notes.append(Text("runner", "{0} is not available here; training on the CPU instead").format(device))
             experiment = experiment.model_copy(deep=True)
             experiment.training.device = "cpu"
         engine = Engine(experiment, base_dir)
@@ -240,9 +241,10 @@ class Runner:
         if self._state == TRAINING:
             return
         if self._state == DIVERGED:
-            raise Diverged("training diverged; reset the weights to start again")
+            raise Diverged(DIVERGED_TEXT)
         if self._at_limit():
-            self._message = f"reached the epoch limit ({self.epoch_limit}); raise Epochs to train on"
+            self._message = Text("runner", "reached the epoch limit ({0}); raise Epochs to train on").format(
+                self.epoch_limit)
             self._set_state(FINISHED)
             return
         self._message = ""
@@ -252,7 +254,7 @@ class Runner:
     def _manual(self, action: Callable[[], object]) -> None:
         """Step or step-epoch: run it, then hold (paused) so the user can look."""
         if self._state == DIVERGED:
-            raise Diverged("training diverged; reset the weights to start again")
+            raise Diverged(DIVERGED_TEXT)
         self._message = ""
         action()
         self._publish()
@@ -271,7 +273,7 @@ class Runner:
             return
         self._rate_steps += 1
         if self._at_limit():
-            self._message = f"finished {self.epoch_limit} epochs"
+            self._message = Text("runner", "finished %n epoch(s)", None, self.epoch_limit)
             self._publish()
             self._set_state(FINISHED)
             return
@@ -280,7 +282,7 @@ class Runner:
 
     def _fail(self, exc: BaseException) -> None:
         """Training itself failed: stop, keep the message for the status bar, tell the GUI."""
-        self._message = str(exc) if isinstance(exc, Diverged) else describe_error(exc)
+        self._message = describe_error(exc)
         with contextlib.suppress(Exception):  # a broken engine may not draw; the message matters
             self._publish()
         self._set_state(DIVERGED if isinstance(exc, Diverged) else ERROR)

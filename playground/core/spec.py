@@ -99,7 +99,7 @@ class DataSpec(_Strict):
     kind: DataKind = "circle"
     samples: int = Field(500, ge=10, le=200_000)
     noise: float = Field(0.0, ge=0.0, le=1.0, description="Fraction, as TFP's percent slider / 100")
-    train_fraction: float = Field(0.5, gt=0.0, lt=1.0)
+    train_fraction: float = Field(0.5, gt=0.0, le=1.0, description="1: every point trains, no test set")
     seed: int = Field(0, ge=0, le=2**31 - 1)
     classes: int | None = Field(None, ge=2, le=10, description="For blobs and spiral_k")
     features: list[str] = Field(default_factory=lambda: ["x1", "x2"],
@@ -217,6 +217,8 @@ class OptimizerSpec(BaseModel):
 
 class TrainingSpec(_Strict):
     loss: str | None = Field(None, description="None: the task's default")
+    reduction: Literal["mean", "sum"] = Field(
+        "mean", description="How the loss combines a batch's examples (the loss curves always show the mean)")
     optimizer: OptimizerSpec = Field(default_factory=OptimizerSpec)
     batch_size: int = Field(10, ge=1, le=1_000_000)
     epochs: int = Field(100, ge=0, le=10_000_000, description="0: until stopped")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from playground.core.translate import Text
+
 IDLE, TRAINING, PAUSED, DIVERGED, FINISHED, ERROR = (
     "idle", "training", "paused", "diverged", "finished", "error")
 
@@ -29,12 +31,14 @@ class WorkerStatus:
 
 
 def describe_error(exc: BaseException) -> str:
-    """An exception as a sentence for the status bar (no traceback)."""
+    """An exception as a sentence for the status bar (no traceback); our own messages stay ``Text``."""
+    if exc.args and isinstance(exc.args[0], Text):
+        return exc.args[0]
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if isinstance(exc, MemoryError):
-        return "out of memory; try a smaller model, batch size or data set"
+        return Text("runner", "out of memory; try a smaller model, batch size or data set")
     if "CUDA" in text or "cuda" in text:
-        return f"the GPU reported an error: {text}"
+        return Text("runner", "the GPU reported an error: {0}").format(text)
     return text
 
 

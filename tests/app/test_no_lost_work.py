@@ -184,7 +184,7 @@ def test_reset_clears_the_finished_message(qtbot, settings):
     window = make_window(qtbot, settings, small(epochs=1))
     window.controller.start()
     qtbot.waitUntil(lambda: window.controller.status.state == FINISHED, timeout=10_000)
-    assert window.statusBar().currentMessage() == "finished 1 epochs"
+    assert window.statusBar().currentMessage() == "finished 1 epoch"
     window.actions_.reset.trigger()
     qtbot.waitUntil(lambda: window.controller.status.state == IDLE, timeout=5000)
     assert window.statusBar().currentMessage() == ""

@@ -52,6 +52,7 @@ def test_add_insert_remove_and_move_layers(qtbot, network: NetworkPanel, documen
     assert child(network, "units_0").value() == 4
     assert "nn.Linear(2, 4)" in network.code.toPlainText()
     assert "nn.Linear(16, 2)" in network.code.toPlainText()
+    assert "torch.softmax(model(x), dim=1)" in network.code.toPlainText()  # the loss holds the softmax
 
 
 def test_zero_and_maximum_layer_counts(qtbot, network: NetworkPanel, document: ExperimentDocument) -> None:

@@ -131,8 +131,9 @@ class DataPanel(QWidget):
         self.noise, noise_box, self.noise_label = self._slider("noise", 0, 100)
         self.noise.setToolTip(self.tr("How much the points stray from the clean pattern"))
         self.noise.valueChanged.connect(self._noise_moved)
-        self.train, train_box, self.train_label = self._slider("trainFraction", 5, 95)
-        self.train.setToolTip(self.tr("Share of the points used for training; the rest is the test set"))
+        self.train, train_box, self.train_label = self._slider("trainFraction", 5, 100)
+        self.train.setToolTip(self.tr("Share of the points used for training; the rest is the test set "
+                                      "(100 %: no test set)"))
         self.train.valueChanged.connect(self._train_moved)
 
         self.classes = QSpinBox(objectName="classes")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from playground.app.document import ExperimentDocument
 from playground.app.panels.common import ModelShape, model_shape, registry_text, select_data, set_value
-from playground.core.architecture import model_code, parameter_count
+from playground.core.architecture import model_code, output_activation, parameter_count
 from playground.core.registry import ACTIVATIONS, INITS, LOSSES, NORMS
 from playground.core.spec import MAX_LAYERS, Experiment, LayerSpec
 
@@ -55,6 +55,7 @@ class NetworkPanel(QWidget):
         super().__init__(parent)
         self._document = document
         self._rows: list[_Row] = []
+        self._icons: tuple[dict, QSize] | None = None
         self._build()
         document.changed.connect(lambda experiment, _sections: self._refresh(experiment))
         self._refresh(document.experiment)
@@ -151,7 +152,10 @@ class NetworkPanel(QWidget):
         activation = QComboBox(objectName=f"activation_{index}")
         for entry in ACTIVATIONS:
             activation.addItem(registry_text(entry.label), entry.key)
-        activation.setToolTip(self.tr("The non-linearity applied after this layer"))
+        activation.setToolTip(self.tr("The non-linearity applied after this layer; the small plot shows "
+                                      "it (solid) and its derivative (dashed) over [−4, 4]"))
+        if self._icons is not None:
+            self._set_icons(activation, *self._icons)
         activation.currentIndexChanged.connect(
             lambda: self._set_field(index, "activation", activation.currentData()))
         dropout = QDoubleSpinBox(objectName=f"dropout_{index}")
@@ -172,6 +176,22 @@ class NetworkPanel(QWidget):
             widget.installEventFilter(self)
             self.table.setCellWidget(index, column, widget)
         return row
+
+    def set_activation_icons(self, icons: dict, size: QSize) -> None:
+        """Show each activation's curve beside its name in every activation box (activation preview)."""
+        self._icons = (icons, size)
+        for row in self._rows:
+            self._set_icons(row.activation, icons, size)
+        # the curve and the name side by side: the activation column takes the room it needs
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+
+    @staticmethod
+    def _set_icons(combo: QComboBox, icons: dict, size: QSize) -> None:
+        combo.setIconSize(size)
+        for i in range(combo.count()):
+            icon = icons.get(combo.itemData(i))
+            if icon is not None:
+                combo.setItemIcon(i, icon)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Focusing a row's control selects the row, so Insert/Remove/Move act on it."""
@@ -283,8 +303,23 @@ class NetworkPanel(QWidget):
         count = parameter_count(experiment.model, shape.in_dim, shape.out_dim)
         self.param_count.setText(self.tr("Parameters: {count}").format(count=f"{count:,}"))
         code = "model = " + model_code(experiment.model, shape.in_dim, shape.out_dim)
+        code += self._output_comment(experiment, shape)
         if self.code.toPlainText() != code:
             self.code.setPlainText(code)
+
+    def _output_comment(self, experiment: Experiment, shape: ModelShape) -> str:
+        """Where the output's softmax or sigmoid is: inside the loss, so the model ends with logits."""
+        loss = experiment.training.loss_for(shape.task)
+        function = output_activation(loss)
+        if function == "softmax":
+            return "\n" + self.tr("# {loss} applies the softmax to these logits itself;\n"
+                                   "# class probabilities: torch.softmax(model(x), dim=1)").format(
+                loss=f"nn.{LOSSES[loss].torch_name}")
+        if function == "sigmoid":
+            return "\n" + self.tr("# {loss} applies the sigmoid to this logit itself;\n"
+                                   "# probability of class 1: torch.sigmoid(model(x))").format(
+                loss=f"nn.{LOSSES[loss].torch_name}")
+        return ""
 
     def _output_text(self, experiment: Experiment, shape: ModelShape) -> str:
         target = LOSSES[experiment.training.loss_for(shape.task)].target

@@ -129,6 +129,13 @@ class TrainingPanel(QWidget):
         self.loss.setMinimumWidth(200)
         self.loss.setToolTip(self.tr("What training minimises: how wrong the predictions are"))
         self.loss.currentIndexChanged.connect(self._loss_chosen)
+        self.reduction = QComboBox(objectName="reduction")
+        self.reduction.addItem(self.tr("Mean over the batch"), "mean")
+        self.reduction.addItem(self.tr("Sum over the batch"), "sum")
+        self.reduction.setToolTip(self.tr("How the loss combines a batch's examples (PyTorch's reduction); "
+                                          "a sum makes the steps grow with the batch size"))
+        self.reduction.currentIndexChanged.connect(
+            lambda: self._set("reduction", self.reduction.currentData(), self.tr("Change loss reduction")))
         self.optimizer = QComboBox(objectName="optimizer")
         for entry in OPTIMIZERS:
             self.optimizer.addItem(registry_text(entry.label), entry.key)
@@ -168,6 +175,7 @@ class TrainingPanel(QWidget):
         optim_group = QGroupBox(self.tr("Loss and optimizer"))
         form = QFormLayout(optim_group)
         form.addRow(self.tr("Loss:"), self.loss)
+        form.addRow(self.tr("Reduction:"), self.reduction)
         form.addRow(self.tr("Optimizer:"), self.optimizer)
         form.addRow(self.hyper)
         reg_group = QGroupBox(self.tr("Regularisation"))
@@ -240,6 +248,7 @@ class TrainingPanel(QWidget):
     def _refresh(self, experiment: Experiment) -> None:
         training = experiment.training
         self._refresh_losses(experiment)
+        select_data(self.reduction, training.reduction)
         select_data(self.optimizer, training.optimizer.name)
         self.hyper.set_optimizer(training.optimizer.name)
         self.hyper.set_values(training.optimizer.values())

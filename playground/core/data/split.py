@@ -6,7 +6,12 @@ import numpy as np
 
 
 def train_count(n: int, train_fraction: float) -> int:
-    """``round(n * train_fraction)``, kept to at least one point on each side when ``n`` allows."""
+    """``round(n * train_fraction)``, kept to at least one point on each side when ``n`` allows.
+
+    A share of 1 trains on every point and leaves the test set empty (textbook examples with two points).
+    """
+    if train_fraction >= 1.0:
+        return n
     k = round(n * train_fraction)
     return k if n < 2 else min(max(k, 1), n - 1)
 

@@ -134,7 +134,13 @@ def model_section(source: ExportSource, init_name: str | None) -> str:
     code = textwrap.indent(model_code(spec.model, source.in_dim, source.out_dim), "    ").lstrip()
     steps: list[str] = []
     init = INITS[spec.model.init]
-    if init.fn is not None:
+    n_linear = len(spec.model.hidden) + 1
+    if init.fn is not None and not init.applies_to(n_linear - 1, n_linear):
+        steps += ["linears = [module for module in model if isinstance(module, nn.Linear)]",
+                  "for module in linears[:-1]:  # the chosen init, hidden layers only; biases start at zero",
+                  f"    {init.code('module.weight')}",
+                  "    nn.init.zeros_(module.bias)"]
+    elif init.fn is not None:
         steps += ["for module in model:  # the chosen initialisation; biases start at zero",
                   "    if isinstance(module, nn.Linear):",
                   f"        {init.code('module.weight')}",
@@ -172,7 +178,11 @@ def training_section(source: ExportSource, has_batchnorm: bool) -> str:
         target_doc = "Targets as a ``(n, 1)`` column, like the network's output."
         eval_y = "y.to(torch.float64)"
     optimizer = OPTIMIZERS[t.optimizer.name].code(t.optimizer.values())
-    loss = LOSSES[source.loss_key].code()
+    loss = LOSSES[source.loss_key].code(t.reduction)
+    mean_loss = "loss_fn"
+    if t.reduction != "mean":
+        mean_loss = "mean_loss"
+        loss += f"\n    mean_loss = {LOSSES[source.loss_key].code()}  # the loss curve: mean per example"
     penalty_fn = ""
     backward = "loss.backward()"
     if t.l1 or t.l2:
@@ -231,7 +241,7 @@ def train(epochs: int = EPOCHS) -> tuple[nn.Sequential, list[float]]:
     shuffle = torch.Generator().manual_seed(SEED)  # the batch order has its own generator
     n = len(x)
     batch_size = min(BATCH_SIZE, n)
-    history = [evaluate(model, loss_fn, x, y)]
+    history = [evaluate(model, {mean_loss}, x, y)]
     for _ in range(epochs):
         order = torch.randperm(n, generator=shuffle)
 {loop}
@@ -240,7 +250,7 @@ def train(epochs: int = EPOCHS) -> tuple[nn.Sequential, list[float]]:
             loss = loss_fn(model(x[batch]), y[batch])
             {backward}
             optimizer.step()
-        history.append(evaluate(model, loss_fn, x, y))
+        history.append(evaluate(model, {mean_loss}, x, y))
     return model, history'''
 
 
@@ -300,6 +310,9 @@ def main_section(source: ExportSource) -> str:
             print(f"epoch {{epoch:5d}}  train loss {{value:.6f}}")
     else:
         _, _, x_test, y_test = load_data()
+        if len(x_test) == 0:  # a train share of 100 %
+            x_test, y_test = load_data()[:2]
+            print("no test points: every point trains; showing training points")
         for x, y, out in zip(x_test[:5], y_test[:5], predict(x_test[:5])):
             print(f"input {{x.tolist()}}  target {{y}}  output {{out.tolist()}}")
         {score}'''

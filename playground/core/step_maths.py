@@ -1,0 +1,156 @@
+"""One training step walked through with the real numbers, all computed by PyTorch.
+
+``step_maths(engine, samples)`` runs in the runner, between two training steps, on copies of the
+model and optimizer: the forward pass module by module (each layer's pre-activation and
+activation per sample), the loss and the penalty, dL/d(output), every parameter's gradient, and
+the update the optimizer really applies (after − before). The engine's weights, optimizer state and
+random generators are left exactly as they were, so looking never changes training. The result is
+plain numpy, safe to send to the window, which never imports torch.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from playground.core.architecture import output_activation, plan
+from playground.core.maths_types import MAX_SAMPLES, ModuleValues, ParameterStep, StepMaths, update_rule
+from playground.core.registry import LOSSES, OPTIMIZERS
+
+__all__ = ["MAX_SAMPLES", "StepMaths", "dead_units", "next_batch", "parameter_values", "step_maths"]
+
+def _numpy(t: torch.Tensor) -> np.ndarray:
+    return t.detach().to("cpu", torch.float64).numpy().copy()
+
+
+def _check_samples(samples: list[int] | None, n_train: int) -> list[int]:
+    if samples is None:
+        return list(range(min(MAX_SAMPLES, n_train)))
+    chosen = [int(s) for s in samples]
+    if not chosen:
+        raise ValueError("choose at least one training sample")
+    if len(chosen) > MAX_SAMPLES:
+        raise ValueError(f"choose at most {MAX_SAMPLES} samples")
+    if len(set(chosen)) != len(chosen):
+        raise ValueError("a sample is chosen twice")
+    for s in chosen:
+        if not 0 <= s < n_train:
+            raise ValueError(f"sample {s} does not exist: the training set has samples 0 to {n_train - 1}")
+    return chosen
+
+
+def next_batch(engine: Any) -> list[int]:
+    """The first samples (at most four) of the batch the next training step will use."""
+    if engine.perm is None or engine.cursor == 0:
+        return list(range(min(MAX_SAMPLES, engine.n_train)))  # a new epoch draws its order at the step
+    end = min(engine._batch_end(), engine.cursor + MAX_SAMPLES)
+    return [int(i) for i in engine.perm[engine.cursor:end]]
+
+
+def step_maths(engine: Any, samples: list[int] | None = None) -> StepMaths:
+    """Walk one training step on ``samples`` (training-set indices; default the first four)."""
+    chosen = _check_samples(samples, engine.n_train)
+    cpu_rng = torch.get_rng_state()
+    cuda_rng = torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None
+    try:
+        return _walk(engine, chosen)
+    finally:  # dropout drew from torch's generator: give the engine back its exact sequence
+        torch.set_rng_state(cpu_rng)
+        if cuda_rng is not None:
+            torch.cuda.set_rng_state_all(cuda_rng)
+
+
+def _walk(engine: Any, chosen: list[int]) -> StepMaths:
+    model: nn.Sequential = copy.deepcopy(engine.model)
+    if len(chosen) == 1 and any(isinstance(m, nn.BatchNorm1d) for m in model):
+        raise ValueError("BatchNorm needs at least two samples in a training step; choose more samples")
+    optimizer = type(engine.optimizer)(model.parameters(), **engine.optimizer.defaults)
+    optimizer.load_state_dict(copy.deepcopy(engine.optimizer.state_dict()))  # load_state_dict shares tensors
+    blocks = plan(engine.spec.model, engine.dataset.input_dim, engine.out_dim)
+    outputs: dict[int, torch.Tensor] = {}
+    hooks = [module.register_forward_hook(lambda _m, _i, out, k=k: outputs.__setitem__(k, out))
+             for k, module in enumerate(model)]
+    idx = torch.as_tensor(chosen, device=engine.device)
+    x, y = engine.x_train[idx], engine.y_train[idx]
+    model.train()
+    optimizer.zero_grad(set_to_none=True)
+    try:
+        out = model(x)
+    finally:
+        for hook in hooks:
+            hook.remove()
+    out.retain_grad()
+    loss = engine.loss_fn(out, y)
+    penalty = engine.regularization(model)
+    total = loss if penalty is None else loss + penalty
+    total.backward()
+    entry = LOSSES[engine.loss_key]
+    with torch.no_grad():
+        per_sample = entry.build("none")(out, y).reshape(len(chosen), -1).sum(dim=1)
+    function = output_activation(engine.loss_key)
+    probabilities = None
+    if function == "softmax":
+        probabilities = _numpy(torch.softmax(out, dim=1))
+    elif function == "sigmoid":
+        probabilities = _numpy(torch.sigmoid(out))
+    named = list(model.named_parameters())
+    before = [_numpy(p) for _, p in named]
+    grads = [_numpy(p.grad) if p.grad is not None else np.zeros_like(b) for (_, p), b in zip(named, before)]
+    optimizer.step()
+    params = [ParameterStep(name, engine.labels.get(name, name), b, g, _numpy(p))
+              for (name, p), b, g in zip(named, before, grads)]
+    modules = [ModuleValues(k, block.layer, block.kind, block.code, _numpy(outputs[k]))
+               for k, block in enumerate(blocks)]
+    opt = engine.spec.training.optimizer
+    return StepMaths(
+        samples=chosen,
+        input_names=list(engine.dataset.input_names),
+        inputs=_numpy(x),
+        targets=_numpy(y).reshape(len(chosen)),
+        modules=modules,
+        output=_numpy(out),
+        output_function=function,
+        probabilities=probabilities,
+        loss_name=entry.torch_name,
+        reduction=engine.spec.training.reduction,
+        per_sample_loss=_numpy(per_sample),
+        loss=float(loss.item()),
+        penalty=float(penalty.item()) if penalty is not None else 0.0,
+        d_output=_numpy(out.grad),
+        parameters=params,
+        optimizer=OPTIMIZERS[opt.name].torch_name,
+        hyper={**opt.values(), "lr": float(engine.optimizer.param_groups[0]["lr"])},
+        rule=update_rule(opt.name, opt.values()),
+        dead_units=dead_units(engine),
+    )
+
+
+def dead_units(engine: Any) -> list[tuple[str, int, int]]:
+    """Per activation module: how many units output exactly 0 on every training example (eval mode).
+
+    A ReLU unit in that state gets no gradient from any example, so it never learns again.
+    """
+    blocks = plan(engine.spec.model, engine.dataset.input_dim, engine.out_dim)
+    found: list[tuple[str, int, int]] = []
+    was_training = engine.model.training
+    engine.model.eval()
+    try:
+        with torch.no_grad():
+            h = engine.x_train
+            for block, module in zip(blocks, engine.model):
+                h = module(h)
+                if block.kind == "activation":
+                    silent = int((h.abs().amax(dim=0) == 0).sum().item())
+                    found.append((block.layer, silent, int(h.shape[1])))
+    finally:
+        engine.model.train(was_training)
+    return [f for f in found if f[1] > 0]
+
+
+def parameter_values(engine: Any) -> dict[str, list]:
+    """Every parameter's current value as nested lists (the lesson panel's learned-vs-true table)."""
+    return {name: p.detach().to("cpu", torch.float64).numpy().tolist() for name, p in engine.model.named_parameters()}

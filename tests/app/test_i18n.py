@@ -1,0 +1,51 @@
+"""The window in Simplified Chinese: menus, panel titles, lesson texts and runner messages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QGroupBox
+
+from playground.app import i18n
+from playground.app.document import ExperimentDocument
+from playground.app.main_window import MainWindow
+from playground.core.spec import Experiment
+from playground.core.translate import Text
+
+
+@pytest.fixture
+def chinese(qapp, settings) -> Iterator[str]:
+    """Start-up with zh_CN chosen in View ▸ Language (the saved setting), English again afterwards."""
+    settings.setValue(i18n.SETTINGS_KEY, "zh_CN")
+    yield i18n.install_saved(settings)
+    i18n.uninstall()
+    i18n.install("en")
+
+
+def test_the_app_speaks_simplified_chinese(qtbot, settings, chinese) -> None:
+    assert chinese == "zh_CN"
+    window = MainWindow(ExperimentDocument(Experiment()), settings=settings, remember_layout=False)
+    window.confirm_close = False
+    qtbot.addWidget(window)
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["文件(&F)", "编辑(&E)", "视图(&V)", "训练(&T)", "课程(&L)", "帮助(&H)"]
+    docks = {key: dock.windowTitle() for key, dock in window.docks.items()}
+    assert docks["data"] == "数据" and docks["network"] == "网络" and docks["training"] == "训练"
+    assert docks["loss"] == "损失" and docks["maths"] == "数学推导" and docks["autograd"] == "自动求导计算图"
+    assert docks["lesson"] == "课程"
+    groups = {box.title() for box in window.findChildren(QGroupBox)}
+    assert {"损失函数与优化器", "正则化", "PyTorch 代码", "输入"} <= groups
+    assert window.actions_.train.text() == "训练" and window.scoreboard.captions[1].text() == "测试损失"
+    lessons = [a.text() for a in window.learning.lessons_menu.actions() if a.text()]
+    assert lessons[3] == "&4. 异或（XOR）需要隐藏层"
+    assert "取材自经典 PyTorch 练习" in window.learning.lessons.text.toPlainText()
+    activation = window.panels["network"].findChild(QGroupBox).findChildren(type(window.panels["network"].init))
+    assert any(box.currentText() == "Tanh" for box in activation)
+    assert window.panels["network"].init.currentText() == "PyTorch 默认"
+    examples = [a.text() for a in window.menus.examples_menu.actions()]
+    assert "异或（XOR）" in examples and "螺旋" in examples  # bundled examples by their translated names
+    assert i18n.localized(Text("runner", "finished %n epoch(s)", None, 3)) == "已完成 3 轮训练"
+    assert i18n.localized(Text("runner", "reached the epoch limit ({0}); raise Epochs to train on").format(5)) \
+        == "已达到轮数上限（5）；调高轮数即可继续训练"
+    window.close()
