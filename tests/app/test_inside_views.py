@@ -255,9 +255,19 @@ def test_diagnostics_reach_the_status_bar_and_the_diagram(qtbot, settings) -> No
     assert any(t.startswith("hidden 1:") for t in window.diagram.marked_layers())
 
 
+def largest_deep_width() -> int:
+    """The widest 32-layer network the app accepts (its parameter limit)."""
+    from playground.core.limits import MAX_PARAMETERS, count_parameters
+
+    width = 1
+    while count_parameters([width + 1] * 32, ["none"] * 32, 2, 2) <= MAX_PARAMETERS:
+        width += 1
+    return width
+
+
 @pytest.mark.slow
 def test_pause_answers_within_half_a_second_on_the_largest_model(qtbot, settings) -> None:
-    window = open_window(qtbot, settings, experiment(hidden=(1024,) * 32, kind="spiral"))
+    window = open_window(qtbot, settings, experiment(hidden=(largest_deep_width(),) * 32, kind="spiral"))
     window.controller.start()
     qtbot.waitUntil(lambda: window.controller.status.state == TRAINING and window.controller.status.step >= 2,
                     timeout=60_000)

@@ -17,7 +17,7 @@ from playground.app.document import ExperimentDocument
 from playground.app.main_window import MainWindow
 from playground.core.spec import DataSpec, Experiment, LayerSpec, ModelSpec, OptimizerSpec, TrainingSpec
 
-CYCLES = 2000
+CYCLES = 1000
 BATCH = 100
 TOLERANCE = 200
 """Other threads hold a few references at any moment; a broken binding loses ≥ 10 per cycle."""
