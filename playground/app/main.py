@@ -5,7 +5,10 @@ The CLI imports this module by name (``playground.app.main``) so headless comman
 
 from __future__ import annotations
 
+import json
+import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -31,6 +34,27 @@ def _application(lang: str | None = None) -> QApplication:
     else:
         install_saved()  # before any widget: every string is made in the chosen language
     return app  # type: ignore[return-value]
+
+
+STARTUP_REPORT = "PLAYGROUND_STARTUP_REPORT"
+"""bench/startup.py: a file to write when the window first painted and trained its first step."""
+
+
+def _report_startup(window, path: str) -> None:
+    """Seconds from the process's start to the first paint and to the first trained step."""
+    started = float(os.environ.get("PLAYGROUND_T0", "0") or 0)
+    times: dict[str, float] = {}
+
+    def shown() -> None:
+        times.setdefault("window_shown_s", time.time() - started)
+
+    def status(s) -> None:
+        if s.step >= 1 and "first_step_s" not in times:
+            times["first_step_s"] = time.time() - started
+            Path(path).write_text(json.dumps(times), encoding="utf-8")
+
+    QTimer.singleShot(0, shown)  # runs once the event loop has painted the shown window
+    window.controller.statusChanged.connect(status)
 
 
 def run(path: str | None = None, screenshot: str | None = None, train_seconds: float = 0,
@@ -82,6 +106,9 @@ def run(path: str | None = None, screenshot: str | None = None, train_seconds: f
             app.exit(exit_code[0])
 
         window.controller.built.connect(built)
+    report = os.environ.get(STARTUP_REPORT)
+    if report:
+        _report_startup(window, report)
     code = app.exec()
     window.controller.shutdown()
     return int(code)

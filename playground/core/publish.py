@@ -35,12 +35,13 @@ from playground.core.views import ViewRequest
 if TYPE_CHECKING:
     from playground.core.engine import Engine
 
-SHARE = 0.08
+SHARE = 0.10
 """Of the wall time, the most that snapshot work may take while training (all parts together)."""
 FRAME_S = SHARE / 25.0
-"""Snapshot work per frame at 25 snapshots a second (3.2 ms), shared out by ``WEIGHTS``."""
-WEIGHTS = {"stats": 0.25, "quantiles": 0.1, "boundary": 0.35, "neurons": 0.2, "inspect": 0.05, "dead": 0.05,
-           "metrics": 0.05, "predictions": 0.2}
+"""Snapshot work per frame at 25 snapshots a second (4 ms), shared out by ``WEIGHTS``."""
+WEIGHTS = {"stats": 0.15, "quantiles": 0.05, "boundary": 0.6, "neurons": 0.3, "inspect": 0.05, "dead": 0.05,
+           "metrics": 0.05, "predictions": 0.3}
+"""Shares of a frame's budget; together above 1 because the parts are rarely all due in one frame."""
 PREDICTION_SAMPLE = 2048
 """Test rows in the confusion matrix / predicted-vs-actual view (a fixed sample of a big test set)."""
 HISTORY_EVERY_S = 0.2
@@ -50,7 +51,7 @@ SAMPLED_METRICS_S = 1.0
 METRIC_SAMPLE = 2048
 INSPECT_CELLS = 65_536
 """The inspector receives at most this many cells per array; bigger matrices are block-averaged."""
-MIN_RESOLUTION = 8
+MIN_RESOLUTION = 12
 MACS_PER_S = 1e9
 """A conservative guess at this machine's speed, until a part has been timed once."""
 SKIP_S = 0.25
@@ -62,6 +63,8 @@ class Part:
 
     def __init__(self, key: str = "") -> None:
         self.key = key
+        self.runs = 0
+        self.unit_cost = 0.0
         self.cost = 0.0
         self.last = -math.inf
         self.value: Any = None
@@ -74,11 +77,15 @@ class Part:
     def due(self, now: float, min_interval: float) -> bool:
         return now - self.last >= max(min_interval, self.interval)
 
-    def run(self, fn: Callable[[], Any], now: float) -> Any:
+    def run(self, fn: Callable[[], Any], now: float, size: int = 1) -> Any:
+        """Make the part; ``size`` (grid points) lets the cost be kept per unit, whatever the resolution."""
         started = time.perf_counter()
         self.value = fn()
-        spent = time.perf_counter() - started
-        self.cost = spent if self.cost == 0 else 0.7 * self.cost + 0.3 * spent
+        spent = (time.perf_counter() - started) / size
+        self.runs += 1
+        if self.runs > 1:  # the first run pays for warm-up (allocations, caches): not a fair price
+            self.unit_cost = spent if self.unit_cost == 0 else 0.7 * self.unit_cost + 0.3 * spent
+            self.cost = self.unit_cost * size
         self.last = now
         return self.value
 
@@ -165,15 +172,14 @@ class Publisher:
             notes.append(f"{what} is not drawn: even at {MIN_RESOLUTION}×{MIN_RESOLUTION} it would take "
                          f"{per_point_guess * MIN_RESOLUTION ** 2:.1f} s for this model")
             return None
-        res = self._resolution.get(key, wanted)
+        res = min(self._resolution.get(key, wanted), wanted)
+        allowed = FRAME_S * WEIGHTS[key]  # its share of one frame
         if not part.cost:
-            res = int(max(MIN_RESOLUTION, min(wanted, math.sqrt(FRAME_S * WEIGHTS[key] / per_point_guess))))
-        else:
-            per_point = part.cost / (res * res)
-            allowed = FRAME_S * WEIGHTS[key]  # its share of one frame at 30 snapshots a second
-            fit = math.sqrt(allowed / per_point) if per_point else wanted
-            # follow the cost down at once, back up gently (a busy moment must not flicker the picture)
-            res = int(max(MIN_RESOLUTION, min(wanted, fit, res * 1.25 + 1)))
+            res = int(max(MIN_RESOLUTION, min(wanted, math.sqrt(allowed / per_point_guess))))
+        elif part.cost > 1.25 * allowed:  # too dear: down in proportion (a part has a fixed cost too)
+            res = int(max(MIN_RESOLUTION, res * math.sqrt(allowed / part.cost)))
+        elif part.cost < 0.6 * allowed and res < wanted:  # room again: back up gently, no flicker
+            res = int(min(wanted, res * 1.25 + 1))
         if res < wanted:
             notes.append(f"{what} at {res}×{res} (of {wanted}×{wanted}) to keep training fast")
         self._resolution[key] = res
@@ -182,7 +188,7 @@ class Publisher:
                 notes.append(f"{what} refreshed every {part.interval:.1f} s")
             return part.value
         part.res = res  # type: ignore[attr-defined]
-        return part.run(lambda: make(res), now)
+        return part.run(lambda: make(res), now, res * res)
 
     def _neuron_maps(self, resolution: int):
         e = self.engine
@@ -198,6 +204,10 @@ class Publisher:
         budget = FRAME_S * WEIGHTS["stats"]
         done = 0
         previous = e.previous_weights
+        if not self._large:  # small: all of them in one go (one copy to the host)
+            for stats in parameter_stats(self.names, e.labels, self.layers, e.params, previous, self.ranges, links):
+                self.stats_cache[stats.name] = stats
+            done = n
         while done < n:
             i = (self._next_stat + done) % n
             name = self.names[i]

@@ -70,11 +70,98 @@ def _histogram(values: torch.Tensor, limit: float, bins: int = HIST_BINS) -> tup
     return counts, np.linspace(-limit, limit, bins + 1)
 
 
+NUMPY_LIMIT = 65_536
+"""Parameters up to this size are summarised in numpy after one copy: a few dozen torch calls per
+parameter cost more in dispatch than the arithmetic of such small arrays."""
+
+
+def _numpy_stats(name: str, label: str, layer: str, role: str, w: np.ndarray, g: np.ndarray | None,
+                 prev: np.ndarray | None, ranges: StableRange, arrays: bool) -> ParamStats:
+    """The same statistics as the torch path, on float64 copies (small parameters)."""
+    nan = math.nan
+    weight_norm = float(np.sqrt(np.dot(w.ravel(), w.ravel())))
+    delta = float(np.linalg.norm((w - prev).ravel())) if prev is not None else nan
+    if math.isnan(delta):
+        ratio = nan
+    elif weight_norm > 0:
+        ratio = delta / weight_norm
+    else:
+        ratio = math.inf if delta > 0 else 0.0
+    if g is None or g.size == 0:
+        grad_norm = grad_mean = grad_std = grad_max = nan
+    else:
+        flat = g.ravel()
+        grad_norm = float(np.sqrt(np.dot(flat, flat)))
+        grad_mean = float(flat.mean())
+        grad_std = float(flat.std(ddof=1)) if flat.size > 1 else 0.0
+        grad_max = float(np.abs(flat).max())
+    g_limit = ranges.update("g:" + name, _np_spread(g) if g is not None else nan)
+    w_limit = ranges.update("w:" + name, _np_spread(w))
+    counts, edges = _np_histogram(g, g_limit) if g is not None else _np_histogram(w[:0], 1.0)
+    w_counts, w_edges = _np_histogram(w, w_limit)
+    small = arrays and w.size <= ARRAY_LIMIT
+    return ParamStats(
+        name=name, label=label, shape=tuple(w.shape), grad_norm=grad_norm, grad_mean=grad_mean,
+        grad_std=grad_std, grad_max_abs=grad_max, weight_norm=weight_norm, update_ratio=ratio,
+        hist_counts=counts, hist_edges=edges, weight_hist_counts=w_counts, weight_hist_edges=w_edges,
+        layer=layer, role=role, values=w.copy() if small else None,
+        grad=g.copy() if small and g is not None else None,
+        update=(w - prev) if small and prev is not None else None)
+
+
+def _np_spread(values: np.ndarray) -> float:
+    flat = np.abs(values.ravel())
+    if flat.size > 4096:
+        flat = flat[:: flat.size // 4096 + 1]
+    if flat.size == 0:
+        return math.nan
+    k = max(1, math.ceil(RANGE_QUANTILE * flat.size))
+    return float(np.partition(flat, k - 1)[k - 1])
+
+
+def _np_histogram(values: np.ndarray, limit: float, bins: int = HIST_BINS) -> tuple[np.ndarray, np.ndarray]:
+    flat = values.ravel()
+    if flat.size > HIST_SAMPLE:
+        flat = flat[:: flat.size // HIST_SAMPLE + 1]
+    edges = np.linspace(-limit, limit, bins + 1) if math.isfinite(limit) else np.zeros(bins + 1)
+    if flat.size == 0 or not math.isfinite(limit):
+        return np.zeros(bins, dtype=np.int64), edges
+    finite = flat[np.isfinite(flat)]
+    index = np.clip(((np.clip(finite, -limit, limit) + limit) / (2 * limit) * bins).astype(np.int64), 0, bins - 1)
+    return np.bincount(index, minlength=bins).astype(np.int64), edges
+
+
+def _host_copies(tensors: Sequence[torch.Tensor | None]) -> list[np.ndarray | None]:
+    """float64 numpy copies of small tensors, in one concatenation and one transfer."""
+    present = [t for t in tensors if t is not None]
+    if not present:
+        return [None] * len(tensors)
+    with torch.no_grad():
+        flat = torch.cat([t.detach().reshape(-1).to(torch.float64) for t in present]).cpu().numpy()
+    out: list[np.ndarray | None] = []
+    start = 0
+    for t in tensors:
+        if t is None:
+            out.append(None)
+            continue
+        n = t.numel()
+        out.append(flat[start:start + n].reshape(tuple(t.shape)))
+        start += n
+    return out
+
+
 def parameter_stats(names: Sequence[str], labels: dict[str, str], layers: dict[str, tuple[str, str]],
                     params: Sequence[torch.Tensor], previous: Sequence[torch.Tensor] | None,
                     ranges: StableRange, arrays: bool) -> tuple[ParamStats, ...]:
     """Statistics of every parameter's ``.grad`` and weights; ``previous`` (weights before the last
     step) gives the update; ``arrays`` sends small parameters' values, gradients and updates whole."""
+    if all(p.numel() <= NUMPY_LIMIT for p in params):
+        w_np = _host_copies(list(params))
+        g_np = _host_copies([p.grad for p in params])
+        p_np = _host_copies(list(previous)) if previous is not None else [None] * len(params)
+        return tuple(_numpy_stats(name, labels.get(name, name), *layers.get(name, ("", name)), w, g, prev,
+                                  ranges, arrays)
+                     for name, w, g, prev in zip(names, w_np, g_np, p_np))
     with torch.no_grad():
         weights = [p.detach().to(torch.float64) for p in params]
         grads = [p.grad.detach().to(torch.float64) if p.grad is not None else None for p in params]
@@ -144,19 +231,18 @@ class QuantileSampler:
         return flat[idx.to(flat.device)]
 
     def rows(self, names: Sequence[str], params: Sequence[torch.Tensor]) -> np.ndarray:
-        """``(parameters, 2, len(QUANTILES))``: gradient then weight quantiles, NaN without a gradient."""
-        q = None
-        out = []
-        with torch.no_grad():
-            for name, p in zip(names, params):
-                w = self._sample(name, p).to(torch.float64)
-                if q is None:
-                    q = torch.tensor(QUANTILES, dtype=torch.float64, device=w.device)
-                wq = torch.quantile(w, q) if w.numel() else torch.full_like(q, math.nan)
-                if p.grad is None or not torch.isfinite(wq).all():
-                    gq = torch.full_like(q, math.nan)
-                else:
-                    g = self._sample(name, p.grad).to(torch.float64)
-                    gq = torch.quantile(g, q) if g.numel() else torch.full_like(q, math.nan)
-                out.append(torch.stack([gq, wq]))
-            return torch.stack(out).cpu().numpy() if out else np.zeros((0, 2, len(QUANTILES)))
+        """``(parameters, 2, len(QUANTILES))``: gradient then weight quantiles, NaN without a gradient.
+
+        The (sampled) values travel to the host once, and numpy's linear quantiles (torch's default
+        method) are computed there.
+        """
+        samples_w = [self._sample(name, p) for name, p in zip(names, params)]
+        samples_g = [self._sample(name, p.grad) if p.grad is not None else None for name, p in zip(names, params)]
+        host_w, host_g = _host_copies(samples_w), _host_copies(samples_g)
+        out = np.full((len(names), 2, len(QUANTILES)), np.nan)
+        for i, (w, g) in enumerate(zip(host_w, host_g)):
+            if w is not None and w.size and np.isfinite(w).all():
+                out[i, 1] = np.quantile(w, QUANTILES)
+                if g is not None and g.size:
+                    out[i, 0] = np.quantile(g, QUANTILES)
+        return out
