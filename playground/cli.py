@@ -32,12 +32,13 @@ from playground.core.cli_support import (
     summary,
 )
 from playground.core.engine import Engine
-from playground.core.errors import PlaygroundError, one_line
+from playground.core.errors import ExperimentError, PlaygroundError, one_line
 from playground.core.experiment_io import atomic_write, load_experiment, save_experiment
 from playground.core.export import FORMATS
 from playground.core.registry import ACTIVATIONS, LOSSES, OPTIMIZERS, TASKS, available_devices
 from playground.core.resources import default_example
 from playground.core.spec import SYNTHETIC_KINDS
+from playground.core.state import StateError
 from playground.core.threads import configure_threads
 from playground.core.validation import device_problem
 
@@ -159,7 +160,10 @@ def _load_engine(path: str, device: str | None = None, init_from: str | None = N
         from playground.core.export import warm_start
 
         exp = warm_start(exp, init_from, base_dir)
-    return Engine(exp, base_dir=base_dir, device=device)
+    try:
+        return Engine(exp, base_dir=base_dir, device=device)
+    except (ExperimentError, StateError) as exc:  # named by file, as the app names them
+        raise CliError(f"{path}: {exc}") from None
 
 
 def _export(engine: Engine, path: str, fmt: str | None, quiet: bool = False) -> str:
