@@ -31,7 +31,7 @@ from playground.core.cli_support import (
     option_error,
     summary,
 )
-from playground.core.errors import PlaygroundError, one_line
+from playground.core.errors import ExperimentError, PlaygroundError, one_line
 from playground.core.experiment_io import atomic_write, load_experiment, save_experiment
 from playground.core.export import FORMATS
 from playground.core.registry import ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, REDUCTIONS, TASKS, available_devices
@@ -167,8 +167,12 @@ def _load_engine(path: str, device: str | None = None, init_from: str | None = N
 
         exp = warm_start(exp, init_from, base_dir)
     from playground.core.engine import Engine
+    from playground.core.state import StateError
 
-    return Engine(exp, base_dir=base_dir, device=device)
+    try:
+        return Engine(exp, base_dir=base_dir, device=device)
+    except (ExperimentError, StateError) as exc:  # named by file, as the app names them
+        raise CliError(f"{path}: {exc}") from None
 
 
 def _export(engine: Engine, path: str, fmt: str | None, quiet: bool = False) -> str:

@@ -67,6 +67,7 @@ REFUSED = {
     "empty": (b"", "a", "the file is empty"),
     "only blank lines": ("\n\n\n", "a", "the file is empty"),
     "header only": ("a,b,y\n", "y", "has a header but no data rows"),
+    "one data row (fuzzer: NaN statistics)": ("a,y\n1,x\n", "y", "has one data row"),
     "one column": ("y\n" + "".join(f"{'ab'[i % 2]}\n" for i in range(10)), "y", "no numeric column besides"),
     "missing values": ("a,y\n1,a\n,b\n3,a\n", "y", r"column 'a', line 3: empty cell"),
     "missing label": ("a,y\n1,a\n2,\n3,b\n", "y", r"column 'y', line 3: empty cell"),
@@ -105,6 +106,14 @@ def test_devices_pipes_and_huge_files_are_never_read(tmp_path, monkeypatch):
     monkeypatch.setattr("playground.core.data.csv_data.MAX_CSV_BYTES", 64)
     with pytest.raises(DataError, match="is larger than the 64 bytes allowed for a CSV file"):
         inspect_csv(path)
+
+
+def test_values_too_large_to_standardise_are_refused(tmp_path):
+    """Found by the fuzzer: the mean of 1e308s overflowed into a file that could not be saved."""
+    path = write(tmp_path, "a,y\n" + "".join(f"1e308,{'ab'[i % 2]}\n" for i in range(10)))
+    with pytest.raises(DataError, match="column 'a' cannot be standardised"):
+        import_csv(path, "y", standardize=True)
+    assert import_csv(path, "y").features == ["a"]  # without standardising it imports
 
 
 def test_a_nul_in_the_path_is_named(tmp_path):

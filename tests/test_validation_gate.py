@@ -107,6 +107,26 @@ def test_huge_bad_values_are_quoted_short():
     assert len(message) < 300 and "name: String should have at most 200 characters" in message
 
 
+@pytest.mark.parametrize(("path", "match"), [
+    (("training", "optimizer", "lr"), "training.optimizer: lr must be a number, got an integer of 401 digits"),
+    (("data", "removed"), r"data.removed\[0\]: Input should be less than or equal to"),
+    (("model", "init_values"), r"model.init_values.0.bias\[0\]: Input should be a valid number"),
+])
+def test_integers_beyond_any_float_are_refused(path, match):
+    """Found by the fuzzer: ``10**400`` where a float goes raised OverflowError."""
+    doc = json.loads(dumps(small()))
+    value = {"removed": [10**400], "init_values": {"0.bias": [10**400] * 4}}.get(path[-1], 10**400)
+    doc[path[0]][path[1]] = value if len(path) == 2 else {**doc[path[0]][path[1]], path[2]: value}
+    refused(doc, match)
+
+
+def test_negative_zero_noise_trains():
+    """Found by the fuzzer: ``"noise": -0.0`` passed ``≥ 0`` and numpy refused it as a scale."""
+    doc = json.loads(dumps(Experiment(data=DataSpec(kind="moons", samples=40))))
+    doc["data"]["noise"] = -0.0
+    assert trains(doc).step == 1
+
+
 def test_nesterov_with_zero_momentum_loads_and_trains():
     """The GUI can tick Nesterov with momentum 0; torch refuses that pair, so it is plain SGD."""
     doc = json.loads(dumps(small("sgd", nesterov=True, momentum=0.0)))
@@ -216,6 +236,9 @@ def test_mutated_tensors_are_refused_before_use(change, match):
     (("batch_cursor",), 999, "state.batch_cursor: 999 is past the 20 training rows"),
     (("history", "columns", "loss"), [1.0], "unknown column 'loss'"),
     (("history", "columns", "step"), [1.0, 2.0, 3.0], "columns have different lengths"),
+    # found by the fuzzer:
+    (("history", "columns"), {"epoch": [1.0]}, "state.history.columns: lacks 'step'"),
+    (("optimizer_groups", 0, "lr"), 10**400, r"optimizer_groups\[0\].lr: .* differs from the experiment"),
 ])
 def test_mutated_state_fields_are_refused(path, value, match):
     doc = trained()

@@ -169,8 +169,9 @@ class FileController(QObject):
             save_experiment(experiment, p, from_dir=self.window.document.base_dir or Path.cwd())
         except Exception as exc:
             bar.clearMessage()
-            self._error(self.tr("Cannot save"), self.tr("{0}: nothing was lost, the experiment is still open "
-                                                         "and unsaved. {1}").format(p, exc))
+            reason = str(exc) if str(p) in str(exc) else f"{p}: {exc}"
+            self._error(self.tr("Cannot save"),
+                        self.tr("{0} — nothing was lost: the experiment is still open and unsaved.").format(reason))
             return False
         finally:
             QApplication.restoreOverrideCursor()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,10 @@ def _migrate_0_to_1(doc: dict[str, Any]) -> dict[str, Any]:
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
 
 
+_UNION_TAG = re.compile(r"function-.*|(list|dict|tuple)\[.*\]|float|int|str|bool")
+"""Parts of a pydantic location that name a validator or a union member, not a field."""
+
+
 def _short(value: Any, limit: int = 60) -> str:
     """``repr`` cut to ``limit`` characters: a message quotes a bad value, not a megabyte of it."""
     text = repr(value)
@@ -56,7 +61,7 @@ def format_validation_error(exc: ValidationError, limit: int = 3) -> str:
     parts = []
     errors = exc.errors(include_url=False)
     for err in errors[:limit]:
-        loc = location(tuple(p for p in err["loc"] if not str(p).startswith("function-")))
+        loc = location(tuple(p for p in err["loc"] if not _UNION_TAG.fullmatch(str(p))))
         msg = err["msg"].removeprefix("Value error, ")
         got = err.get("input")
         shown = "" if isinstance(got, (dict, list)) or err["type"] == "missing" else f" (got {_short(got)})"

@@ -7,7 +7,7 @@ Names from the registries are checked against them, so the schema never drifts f
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -107,8 +107,13 @@ class DataSpec(_Strict):
     csv: CsvSpec | None = None
     added: list[PointSpec] = Field(default_factory=list, max_length=MAX_ADDED_POINTS,
                                    description="Points drawn by the user")
-    removed: list[int] = Field(default_factory=list, max_length=200_000,
+    removed: list[Annotated[int, Field(ge=0, le=MAX_STEP)]] = Field(default_factory=list, max_length=200_000,
                                description="Indices (train then test) of generated points removed")
+
+    @field_validator("noise")
+    @classmethod
+    def _positive_zero(cls, value: float) -> float:
+        return value + 0.0  # -0.0 → 0.0: numpy refuses a negative-signed zero as a scale
 
     @field_validator("features")
     @classmethod
@@ -204,6 +209,8 @@ class OptimizerSpec(BaseModel):
             except KeyError:
                 names = ", ".join(p.name for p in entry.params)
                 raise ValueError(f"{self.name} has no hyper-parameter {key!r}; it has: {names}") from None
+            except OverflowError:  # a JSON integer beyond any float (10**400)
+                raise ValueError(f"{key} must be a number, got an integer of {len(str(value))} digits") from None
             self.model_extra[key] = checked  # type: ignore[index]
         return self
 

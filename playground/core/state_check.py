@@ -183,7 +183,7 @@ def _check_optimizer(engine: Engine, groups: list[dict[str, Any]],
 
 def _check_slot(name: str, key: str, value: Any, slot: _Slot, param: torch.Tensor) -> Any:
     if not slot.tensor:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite_number(value):
             raise _error(f"state.optimizer_scalars: {name!r} must be a finite number, got {_short(value)}")
         if key in NON_NEGATIVE and value < 0:
             raise _error(f"state.optimizer_scalars: {name!r} must not be negative")
@@ -213,9 +213,17 @@ def _same(got: Any, want: Any) -> bool:
     if isinstance(want, (tuple, list)):
         return (isinstance(got, (tuple, list)) and len(got) == len(want)
                 and all(_same(g, w) for g, w in zip(got, want)))
-    if isinstance(got, bool) or not isinstance(got, (int, float)):
+    if isinstance(got, bool) or not isinstance(got, (int, float)) or not _finite_number(got):
         return False
     return math.isclose(float(got), float(want), rel_tol=1e-12, abs_tol=0.0)
+
+
+def _finite_number(value: int | float) -> bool:
+    """A number a float can hold: JSON integers have no size limit (``10**400``)."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 def _short(value: Any) -> str:
@@ -255,6 +263,9 @@ def _check_history(state: StateSpec) -> None:
     unknown = sorted(set(columns) - set(COLUMNS))
     if unknown:
         raise _error(f"state.history.columns: unknown column {unknown[0]!r}; the columns are {', '.join(COLUMNS)}")
+    missing = [c for c in COLUMNS if c not in columns]
+    if columns and missing:
+        raise _error(f"state.history.columns: lacks {missing[0]!r}")
     lengths = {len(v) for v in columns.values()}
     if len(lengths) > 1:
         raise _error("state.history.columns: columns have different lengths")

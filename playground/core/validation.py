@@ -77,16 +77,23 @@ def _check_init_values(spec: Experiment, in_dim: int, out_dim: int) -> None:
             raise ExperimentError(f"{field}: shape {shape} does not match the parameter's {shapes[name]}")
 
 
+def _finite(value: int | float) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # a JSON integer beyond any float
+        return False
+
+
 def _shape(value: Any) -> list[int] | None:
     """The shape of a nested list of finite numbers, or ``None`` if it is ragged or not numeric."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return [] if math.isfinite(value) else None
+        return [] if _finite(value) else None
     if not isinstance(value, list):
         return None
     if not value:
         return [0]
     if all(type(v) in (int, float) for v in value):  # the common case, without a call per number
-        return [len(value)] if all(math.isfinite(v) for v in value) else None
+        return [len(value)] if all(map(_finite, value)) else None
     inner = [_shape(v) for v in value]
     if any(s is None or s != inner[0] for s in inner):
         return None

@@ -108,6 +108,8 @@ def _read(path: str | Path) -> _Table:
     assert header is not None  # the text is not blank, so a first row exists
     if not rows:
         raise DataError(f"{path}: the file has a header but no data rows")
+    if len(rows) < 2:
+        raise DataError(f"{path}: the file has one data row; training and testing need at least 2")
     return _Table(path, header, rows, lines, delimiter)
 
 
@@ -234,10 +236,16 @@ def _targets(table: _Table, target: str, task: Task,
     return y, classes
 
 
-def _train_stats(x: np.ndarray, y: np.ndarray, train_fraction: float, seed: int) -> tuple[list[float], list[float]]:
-    """Population mean/std of the training rows of the split ``load_csv`` makes."""
+def _train_stats(table: _Table, features: list[str], x: np.ndarray, y: np.ndarray, train_fraction: float,
+                 seed: int) -> tuple[list[float], list[float]]:
+    """Population mean/std of the training rows of the split ``load_csv`` makes; finite, or refused."""
     x_train = shuffle_split(x, y, train_fraction, np.random.default_rng(seed))[0]
-    return x_train.mean(axis=0).tolist(), x_train.std(axis=0).tolist()
+    with np.errstate(all="ignore"):
+        mean, std = x_train.mean(axis=0), x_train.std(axis=0)
+    for name, m, s in zip(features, mean, std):
+        if not (np.isfinite(m) and np.isfinite(s)):
+            raise DataError(f"{table.path}: column {name!r} cannot be standardised (its values are too large)")
+    return mean.tolist(), std.tolist()
 
 
 def import_csv(path: str | Path, target: str, task: Task | None = None, features: list[str] | None = None,
@@ -255,7 +263,7 @@ def import_csv(path: str | Path, target: str, task: Task | None = None, features
     task, features = _resolve(table, target, task, features)
     x = np.column_stack([_numbers(table, f, "feature") for f in features])
     y, classes = _targets(table, target, task, None)
-    mean, std = _train_stats(x, y, train_fraction, seed) if standardize else (None, None)
+    mean, std = _train_stats(table, features, x, y, train_fraction, seed) if standardize else (None, None)
     return CsvSpec(path=str(path), target=target, task=task, features=features, standardize=standardize,
                    mean=mean, std=std, classes=classes)
 
@@ -274,7 +282,8 @@ def load_csv(spec: CsvSpec, base_dir: Path | None, train_fraction: float, seed: 
     y, classes = _targets(table, spec.target, task, spec.classes)
     mean = std = None
     if spec.standardize:
-        mean, std = (spec.mean, spec.std) if spec.mean is not None else _train_stats(x, y, train_fraction, seed)
+        mean, std = (spec.mean, spec.std) if spec.mean is not None else _train_stats(
+            table, features, x, y, train_fraction, seed)
         if std is None or len(mean) != len(features) or len(std) != len(features):
             raise DataError(f"{table.path}: the stored mean/std need one value per feature "
                             f"({len(features)}); import the file again")
