@@ -11,6 +11,7 @@ plain numpy, safe to send to the window, which never imports torch.
 from __future__ import annotations
 
 import copy
+import inspect
 from typing import Any
 
 import numpy as np
@@ -100,7 +101,8 @@ def _walk(engine: Any, chosen: list[int]) -> StepMaths:
     named = list(model.named_parameters())
     before = [_numpy(p) for _, p in named]
     grads = [_numpy(p.grad) if p.grad is not None else np.zeros_like(b) for (_, p), b in zip(named, before)]
-    optimizer.step()
+    with torch.no_grad():  # the optimizer's own update, minus step()'s wrappers (which import torch._dynamo)
+        inspect.unwrap(type(optimizer).step)(optimizer)
     params = [ParameterStep(name, engine.labels.get(name, name), b, g, _numpy(p))
               for (name, p), b, g in zip(named, before, grads)]
     modules = [ModuleValues(k, block.layer, block.kind, block.code, _numpy(outputs[k]))
