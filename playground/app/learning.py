@@ -2,8 +2,8 @@
 the activation previews and View ▸ Language.
 
 One object adds them all to a finished window (``MainWindow`` calls it once), so the window's own
-layout code stays as it was: the lesson sits above the plots on the right, the maths and the graph
-are tabs beside the editors on the left.
+layout code stays as it was: the lesson is a tab beside the gradient views on the right (brought to
+the front when a lesson opens), the maths and the graph are tabs beside the editors on the left.
 """
 
 from __future__ import annotations
@@ -44,16 +44,16 @@ class LearningTools(QObject):
         w = self.window
         right, left = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea
         w._dock("lesson", self.tr("Lesson"), self.lessons, right)
-        w.splitDockWidget(w.docks["lesson"], w.docks["loss"], Qt.Orientation.Vertical)
-        w.splitDockWidget(w.docks["loss"], w.docks["metric"], Qt.Orientation.Vertical)
+        w.tabifyDockWidget(w.docks["inspector"], w.docks["lesson"])  # a tab beside the gradient views
+        w.docks["gradients"].raise_()
         w._dock("maths", self.tr("Maths"), self.maths, left)
         w._dock("autograd", self.tr("Autograd graph"), self.autograd, left)
         w.tabifyDockWidget(w.docks["training"], w.docks["maths"])
         w.tabifyDockWidget(w.docks["maths"], w.docks["autograd"])
         w.docks["data"].raise_()
-        w.resizeDocks([w.docks["lesson"], w.docks["loss"], w.docks["metric"]], [460, 230, 230],
+        w.resizeDocks([w.docks["loss"], w.docks["metric"], w.docks["gradients"]], [240, 230, 430],
                       Qt.Orientation.Vertical)
-        w.resizeDocks([w.docks["loss"]], [390], Qt.Orientation.Horizontal)
+        w.resizeDocks([w.docks["loss"]], [430], Qt.Orientation.Horizontal)
 
     def show_lesson_panel(self) -> None:
         dock = self.window.docks["lesson"]

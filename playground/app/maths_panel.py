@@ -23,6 +23,8 @@ from playground.core.status import RemoteError
 
 MAX_COLUMNS = 8
 """Units shown per layer; wider layers end with "…" (the numbers are all in the tooltip-free export)."""
+MAX_ROWS = 8
+"""Rows of a parameter's matrix shown; taller ones end with a "…" row."""
 
 
 def number(value: float) -> str:
@@ -121,9 +123,11 @@ class MathsPanel(QWidget):
         more = values.shape[1] > cols
         th = "".join(f"<th>{html.escape(h)}</th>" for h in ["", *head[:cols]]) + ("<th>…</th>" if more else "")
         body = ""
-        for name, row in zip(rows, values):
+        for name, row in zip(rows[:MAX_ROWS], values[:MAX_ROWS]):
             cells = "".join(f"<td align='right'>{number(v)}</td>" for v in row[:cols])
             body += f"<tr><th align='left'>{html.escape(name)}</th>{cells}{'<td>…</td>' if more else ''}</tr>"
+        if len(rows) > MAX_ROWS:
+            body += "<tr><th align='left'>…</th>" + "<td>…</td>" * (cols + more) + "</tr>"
         return (f"<table cellspacing='0' cellpadding='3' border='1' style='border-color:#d0d7de'>"
                 f"<tr style='background:#f6f8fa'>{th}</tr>{body}</table>")
 
@@ -167,7 +171,7 @@ class MathsPanel(QWidget):
                 + ", ".join(f"{html.escape(k)} = {number(v)}" for k, v in m.hyper.items()
                             if not isinstance(v, bool)) + "</p>"]
         for p in m.parameters:
-            shape = p.before.shape
+            shape = p.shape
             matrix = len(shape) == 2
             rows = [str(k) for k in range(shape[0])] if matrix else ["·"]
             head = [str(k) for k in range(shape[1] if matrix else shape[0])]

@@ -61,10 +61,16 @@ class ParameterStep:
     before: np.ndarray
     grad: np.ndarray
     after: np.ndarray
+    full_shape: tuple[int, ...] = ()
+    """The parameter's shape; the arrays are its first ``CORNER`` rows and columns when it is bigger."""
 
     @property
     def update(self) -> np.ndarray:
         return self.after - self.before
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return self.full_shape or tuple(self.before.shape)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,14 @@ from playground.core.architecture import output_activation, plan
 from playground.core.maths_types import MAX_SAMPLES, ModuleValues, ParameterStep, StepMaths, update_rule
 from playground.core.registry import LOSSES, OPTIMIZERS
 
+CORNER = 64
+"""A parameter bigger than this many rows or columns travels as its top-left corner: the panel shows
+a few cells of it, and a 2-million-parameter model must not cross the pipe whole four times."""
+
+
+def _corner(a: np.ndarray) -> np.ndarray:
+    return a[:CORNER, :CORNER].copy() if a.ndim == 2 else a[:CORNER].copy()
+
 __all__ = ["MAX_SAMPLES", "StepMaths", "dead_units", "next_batch", "parameter_values", "step_maths"]
 
 def _numpy(t: torch.Tensor) -> np.ndarray:
@@ -103,8 +111,8 @@ def _walk(engine: Any, chosen: list[int]) -> StepMaths:
     grads = [_numpy(p.grad) if p.grad is not None else np.zeros_like(b) for (_, p), b in zip(named, before)]
     with torch.no_grad():  # the optimizer's own update, minus step()'s wrappers (which import torch._dynamo)
         inspect.unwrap(type(optimizer).step)(optimizer)
-    params = [ParameterStep(name, engine.labels.get(name, name), b, g, _numpy(p))
-              for (name, p), b, g in zip(named, before, grads)]
+    params = [ParameterStep(name, engine.labels.get(name, name), _corner(b), _corner(g), _corner(_numpy(p)),
+                            tuple(b.shape)) for (name, p), b, g in zip(named, before, grads)]
     modules = [ModuleValues(k, block.layer, block.kind, block.code, _numpy(outputs[k]))
                for k, block in enumerate(blocks)]
     opt = engine.spec.training.optimizer
