@@ -40,7 +40,7 @@ SHARE = 0.10
 FRAME_S = SHARE / 25.0
 """Snapshot work per frame at 25 snapshots a second (4 ms), shared out by ``WEIGHTS``."""
 WEIGHTS = {"stats": 0.15, "quantiles": 0.05, "boundary": 0.6, "neurons": 0.3, "inspect": 0.05, "dead": 0.05,
-           "metrics": 0.05, "predictions": 0.3}
+           "metrics": 0.05, "predictions": 0.3, "diagnostics": 0.05}
 """Shares of a frame's budget; together above 1 because the parts are rarely all due in one frame."""
 PREDICTION_SAMPLE = 2048
 """Test rows in the confusion matrix / predicted-vs-actual view (a fixed sample of a big test set)."""
@@ -52,6 +52,8 @@ METRIC_SAMPLE = 2048
 INSPECT_CELLS = 65_536
 """The inspector receives at most this many cells per array; bigger matrices are block-averaged."""
 MIN_RESOLUTION = 12
+DIAGNOSE_S = 0.5
+"""How often the diagnostic rules run while training (they read histories, not the last step)."""
 MACS_PER_S = 1e9
 """A conservative guess at this machine's speed, until a part has been timed once."""
 SKIP_S = 0.25
@@ -90,7 +92,7 @@ class Part:
         return self.value
 
 
-_PARTS = ("stats", "quantiles", "boundary", "neurons", "inspect", "dead", "metrics", "predictions")
+_PARTS = ("stats", "quantiles", "boundary", "neurons", "inspect", "dead", "metrics", "predictions", "diagnostics")
 
 
 class Publisher:
@@ -160,7 +162,7 @@ class Publisher:
             boundary=boundary, curve=curve, predictions=predictions, diverged=e.diverged,
             batch_history=_columns(e.batch_history.array(), ("step", "epoch", "loss")),
             param_history=history, distribution=distribution, inspection=inspection, neurons=neurons,
-            diagnostics=self._diagnostics(now, complete), notes=tuple(notes))
+            diagnostics=self._words(now, complete), notes=tuple(notes))
 
     # ------------------------------------------------------------------ budgeted parts
     def _timed_grid(self, key: str, wanted: int, make: Callable[[int], Any], now: float,
@@ -302,6 +304,13 @@ class Publisher:
             return self._sampled or e.metrics
         self._sampled = part.run(lambda: e.sampled_metrics(METRIC_SAMPLE), now)
         return self._sampled
+
+    def _words(self, now: float, complete: bool) -> tuple[Diagnostic, ...]:
+        """Diagnostics are words to read: twice a second is often enough (and every pause or step)."""
+        part = self.parts["diagnostics"]
+        if complete or part.value is None or part.due(now, DIAGNOSE_S) or self.engine.diverged:
+            part.run(lambda: self._diagnostics(now, complete), now)
+        return part.value
 
     def _diagnostics(self, now: float, complete: bool) -> tuple[Diagnostic, ...]:
         """Most actionable first: a divergence, then the learning rate, then layer problems."""
