@@ -72,7 +72,7 @@ def main() -> int:
                 box.setCurrentIndex(index)
         for view in (window.loss_plot, window.metric_plot, window.inside.gradients):
             view.flush()
-        window.inside.distributions._last_time_draw = 0.0
+        window.controller.flush_views()
         window.inside.distributions.redraw()
         if args.hover:
             column, unit = (int(v) for v in args.hover.split(","))

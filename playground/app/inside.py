@@ -43,7 +43,7 @@ class InsideViews(QObject):
         self.widgets = {"diagram": self.diagram, "gradients": self.gradients,
                         "distributions": self.distributions, "inspector": self.inspector}
         controller = window.controller
-        rates = {"diagram": 20.0, "gradients": None, "distributions": 8.0, "inspector": 5.0}
+        rates = {"diagram": 20.0, "gradients": 5.0, "distributions": 5.0, "inspector": 4.0}
         for key, view in self.widgets.items():
             controller.add_view(view, rates[key])  # numbers and histograms: a few times a second
         controller.datasetChanged.connect(self._dataset)

@@ -73,8 +73,9 @@ class MainWindow(QMainWindow):
         self.boundary = BoundaryView()
         self.loss_plot = LossPlot()
         self.metric_plot = MetricPlot()
-        for view in (self.boundary, self.loss_plot, self.metric_plot):
-            self.controller.add_view(view)
+        self.controller.add_view(self.boundary)  # the picture moves with every snapshot
+        for view in (self.loss_plot, self.metric_plot):
+            self.controller.add_view(view, 5.0)
         self.controller.datasetChanged.connect(self.boundary.set_dataset)
         self.controller.failed.connect(self._training_failed)
         self.draw = DrawController(self.document, self.boundary, self)
@@ -94,7 +95,7 @@ class MainWindow(QMainWindow):
             "QLabel#description { background: #f6f8fa; border: 1px solid #d8dee4; border-radius: 4px;"
             " padding: 6px 10px; }")
         self.scoreboard = Scoreboard()
-        self.controller.add_view(self.scoreboard, 10.0)
+        self.controller.add_view(self.scoreboard, 10.0, heavy=False)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)

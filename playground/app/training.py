@@ -38,8 +38,8 @@ from playground.core.views import ViewRequest
 
 log = logging.getLogger(__name__)
 
-REFRESH_MS = 33
-"""GUI refresh period (~30 Hz), matching the runner's publishing rate."""
+REFRESH_MS = 20
+"""GUI refresh tick (50 Hz): a new snapshot is drawn at once, and the throttled views take turns."""
 REQUEST_TIMEOUT_S = 120.0
 """Longest a synchronous request (build, read the experiment) may take: a big CSV data set."""
 SHUTDOWN_WAIT_S = 10.0
@@ -117,10 +117,13 @@ class TrainingController(QObject):
         """Weights worth keeping: trained and not diverged."""
         return self.status.step > 0 and self.status.state != DIVERGED
 
-    def add_view(self, view: View, hz: float | None = None) -> None:
-        """Draw ``view`` from every snapshot, or at most ``hz`` times a second while training."""
+    def add_view(self, view: View, hz: float | None = None, heavy: bool = True) -> None:
+        """Draw ``view`` from every snapshot, or at most ``hz`` times a second while training.
+
+        Heavy throttled views (plots) take turns, one per refresh tick; light ones (labels) draw when due.
+        """
         if hz is not None:
-            view = Throttled(view, hz, self)
+            view = Throttled(view, hz, heavy)
         self.views.append(view)
         if self.latest is not None:
             view.update(self.latest)
@@ -278,14 +281,26 @@ class TrainingController(QObject):
         if self._builds:
             return
         snapshot = self.buffer.take()
-        if snapshot is None:
-            return
-        self.latest = snapshot
-        for view in self.views:
-            view.update(snapshot)
+        if snapshot is not None:
+            self.latest = snapshot
+            for view in self.views:
+                view.update(snapshot)  # a throttled view only keeps it
         if self.status.state != TRAINING:
             self.flush_views()
-        self.snapshotReady.emit(snapshot)
+        else:
+            self._take_turns()
+        if snapshot is not None:
+            self.snapshotReady.emit(snapshot)
+
+    def _take_turns(self) -> None:
+        """Light views draw when due; of the heavy ones, the one waiting longest draws (one per tick)."""
+        now = time.perf_counter()
+        heavy = [v for v in self.views if isinstance(v, Throttled) and v.due(now)]
+        for view in [v for v in heavy if not v.heavy]:
+            view.flush()
+        waiting = [v for v in heavy if v.heavy]
+        if waiting:
+            min(waiting, key=lambda v: v.last).flush()
 
     def _on_status(self, status: WorkerStatus) -> None:
         if status.generation != self.generation:

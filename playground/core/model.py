@@ -22,8 +22,16 @@ from playground.core.architecture import (
 from playground.core.registry import INITS
 from playground.core.spec import ModelSpec
 
-__all__ = ["Block", "build_model", "head", "model_code", "output_dim", "parameter_count", "parameter_labels",
-           "plan", "set_values", "skeleton"]
+__all__ = ["Block", "build_model", "head", "mode_matters", "model_code", "output_dim", "parameter_count",
+           "parameter_labels", "plan", "set_values", "skeleton"]
+
+MODE_DEPENDENT = (nn.modules.dropout._DropoutNd, nn.modules.batchnorm._BatchNorm, nn.RReLU)
+"""Modules whose output depends on train/eval mode."""
+
+
+def mode_matters(model: nn.Module) -> bool:
+    """Whether eval mode changes the output (dropout, batch norm): otherwise switching modes is waste."""
+    return any(isinstance(m, MODE_DEPENDENT) for m in model.modules())
 
 
 def build_model(spec: ModelSpec, in_dim: int, out_dim: int, dtype: torch.dtype | None = None) -> nn.Sequential:

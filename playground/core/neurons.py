@@ -11,6 +11,7 @@ import torch
 from torch import nn
 
 from playground.core.architecture import Block
+from playground.core.model import mode_matters
 from playground.core.snapshot import NeuronMaps
 from playground.core.views import MAX_DRAWN, drawn_units
 
@@ -27,7 +28,9 @@ def layer_outputs(model: nn.Sequential, blocks: list[Block],
     wanted = set(activation_positions(blocks))
     hidden: list[torch.Tensor] = []
     was_training = model.training
-    model.eval()
+    switch = was_training and mode_matters(model)
+    if switch:
+        model.eval()
     try:
         with torch.inference_mode():
             h = x
@@ -36,7 +39,8 @@ def layer_outputs(model: nn.Sequential, blocks: list[Block],
                 if i in wanted:
                     hidden.append(h)
     finally:
-        model.train(was_training)
+        if switch:
+            model.train(was_training)
     return hidden, h
 
 

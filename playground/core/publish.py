@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 
 SHARE = 0.10
 """Of the wall time, the most that snapshot work may take while training (all parts together)."""
-FRAME_S = SHARE / 25.0
-"""Snapshot work per frame at 25 snapshots a second (4 ms), shared out by ``WEIGHTS``."""
+FRAME_S = SHARE / 24.0
+"""Snapshot work per frame at 24 snapshots a second (4 ms), shared out by ``WEIGHTS``."""
 WEIGHTS = {"stats": 0.15, "quantiles": 0.05, "boundary": 0.6, "neurons": 0.3, "inspect": 0.05, "dead": 0.05,
            "metrics": 0.05, "predictions": 0.3, "diagnostics": 0.05}
 """Shares of a frame's budget; together above 1 because the parts are rarely all due in one frame."""
@@ -52,6 +52,8 @@ METRIC_SAMPLE = 2048
 INSPECT_CELLS = 65_536
 """The inspector receives at most this many cells per array; bigger matrices are block-averaged."""
 MIN_RESOLUTION = 12
+NEURONS_EVERY_S = 1 / 12
+"""The diagram's thumbnails change slowly and are small: 12 new maps a second look as smooth as 24."""
 DIAGNOSE_S = 0.5
 """How often the diagnostic rules run while training (they read histories, not the last step)."""
 MACS_PER_S = 1e9
@@ -115,6 +117,7 @@ class Publisher:
         self.stats_cache: dict[str, ParamStats] = {}
         self._next_stat = 0
         self._last_history = -math.inf
+        self._last_histograms = -math.inf
         self._recorded_step = -1
         self._resolution: dict[str, int] = {}
         self._sample_idx: dict[str, torch.Tensor] = {}
@@ -143,9 +146,9 @@ class Publisher:
                 predictions = part.value
         if views.neurons and not e.diverged and e.dataset.raw_dim == 2:
             neurons = self._timed_grid("neurons", views.neuron_resolution, self._neuron_maps, now, notes,
-                                       "the neuron maps")
+                                       "the neuron maps", 0.0 if complete else NEURONS_EVERY_S)
         if views.stats or views.links or views.inspect:
-            params = self._stats(views.links, now, notes)
+            params = self._stats(views.links, now, notes, complete)
             if len(params):
                 self._record(params, now, views)
                 if complete or now - self._last_history >= HISTORY_EVERY_S:
@@ -160,13 +163,13 @@ class Publisher:
             steps_per_epoch=e.steps_per_epoch, batch_loss=e.last_loss, lr=e.lr, device=str(e.device),
             seconds=e.seconds, metrics=self._metrics(now), history=e.history.arrays(), params=params,
             boundary=boundary, curve=curve, predictions=predictions, diverged=e.diverged,
-            batch_history=_columns(e.batch_history.array(), ("step", "epoch", "loss")),
+            batch_history=_batch_columns(e.batch_history.array()),
             param_history=history, distribution=distribution, inspection=inspection, neurons=neurons,
             diagnostics=self._words(now, complete), notes=tuple(notes))
 
     # ------------------------------------------------------------------ budgeted parts
     def _timed_grid(self, key: str, wanted: int, make: Callable[[int], Any], now: float,
-                    notes: list[str], what: str) -> Any:
+                    notes: list[str], what: str, every: float = 0.0) -> Any:
         """A grid-shaped part (cost ∝ resolution²): the largest resolution the budget allows."""
         part = self.parts[key]
         per_point_guess = self.engine.macs / MACS_PER_S
@@ -185,7 +188,7 @@ class Publisher:
         if res < wanted:
             notes.append(f"{what} at {res}×{res} (of {wanted}×{wanted}) to keep training fast")
         self._resolution[key] = res
-        if part.value is not None and not part.due(now, 0.0) and getattr(part, "res", None) == res:
+        if part.value is not None and not part.due(now, every) and getattr(part, "res", None) == res:
             if part.interval > 0.2:
                 notes.append(f"{what} refreshed every {part.interval:.1f} s")
             return part.value
@@ -197,7 +200,7 @@ class Publisher:
         return neuron_maps(e.model, e.blocks, e.grid(resolution), resolution, e.dataset.bounds(),
                            e.output_maps)
 
-    def _stats(self, links: bool, now: float, notes: list[str]) -> tuple[ParamStats, ...]:
+    def _stats(self, links: bool, now: float, notes: list[str], complete: bool = True) -> tuple[ParamStats, ...]:
         """Every parameter's statistics; a model too big for one frame refreshes some at a time."""
         e = self.engine
         part = self.parts["stats"]
@@ -207,7 +210,11 @@ class Publisher:
         done = 0
         previous = e.previous_weights
         if not self._large:  # small: all of them in one go (one copy to the host)
-            for stats in parameter_stats(self.names, e.labels, self.layers, e.params, previous, self.ranges, links):
+            fresh = complete or now - self._last_histograms >= HISTORY_EVERY_S  # histograms are drawn at 5 Hz
+            if fresh:
+                self._last_histograms = now
+            for stats in parameter_stats(self.names, e.labels, self.layers, e.params, previous, self.ranges, links,
+                                         None if fresh else self.stats_cache):
                 self.stats_cache[stats.name] = stats
             done = n
         while done < n:
@@ -364,8 +371,9 @@ def _layers(engine: Engine) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _columns(rows: np.ndarray, names: tuple[str, ...]) -> dict[str, np.ndarray]:
-    return {name: rows[:, i].copy() for i, name in enumerate(names)}
+def _batch_columns(rows: np.ndarray) -> dict[str, np.ndarray]:
+    """Every step's loss for the light trace: float32 is plenty for a line a few hundred pixels wide."""
+    return {"step": rows[:, 0].copy(), "epoch": rows[:, 1].astype(np.float32), "loss": rows[:, 2].astype(np.float32)}
 
 
 def _pool_factor(numel: int) -> int:

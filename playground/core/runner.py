@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import select
 import threading
 import time
 from collections import deque
@@ -38,7 +39,7 @@ from playground.core.threads import configure_threads
 from playground.core.translate import Text
 from playground.core.views import ViewRequest
 
-PUBLISH_HZ = 25.0
+PUBLISH_HZ = 24.0
 """Snapshots per second while training: smooth pictures for a small share of the training time."""
 STATUS_HZ = 4.0
 """Status messages per second while training (steps/s, epoch): readable numbers, few messages."""
@@ -89,11 +90,23 @@ class Outbox:
         self._thread.join(timeout)
 
 
+def _waiting_check(conn: Any) -> Callable[[], bool]:
+    """Whether a message waits on ``conn``: ``Connection.poll`` builds a selector per call (≈ 60 µs,
+    3 % of a small model's training at 500 checks a second); one ``select.poll`` object costs ≈ 1 µs."""
+    try:
+        poller = select.poll()
+        poller.register(conn.fileno(), select.POLLIN)
+    except (AttributeError, OSError, ValueError):
+        return conn.poll
+    return lambda: bool(poller.poll(0))
+
+
 class Runner:
     """Owns the ``Engine``; every engine call happens on the runner's thread."""
 
     def __init__(self, conn: Any) -> None:
         self.conn = conn
+        self._waiting = _waiting_check(conn)
         self.outbox = Outbox(conn.send)
         self.engine: Engine | None = None
         self.epoch_limit = 0
@@ -119,7 +132,7 @@ class Runner:
                         self._train_once(now)
                         continue
                     self._last_poll = now
-                    if not self.conn.poll():
+                    if not self._waiting():
                         self._train_once(now)
                         continue
                 message = self.conn.recv()
@@ -266,7 +279,7 @@ class Runner:
         publish = now - self._last_publish >= 1.0 / PUBLISH_HZ
         try:
             engine.train_step(capture=publish)
-            if publish and not self.conn.poll():  # a waiting command (Pause) goes first
+            if publish and not self._waiting():  # a waiting command (Pause) goes first
                 self._publish(complete=False)
         except Exception as exc:
             self._fail(exc)

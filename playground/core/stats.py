@@ -133,11 +133,13 @@ def _np_histogram(values: np.ndarray, limit: float, bins: int = HIST_BINS) -> tu
 
 def _batched_stats(names: Sequence[str], labels: dict[str, str], layers: dict[str, tuple[str, str]],
                    params: Sequence[torch.Tensor], previous: Sequence[torch.Tensor] | None,
-                   ranges: StableRange, arrays: bool) -> tuple[ParamStats, ...]:
+                   ranges: StableRange, arrays: bool,
+                   histograms_from: dict[str, ParamStats] | None = None) -> tuple[ParamStats, ...]:
     """Every small parameter at once: one copy to the host, then segment sums over the concatenation.
 
     The same numbers as the per-parameter path (float64 sums of squares, means, unbiased std), in a
-    dozen numpy calls for the whole model instead of a few dozen per parameter.
+    dozen numpy calls for the whole model instead of a few dozen per parameter. ``histograms_from``:
+    earlier statistics whose histograms are reused (histograms are drawn a few times a second only).
     """
     sizes = np.array([p.numel() for p in params])
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
@@ -158,6 +160,14 @@ def _batched_stats(names: Sequence[str], labels: dict[str, str], layers: dict[st
     grad_std[sizes == 1] = 0.0
     grad_max = np.maximum.reduceat(np.abs(g), starts)
     delta = np.sqrt(np.add.reduceat(d * d, starts)) if d is not None else np.full(len(params), np.nan)
+    old = histograms_from if histograms_from and all(n in histograms_from for n in names) else None
+    if old is None:
+        g_limits = np.array([ranges.update("g:" + name, _np_spread(g[a:a + n]))
+                             for name, a, n in zip(names, starts, sizes)])
+        w_limits = np.array([ranges.update("w:" + name, _np_spread(w[a:a + n]))
+                             for name, a, n in zip(names, starts, sizes)])
+        g_counts = _segment_histograms(g, segment, g_limits, len(params))
+        w_counts = _segment_histograms(w, segment, w_limits, len(params))
     out = []
     for i, (name, p) in enumerate(zip(names, params)):
         a, b = starts[i], starts[i] + sizes[i]
@@ -168,10 +178,13 @@ def _batched_stats(names: Sequence[str], labels: dict[str, str], layers: dict[st
             ratio = float(delta[i] / weight_norm[i])
         else:
             ratio = math.inf if delta[i] > 0 else 0.0
-        g_limit = ranges.update("g:" + name, _np_spread(gi))
-        w_limit = ranges.update("w:" + name, _np_spread(wi))
-        h_counts, h_edges = _np_histogram(gi, g_limit)
-        w_counts, w_edges = _np_histogram(wi, w_limit)
+        if old is None:
+            h_counts, h_edges = g_counts[i], _edges(g_limits[i])
+            w_counts_i, w_edges = w_counts[i], _edges(w_limits[i])
+        else:
+            before = old[name]
+            h_counts, h_edges = before.hist_counts, before.hist_edges
+            w_counts_i, w_edges = before.weight_hist_counts, before.weight_hist_edges
         shape = tuple(p.shape)
         small = arrays and sizes[i] <= ARRAY_LIMIT
         layer, role = layers.get(name, ("", name))
@@ -179,10 +192,28 @@ def _batched_stats(names: Sequence[str], labels: dict[str, str], layers: dict[st
             name=name, label=labels.get(name, name), shape=shape, grad_norm=float(grad_norm[i]),
             grad_mean=float(grad_mean[i]), grad_std=float(grad_std[i]), grad_max_abs=float(grad_max[i]),
             weight_norm=float(weight_norm[i]), update_ratio=ratio, hist_counts=h_counts, hist_edges=h_edges,
-            weight_hist_counts=w_counts, weight_hist_edges=w_edges, layer=layer, role=role,
+            weight_hist_counts=w_counts_i, weight_hist_edges=w_edges, layer=layer, role=role,
             values=wi.reshape(shape).copy() if small else None, grad=gi.reshape(shape).copy() if small else None,
             update=d[a:b].reshape(shape).copy() if small and d is not None else None))
     return tuple(out)
+
+
+_UNIT_EDGES = np.linspace(-1.0, 1.0, HIST_BINS + 1)
+
+
+def _edges(limit: float) -> np.ndarray:
+    """``linspace(-limit, limit, HIST_BINS + 1)`` without its cost (≈ 30 µs a call, a dozen a frame)."""
+    return _UNIT_EDGES * limit if math.isfinite(limit) else np.zeros(HIST_BINS + 1)
+
+
+def _segment_histograms(values: np.ndarray, segment: np.ndarray, limits: np.ndarray, n: int,
+                        bins: int = HIST_BINS) -> np.ndarray:
+    """``(n, bins)`` counts of each segment's values over its own ``[-limit, limit]``, in one pass."""
+    lim = limits[segment]
+    ok = np.isfinite(values) & np.isfinite(lim) & (lim > 0)
+    v, lim, seg = values[ok], lim[ok], segment[ok]
+    index = np.clip(((np.clip(v, -lim, lim) + lim) / (2 * lim) * bins).astype(np.int64), 0, bins - 1)
+    return np.bincount(seg * bins + index, minlength=n * bins).reshape(n, bins).astype(np.int64)
 
 
 def _host_copies(tensors: Sequence[torch.Tensor | None]) -> list[np.ndarray | None]:
@@ -206,11 +237,12 @@ def _host_copies(tensors: Sequence[torch.Tensor | None]) -> list[np.ndarray | No
 
 def parameter_stats(names: Sequence[str], labels: dict[str, str], layers: dict[str, tuple[str, str]],
                     params: Sequence[torch.Tensor], previous: Sequence[torch.Tensor] | None,
-                    ranges: StableRange, arrays: bool) -> tuple[ParamStats, ...]:
+                    ranges: StableRange, arrays: bool,
+                    histograms_from: dict[str, ParamStats] | None = None) -> tuple[ParamStats, ...]:
     """Statistics of every parameter's ``.grad`` and weights; ``previous`` (weights before the last
     step) gives the update; ``arrays`` sends small parameters' values, gradients and updates whole."""
     if all(p.numel() <= NUMPY_LIMIT for p in params) and all(p.grad is not None for p in params):
-        return _batched_stats(names, labels, layers, params, previous, ranges, arrays)
+        return _batched_stats(names, labels, layers, params, previous, ranges, arrays, histograms_from)
     if all(p.numel() <= NUMPY_LIMIT for p in params):
         w_np = _host_copies(list(params))
         g_np = _host_copies([p.grad for p in params])

@@ -12,7 +12,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from playground.app.plots.history import REDRAW_S
 from playground.app.plots.selection import ParameterSelection
 from playground.core.snapshot import Distribution, ParamStats, Snapshot
 
@@ -78,7 +77,6 @@ class DistributionView(QWidget):
         layout.addWidget(self.note)
         self.snapshot: Snapshot | None = None
         self.distribution: Distribution | None = None
-        self._last_time_draw = 0.0
         selection.changed.connect(lambda _name: self.redraw())
 
     def set_what(self, what: str) -> None:
@@ -118,12 +116,6 @@ class DistributionView(QWidget):
         self.histogram.getPlotItem().setLabel(
             "bottom", self.tr("gradient of {0}").format(stats.label) if self.what == "grad"
             else self.tr("values of {0}").format(stats.label))
-        import time
-
-        now = time.perf_counter()
-        if now - self._last_time_draw < REDRAW_S:
-            return
-        self._last_time_draw = now
         d = self.distribution
         if d is None or d.name != stats.name or not len(d.step):
             for curve in [*self.edges, self.median]:

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import math
-import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from playground.app.plots.colors import TEST_CURVE, TRAIN_CURVE
 from playground.core.snapshot import Snapshot
 
 REDRAW_S = 0.2
-"""History plots redraw at most 5 times a second: their axes rescale on every redraw, which costs
-more GUI time (and GIL time taken from the worker) than the heat map; 5 Hz still looks live."""
+"""History plots redraw at most 5 times a second (the window's refresh sees to it): their axes
+rescale on every redraw, which costs more than the heat map; 5 Hz still looks live."""
 
 
 def fmt(value: float, percent: bool = False) -> str:
@@ -53,10 +52,6 @@ class HistoryPlot(QWidget):
         self.test_curve = item.plot(pen=pg.mkPen(TEST_CURVE, width=2.2, style=Qt.PenStyle.DashLine),
                                     name=self.tr("test"), connect="finite")
         self._pending: Snapshot | None = None
-        self._last_draw = 0.0
-        self._flush = QTimer(self)
-        self._flush.setSingleShot(True)
-        self._flush.timeout.connect(self._draw_pending)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -64,23 +59,17 @@ class HistoryPlot(QWidget):
         layout.addWidget(self.plot, 1)
 
     def update(self, snapshot: Snapshot) -> None:  # type: ignore[override] — a view's one entry point
-        """Draw now, or at most ``REDRAW_S`` later with the newest snapshot by then (never lost)."""
+        """Draw now: the window throttles history plots (``REDRAW_S``) and gives each its own tick."""
         self._pending = snapshot
-        wait = REDRAW_S - (time.perf_counter() - self._last_draw)
-        if wait <= 0:
-            self._draw_pending()
-        elif not self._flush.isActive():
-            self._flush.start(int(wait * 1000) + 1)
+        self._draw_pending()
 
     def _draw_pending(self) -> None:
         snapshot, self._pending = self._pending, None
         if snapshot is not None:
-            self._last_draw = time.perf_counter()
             self.draw(snapshot)
 
     def flush(self) -> None:
         """Draw a waiting snapshot at once (tests, screenshots)."""
-        self._flush.stop()
         self._draw_pending()
 
     def draw(self, snapshot: Snapshot) -> None:

@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
+from playground.app.plots.cell_text import CellNumbers
 from playground.app.plots.diverging import colorize, symmetric_limit
 from playground.app.plots.selection import ParameterSelection
 from playground.core.snapshot import Inspection, Snapshot
@@ -59,7 +60,8 @@ class HeatPanel:
             self.plot.getAxis(axis).setStyle(tickLength=-3)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
-        self.texts: list[pg.TextItem] = []
+        self.numbers = CellNumbers()
+        self.plot.addItem(self.numbers)
         self.values: np.ndarray | None = None
 
     def set_title(self, title: str) -> None:
@@ -71,8 +73,7 @@ class HeatPanel:
         self.values = values
         if values is None:
             self.image.clear()
-            for t in self.texts:
-                t.setVisible(False)
+            self.numbers.set_cells([])
             return
         rows, cols = values.shape
         limit = symmetric_limit(values)
@@ -85,23 +86,10 @@ class HeatPanel:
                 step = max(1, int(np.ceil(count / 8)))
                 self.plot.getAxis(axis).setTicks([[(i, str(i)) for i in range(0, count, step)], []])
         cell = self.plot.getViewBox().width() / max(cols, 1)
-        numbers = values.size <= NUMBERS_UP_TO and cell >= CELL_PIXELS
-        while numbers and len(self.texts) < values.size:
-            t = pg.TextItem(color="#202020", anchor=(0.5, 0.5))
-            self.plot.addItem(t)
-            self.texts.append(t)
-        for i, t in enumerate(self.texts):
-            if numbers and i < values.size:
-                r, c = divmod(i, cols)
-                text = short(values[r, c])
-                if t.toPlainText() != text:
-                    t.setText(text)
-                if (t.pos().x(), t.pos().y()) != (c, r):
-                    t.setPos(c, r)
-                if not t.isVisible():
-                    t.setVisible(True)
-            elif t.isVisible():
-                t.setVisible(False)
+        if values.size <= NUMBERS_UP_TO and cell >= CELL_PIXELS:
+            self.numbers.set_cells([(c, r, short(values[r, c])) for r in range(rows) for c in range(cols)])
+        else:
+            self.numbers.set_cells([])
 
     def cell_at(self, scene_pos: QPointF) -> tuple[int, int] | None:
         if self.values is None or not self.plot.sceneBoundingRect().contains(scene_pos):
@@ -112,7 +100,7 @@ class HeatPanel:
         return (r, c) if 0 <= r < rows and 0 <= c < cols else None
 
     def cell_texts(self) -> list[str]:
-        return [t.toPlainText() for t in self.texts if t.isVisible()]
+        return self.numbers.texts()
 
 
 class ParameterInspector(QWidget):
