@@ -33,6 +33,29 @@
     </message>
 </context>
 <context>
+    <name>Autosave</name>
+    <message>
+        <source>Autosave failed: {0}</source>
+        <translation>自动保存失败：{0}</translation>
+    </message>
+    <message>
+        <source>an untitled experiment</source>
+        <translation>未命名的实验</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work?</source>
+        <translation>恢复未保存的工作？</translation>
+    </message>
+    <message>
+        <source>Torch Playground closed without saving “{0}” ({1}, autosaved {2}). Restore it?</source>
+        <translation>Torch Playground 上次关闭时没有保存“{0}”（{1}，自动保存于 {2}）。要恢复它吗？</translation>
+    </message>
+    <message>
+        <source>Cannot recover</source>
+        <translation>无法恢复</translation>
+    </message>
+</context>
+<context>
     <name>BoundaryView</name>
     <message>
         <source>Predicted class</source>
@@ -413,6 +436,41 @@
     </message>
 </context>
 <context>
+    <name>DistributionView</name>
+    <message>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Distributions&lt;/b&gt;</source>
+        <translation>&lt;b&gt;分布&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>gradient of {0}</source>
+        <translation>{0} 的梯度</translation>
+    </message>
+    <message>
+        <source>values of {0}</source>
+        <translation>{0} 的取值</translation>
+    </message>
+    <message>
+        <source>Quantiles of a fixed sample of 4,096 values</source>
+        <translation>分位数按固定抽取的 4096 个值计算</translation>
+    </message>
+</context>
+<context>
     <name>DrawController</name>
     <message>
         <source>Draw a point</source>
@@ -561,10 +619,12 @@ Export anyway?</source>
         <translation>该实验</translation>
     </message>
     <message>
-        <source>{0} cannot be used:
-{1}</source>
-        <translation>无法使用 {0}：
-{1}</translation>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} — nothing was lost: the experiment is still open and unsaved.</source>
+        <translation>{0}——没有丢失任何内容：实验仍然打开着，只是尚未保存。</translation>
     </message>
     <message>
         <source>Save experiment</source>
@@ -575,14 +635,12 @@ Export anyway?</source>
         <translation>实验文件 (*.json)</translation>
     </message>
     <message>
-        <source>Cannot save</source>
-        <translation>无法保存</translation>
+        <source>Saving {0}…</source>
+        <translation>正在保存 {0}…</translation>
     </message>
     <message>
-        <source>{0} could not be written:
-{1}</source>
-        <translation>无法写入 {0}：
-{1}</translation>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
     </message>
     <message>
         <source>Saved {0}</source>
@@ -607,6 +665,41 @@ Export anyway?</source>
     <message>
         <source>Cannot export plot</source>
         <translation>无法导出图像</translation>
+    </message>
+</context>
+<context>
+    <name>GradientNormPlot</name>
+    <message>
+        <source>Gradient norm ‖∇w‖</source>
+        <translation>梯度范数 ‖∇w‖</translation>
+    </message>
+    <message>
+        <source>Weight norm ‖w‖</source>
+        <translation>权重范数 ‖w‖</translation>
+    </message>
+    <message>
+        <source>Update / weight ‖Δw‖ / ‖w‖</source>
+        <translation>更新量 / 权重 ‖Δw‖ / ‖w‖</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gradients&lt;/b&gt;</source>
+        <translation>&lt;b&gt;梯度&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>‖∇w‖</source>
+        <translation>‖∇w‖</translation>
+    </message>
+    <message>
+        <source>‖w‖</source>
+        <translation>‖w‖</translation>
+    </message>
+    <message>
+        <source>‖Δw‖ / ‖w‖</source>
+        <translation>‖Δw‖ / ‖w‖</translation>
     </message>
 </context>
 <context>
@@ -843,6 +936,18 @@ Export anyway?</source>
         <translation>准确率</translation>
     </message>
     <message>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>Distributions</source>
+        <translation>分布</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>参数检查器</translation>
+    </message>
+    <message>
         <source>The {0} panel is not available.</source>
         <translation>{0}面板不可用。</translation>
     </message>
@@ -1045,6 +1150,22 @@ Export anyway?</source>
         <translation>准确率 / R² 曲线</translation>
     </message>
     <message>
+        <source>Network diagram</source>
+        <translation>网络结构图</translation>
+    </message>
+    <message>
+        <source>Gradient norms</source>
+        <translation>梯度范数</translation>
+    </message>
+    <message>
+        <source>Distributions</source>
+        <translation>分布</translation>
+    </message>
+    <message>
+        <source>Parameter inspector</source>
+        <translation>参数检查器</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>说明</translation>
     </message>
@@ -1194,6 +1315,53 @@ Export anyway?</source>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; train {1} &amp;nbsp;·&amp;nbsp; test {2}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; 训练 {1} &amp;nbsp;·&amp;nbsp; 测试 {2}</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDiagram</name>
+    <message>
+        <source>inputs</source>
+        <translation>输入层</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>input {0}</source>
+        <translation>输入 {0}</translation>
+    </message>
+    <message>
+        <source>{0} · unit {1}</source>
+        <translation>{0} · 单元 {1}</translation>
+    </message>
+    <message>
+        <source>bias b[{0}] = {1}</source>
+        <translation>偏置 b[{0}] = {1}</translation>
+    </message>
+    <message>
+        <source>gradient ∂L/∂b = {0}</source>
+        <translation>梯度 ∂L/∂b = {0}</translation>
+    </message>
+    <message>
+        <source>last update Δb = {0}</source>
+        <translation>上次更新量 Δb = {0}</translation>
+    </message>
+    <message>
+        <source>{0} → {1} · unit {2}</source>
+        <translation>{0} → {1} · 单元 {2}</translation>
+    </message>
+    <message>
+        <source>weight w[{0}, {1}] = {2}</source>
+        <translation>权重 w[{0}, {1}] = {2}</translation>
+    </message>
+    <message>
+        <source>gradient ∂L/∂w = {0}</source>
+        <translation>梯度 ∂L/∂w = {0}</translation>
+    </message>
+    <message>
+        <source>last update Δw = {0}</source>
+        <translation>上次更新量 Δw = {0}</translation>
     </message>
 </context>
 <context>
@@ -1388,6 +1556,53 @@ Export anyway?</source>
     </message>
 </context>
 <context>
+    <name>ParameterInspector</name>
+    <message>
+        <source>Last update Δw</source>
+        <translation>上次更新量 Δw</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Inspector&lt;/b&gt;</source>
+        <translation>&lt;b&gt;参数检查器&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>weights w</source>
+        <translation>权重 w</translation>
+    </message>
+    <message>
+        <source>gradient ∂L/∂w</source>
+        <translation>梯度 ∂L/∂w</translation>
+    </message>
+    <message>
+        <source>last update Δw</source>
+        <translation>上次更新量 Δw</translation>
+    </message>
+    <message>
+        <source>Waiting for the next snapshot…</source>
+        <translation>正在等待下一个快照…</translation>
+    </message>
+    <message>
+        <source>after step {0}, batch loss {1}</source>
+        <translation>第 {0} 步之后，批量损失 {1}</translation>
+    </message>
+    <message>
+        <source>showing means of {0}×{0} blocks</source>
+        <translation>显示的是 {0}×{0} 小块的均值</translation>
+    </message>
+    <message>
+        <source>block {0} (mean of {1}×{1})</source>
+        <translation>块 {0}（{1}×{1} 的均值）</translation>
+    </message>
+    <message>
+        <source>∂L/∂w</source>
+        <translation>∂L/∂w</translation>
+    </message>
+    <message>
+        <source>Δw (last update)</source>
+        <translation>Δw（上次更新量）</translation>
+    </message>
+</context>
+<context>
     <name>Scoreboard</name>
     <message>
         <source>Epoch</source>
@@ -1439,6 +1654,14 @@ Export anyway?</source>
     <message>
         <source>stopped by an error</source>
         <translation>因错误停止</translation>
+    </message>
+    <message>
+        <source> (+{0} more)</source>
+        <translation>（另有 {0} 条）</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>注：{0}</translation>
     </message>
     <message>
         <source>Epoch {0}</source>
@@ -1713,10 +1936,6 @@ Export anyway?</source>
         <translation>写一个新的实验文件</translation>
     </message>
     <message>
-        <source>synthetic data set (circle, xor, spiral, …)</source>
-        <translation>合成数据集（circle、xor、spiral……）</translation>
-    </message>
-    <message>
         <source>a CSV file of tabular data</source>
         <translation>表格数据的 CSV 文件</translation>
     </message>
@@ -1745,8 +1964,8 @@ Export anyway?</source>
         <translation>用于 blobs 和 spiral_k</translation>
     </message>
     <message>
-        <source>hidden layer widths; &apos;&apos; for none (default 8,8)</source>
-        <translation>各隐藏层的宽度；&apos;&apos; 表示没有隐藏层（默认 8,8）</translation>
+        <source>hidden layer widths; &apos;&apos; for none (default: from the data, 8,8 for 2-D sets)</source>
+        <translation>各隐藏层的宽度；&apos;&apos; 表示没有隐藏层（默认：由数据决定，二维数据集为 8,8）</translation>
     </message>
     <message>
         <source>how the loss combines a batch (default: mean)</source>
@@ -1763,10 +1982,6 @@ Export anyway?</source>
     <message>
         <source>epochs to train now (default: up to training.epochs)</source>
         <translation>本次训练的轮数（默认：训练到 training.epochs）</translation>
-    </message>
-    <message>
-        <source>cpu, cuda:0, mps or auto</source>
-        <translation>cpu、cuda:0、mps 或 auto</translation>
     </message>
     <message>
         <source>start over from these weights (.safetensors or .pt with matching shapes)</source>
@@ -1795,10 +2010,6 @@ Export anyway?</source>
     <message>
         <source>export a trained experiment&apos;s model</source>
         <translation>导出训练好的实验中的模型</translation>
-    </message>
-    <message>
-        <source>safetensors, pt, onnx, py or csv (default: by extension)</source>
-        <translation>safetensors、pt、onnx、py 或 csv（默认：由扩展名决定）</translation>
     </message>
     <message>
         <source>no warning for an untrained model</source>
@@ -2969,6 +3180,28 @@ With a hidden layer of 16 ReLU units the test accuracy is 82.5 % again; without 
     <message>
         <source>the GPU reported an error: {0}</source>
         <translation>GPU 报告了错误：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <source>New value for {0}{1}: Enter applies, Esc cancels</source>
+        <translation>{0}{1} 的新值：按 Enter 应用，按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a number; the weight is unchanged</source>
+        <translation>“{0}”不是数字；权重保持不变</translation>
+    </message>
+    <message>
+        <source>Set starting {0}[{1}] to {2:g}</source>
+        <translation>将初始 {0}[{1}] 设为 {2:g}</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Set {0}[{1}] to {2:g}</source>
+        <translation>将 {0}[{1}] 设为 {2:g}</translation>
     </message>
 </context>
 </TS>
