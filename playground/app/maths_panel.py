@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from playground.app.names import layer_name, parameter_label
 from playground.app.training import TRAINING, TrainingController, WorkerBusy
 from playground.core.maths_types import MAX_SAMPLES, StepMaths
 from playground.core.registry import ACTIVATIONS
@@ -186,16 +187,13 @@ class MathsPanel(QWidget):
             out.append(f"<p style='color:#cf222e'><b>{h['silent']}</b>: {html.escape(dead)}</p>")
         return "".join(out)
 
-    def _layer(self, layer: str) -> str:
-        if layer == "output":
-            return self.tr("output")
-        return self.tr("hidden {0}").format(layer.removeprefix("hidden "))
+    @staticmethod
+    def _layer(layer: str) -> str:
+        return layer_name(layer)
 
-    def _label(self, label: str) -> str:
-        layer, _, what = label.partition(" · ")
-        words = {"weight": self.tr("weight"), "bias": self.tr("bias"), "norm scale": self.tr("norm scale"),
-                 "norm shift": self.tr("norm shift")}
-        return f"{self._layer(layer)} · {words.get(what, what)}" if what else label
+    @staticmethod
+    def _label(label: str) -> str:
+        return parameter_label(label)
 
     @staticmethod
     def _activation_name(code: str) -> str:

@@ -11,7 +11,7 @@ import math
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QObject, QPoint, QPointF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -26,7 +26,7 @@ class SetWeightCommand(QUndoCommand):
 
     def __init__(self, window: MainWindow, name: str, index: tuple[int, ...], old: float, new: float) -> None:
         where = ", ".join(str(i) for i in index)
-        super().__init__(window.tr("Set {0}[{1}] to {2:g}").format(name, where, new))
+        super().__init__(QCoreApplication.translate("WeightEdits", "Set {0}[{1}] to {2:g}").format(name, where, new))
         self.window, self.name, self.index, self.old, self.new = window, name, index, old, new
 
     def redo(self) -> None:
@@ -76,8 +76,9 @@ class WeightEdits(QObject):
         editor = ValueEditor(self.window, f"{value:.6g}")
         local = self.window.mapFromGlobal(QPoint(int(global_pos.x()), int(global_pos.y())))
         editor.move(local.x() - 60, local.y() - 12)
-        editor.setToolTip(self.window.tr("New value for {0}{1}: Enter applies, Esc cancels").format(
-            name, list(index)))
+        editor.setToolTip(QCoreApplication.translate(
+            "WeightEdits", "New value for {0}[{1}]: Enter applies, Esc cancels").format(
+            name, ", ".join(str(i) for i in index)))
         editor.returnPressed.connect(lambda: self._commit(editor, name, tuple(index), value))
         editor.show()
         editor.setFocus()
@@ -92,7 +93,8 @@ class WeightEdits(QObject):
             new = math.nan
         if not math.isfinite(new):
             self.window.statusBar().showMessage(
-                self.window.tr("“{0}” is not a number; the weight is unchanged").format(editor.text()), 5000)
+                QCoreApplication.translate("WeightEdits", "“{0}” is not a number; the weight is unchanged").format(
+                    editor.text()), 5000)
             return
         editor.close_editor()
         # applied from the event loop, not inside the editor's key event: a rebuild may wait in a
@@ -115,7 +117,8 @@ class WeightEdits(QObject):
                 experiment.model.init_values = given
 
             where = ", ".join(str(i) for i in index)
-            self.window.document.edit(mutate, self.window.tr("Set starting {0}[{1}] to {2:g}").format(
+            self.window.document.edit(mutate, QCoreApplication.translate(
+                "WeightEdits", "Set starting {0}[{1}] to {2:g}").format(
                 name, where, new))
             return
         self.window.document.undo_stack.push(SetWeightCommand(self.window, name, index, old, new))

@@ -1094,30 +1094,6 @@ Export anyway?</source>
         <source>{0}: {1} of {2} units output 0 for every training example</source>
         <translation>{0}：{2} 个单元中有 {1} 个对所有训练样本都输出 0</translation>
     </message>
-    <message>
-        <source>output</source>
-        <translation>输出层</translation>
-    </message>
-    <message>
-        <source>hidden {0}</source>
-        <translation>隐藏层 {0}</translation>
-    </message>
-    <message>
-        <source>weight</source>
-        <translation>权重</translation>
-    </message>
-    <message>
-        <source>bias</source>
-        <translation>偏置</translation>
-    </message>
-    <message>
-        <source>norm scale</source>
-        <translation>归一化缩放</translation>
-    </message>
-    <message>
-        <source>norm shift</source>
-        <translation>归一化平移</translation>
-    </message>
 </context>
 <context>
     <name>Menus</name>
@@ -1318,14 +1294,37 @@ Export anyway?</source>
     </message>
 </context>
 <context>
+    <name>Names</name>
+    <message>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden {0}</source>
+        <translation>隐藏层 {0}</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>norm scale</source>
+        <translation>归一化缩放</translation>
+    </message>
+    <message>
+        <source>norm shift</source>
+        <translation>归一化平移</translation>
+    </message>
+</context>
+<context>
     <name>NetworkDiagram</name>
     <message>
         <source>inputs</source>
         <translation>输入层</translation>
-    </message>
-    <message>
-        <source>output</source>
-        <translation>输出层</translation>
     </message>
     <message>
         <source>input {0}</source>
@@ -1362,6 +1361,10 @@ Export anyway?</source>
     <message>
         <source>last update Δw = {0}</source>
         <translation>上次更新量 Δw = {0}</translation>
+    </message>
+    <message>
+        <source>{0} units, {1} shown</source>
+        <translation>{0} 个单元，显示 {1} 个</translation>
     </message>
 </context>
 <context>
@@ -1590,8 +1593,8 @@ Export anyway?</source>
         <translation>显示的是 {0}×{0} 小块的均值</translation>
     </message>
     <message>
-        <source>block {0} (mean of {1}×{1})</source>
-        <translation>块 {0}（{1}×{1} 的均值）</translation>
+        <source>block {0}: each number is the mean of a {1}×{1} block</source>
+        <translation>块 {0}：每个数都是一个 {1}×{1} 块的均值</translation>
     </message>
     <message>
         <source>∂L/∂w</source>
@@ -1911,6 +1914,25 @@ Export anyway?</source>
     <message>
         <source>{device} (not available here)</source>
         <translation>{device}（本机不可用）</translation>
+    </message>
+</context>
+<context>
+    <name>WeightEdits</name>
+    <message>
+        <source>Set {0}[{1}] to {2:g}</source>
+        <translation>将 {0}[{1}] 设为 {2:g}</translation>
+    </message>
+    <message>
+        <source>New value for {0}[{1}]: Enter applies, Esc cancels</source>
+        <translation>{0}[{1}] 的新值：按 Enter 应用，按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a number; the weight is unchanged</source>
+        <translation>“{0}”不是数字；权重保持不变</translation>
+    </message>
+    <message>
+        <source>Set starting {0}[{1}] to {2:g}</source>
+        <translation>将初始 {0}[{1}] 设为 {2:g}</translation>
     </message>
 </context>
 <context>
@@ -3180,28 +3202,6 @@ With a hidden layer of 16 ReLU units the test accuracy is 82.5 % again; without 
     <message>
         <source>the GPU reported an error: {0}</source>
         <translation>GPU 报告了错误：{0}</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <source>New value for {0}{1}: Enter applies, Esc cancels</source>
-        <translation>{0}{1} 的新值：按 Enter 应用，按 Esc 取消</translation>
-    </message>
-    <message>
-        <source>“{0}” is not a number; the weight is unchanged</source>
-        <translation>“{0}”不是数字；权重保持不变</translation>
-    </message>
-    <message>
-        <source>Set starting {0}[{1}] to {2:g}</source>
-        <translation>将初始 {0}[{1}] 设为 {2:g}</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Set {0}[{1}] to {2:g}</source>
-        <translation>将 {0}[{1}] 设为 {2:g}</translation>
     </message>
 </context>
 </TS>

@@ -49,3 +49,15 @@ def test_the_app_speaks_simplified_chinese(qtbot, settings, chinese) -> None:
     assert i18n.localized(Text("runner", "reached the epoch limit ({0}); raise Epochs to train on").format(5)) \
         == "已达到轮数上限（5）；调高轮数即可继续训练"
     window.close()
+
+
+def test_layer_and_parameter_names_and_weight_edits_in_chinese(chinese) -> None:
+    """The views share one translation of the core's English names; weight edits have their own context."""
+    from playground.app.names import layer_name, parameter_label
+    from playground.app.weight_edit import SetWeightCommand
+
+    assert parameter_label("hidden 2 · weight") == "隐藏层 2 · 权重"
+    assert parameter_label("output · bias") == "输出层 · 偏置"
+    assert layer_name("hidden 1") == "隐藏层 1"
+    assert parameter_label("something else") == "something else"  # unknown names pass through
+    assert SetWeightCommand(None, "0.weight", (1, 2), 0.5, 0.25).text() == "将 0.weight[1, 2] 设为 0.25"

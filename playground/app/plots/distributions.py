@@ -12,6 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from playground.app.names import parameter_label
 from playground.app.plots.selection import ParameterSelection
 from playground.core.snapshot import Distribution, ParamStats, Snapshot
 
@@ -92,7 +93,7 @@ class DistributionView(QWidget):
         if not snapshot.params:
             return
         self.snapshot = snapshot
-        self.selection.offer([(p.name, p.label) for p in snapshot.params])
+        self.selection.offer([(p.name, parameter_label(p.label)) for p in snapshot.params])
         if snapshot.distribution is not None:
             self.distribution = snapshot.distribution
         self.redraw()
@@ -114,8 +115,8 @@ class DistributionView(QWidget):
             self.histogram.getPlotItem().setRange(xRange=(-limit, limit), yRange=(0, max(1, counts.max())),
                                                   padding=0.02)
         self.histogram.getPlotItem().setLabel(
-            "bottom", self.tr("gradient of {0}").format(stats.label) if self.what == "grad"
-            else self.tr("values of {0}").format(stats.label))
+            "bottom", self.tr("gradient of {0}").format(parameter_label(stats.label)) if self.what == "grad"
+            else self.tr("values of {0}").format(parameter_label(stats.label)))
         d = self.distribution
         if d is None or d.name != stats.name or not len(d.step):
             for curve in [*self.edges, self.median]:

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
+from playground.app.names import parameter_label
 from playground.app.plots.history import HistoryPlot
 from playground.core.snapshot import ParamHistory, Snapshot
 
@@ -119,12 +120,12 @@ class GradientNormPlot(HistoryPlot):
             layer, _, role = label.partition(" · ")
             style = Qt.PenStyle.SolidLine if role == "weight" else Qt.PenStyle.DashLine
             pen = pg.mkPen(layer_color(layer, layers), width=1.8, style=style)
-            curve = item.plot(pen=pen, name=label, connect="finite", antialias=False)
+            curve = item.plot(pen=pen, name=parameter_label(label), connect="finite", antialias=False)
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
             curve.setVisible(name not in self.hidden)
             self.curves[name] = curve
-            action = QAction(label, self.params_menu, checkable=True, checked=name not in self.hidden)
+            action = QAction(parameter_label(label), self.params_menu, checkable=True, checked=name not in self.hidden)
             action.toggled.connect(lambda on, n=name: self.set_visible_parameter(n, on))
             self.params_menu.addAction(action)
             self.toggles[name] = action

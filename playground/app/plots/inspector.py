@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
+from playground.app.names import parameter_label
 from playground.app.plots.cell_text import CellNumbers
 from playground.app.plots.diverging import colorize, symmetric_limit
 from playground.app.plots.selection import ParameterSelection
@@ -143,7 +144,7 @@ class ParameterInspector(QWidget):
 
     def update(self, snapshot: Snapshot) -> None:  # type: ignore[override] — a view's one entry point
         if snapshot.params:
-            self.selection.offer([(p.name, p.label) for p in snapshot.params])
+            self.selection.offer([(p.name, parameter_label(p.label)) for p in snapshot.params])
         if snapshot.inspection is None:
             return
         self.snapshot = snapshot
@@ -184,7 +185,7 @@ class ParameterInspector(QWidget):
         self.panels["third"].set_title(self.tr("last update Δw") if third == "update" else third)
         self.panels["third"].show(as_matrix(self._third_values(ins)))
         shape = "×".join(str(s) for s in ins.shape)
-        parts = [f"<b>{ins.label}</b> ({ins.name}, {shape})"]
+        parts = [f"<b>{parameter_label(ins.label)}</b> ({ins.name}, {shape})"]
         snap = self.snapshot
         if snap is not None:
             parts.append(self.tr("after step {0}, batch loss {1}").format(snap.step, _fmt(snap.batch_loss)))
@@ -214,9 +215,10 @@ class ParameterInspector(QWidget):
             return ""
         vector = len(ins.shape) == 1
         where = f"[{row}]" if vector else f"[{row}, {col}]"
+        lines = []
         if ins.pooled > 1:
-            where = self.tr("block {0} (mean of {1}×{1})").format(where, ins.pooled)
-        lines = [f"w{where} = {_fmt(as_matrix(ins.weight)[row, col])}"]
+            lines.append(self.tr("block {0}: each number is the mean of a {1}×{1} block").format(where, ins.pooled))
+        lines.append(f"w{where} = {_fmt(as_matrix(ins.weight)[row, col])}")
         for label, values in ((self.tr("∂L/∂w"), ins.grad), (self.tr("Δw (last update)"), ins.update),
                               *ins.optimizer_state.items()):
             if values is not None:

@@ -18,6 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
+from playground.app.names import layer_name
 from playground.app.plots.diverging import NEGATIVE, POSITIVE, colorize, symmetric_limit
 from playground.app.plots.network_layout import ROW_GAP, Layout, make_layout, segment_distance
 from playground.core.snapshot import Diagnostic, NeuronMaps, ParamStats, Snapshot
@@ -136,8 +137,7 @@ class NetworkDiagram(QWidget):
             image.setZValue(0)
             self.view.addItem(image)
             self.images.append(image)
-            title = self.tr("inputs") if column.weight is None else (
-                self.tr("output") if column.title == "output" else column.title)
+            title = self.tr("inputs") if column.weight is None else layer_name(column.title)
             caption = pg.TextItem(f"{title}\n{column.subtitle}".strip(), color="#404040", anchor=(0.5, 0))
             caption.setPos(column.x + 0.5, column.y0 + column.height + 0.15)
             self.view.addItem(caption)
@@ -291,7 +291,7 @@ class NetworkDiagram(QWidget):
         if c == 0:
             name = col.labels[k] if k < len(col.labels) else f"x{unit + 1}"
             return self.tr("input {0}").format(name)
-        title = self.tr("output") if col.title == "output" else col.title
+        title = layer_name(col.title)
         lines = [self.tr("{0} · unit {1}").format(title, unit + 1)]
         bias = self._params.get(col.bias or "")
         if bias is not None and bias.values is not None:
@@ -307,8 +307,9 @@ class NetworkDiagram(QWidget):
         stats = self._params[name]
         c = next(c for c, col in enumerate(self.layout_.columns) if col.weight == name)
         src, dst = self.layout_.columns[c - 1], self.layout_.columns[c]
-        src_name = src.labels[list(src.units).index(k)] if c == 1 and src.labels else f"{src.title} · {k + 1}"
-        dst_title = self.tr("output") if dst.title == "output" else dst.title
+        src_name = (src.labels[list(src.units).index(k)] if c == 1 and src.labels
+                    else f"{layer_name(src.title)} · {k + 1}")
+        dst_title = layer_name(dst.title)
         lines = [self.tr("{0} → {1} · unit {2}").format(src_name, dst_title, r + 1),
                  self.tr("weight w[{0}, {1}] = {2}").format(r, k, _fmt(stats.values[r, k]))]
         lines.append(self.tr("gradient ∂L/∂w = {0}").format(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from playground.core.snapshot import ParamStats
 from playground.core.views import MAX_DRAWN, drawn_units
@@ -110,7 +111,7 @@ def make_layout(input_names: list[str], params: tuple[ParamStats, ...], activati
         units = drawn_units(width, MAX_DRAWN)
         height = (len(units) - 1) * ROW_GAP + 1.0
         if width > len(units):
-            sub = f"{width} units, {len(units)} shown"
+            sub = QCoreApplication.translate("NetworkDiagram", "{0} units, {1} shown").format(width, len(units))
         labels = tuple(names[i] for i in units) if c == 0 else ()
         columns.append(Column(title, sub, width, units, c * COLUMN_GAP, -height / 2, weight, bias, labels))
     signature = tuple((c.width, c.weight) for c in columns)

@@ -1,0 +1,30 @@
+"""The user's words for the core's layer and parameter names (``hidden 1 · weight``), translated.
+
+The core names layers and parameters in English (files, exports and the CLI share them); every
+view that shows one passes it through here, so the diagram, the plots, the inspector and the
+maths panel say the same thing in the same language.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def layer_name(layer: str) -> str:
+    if layer == "output":
+        return QCoreApplication.translate("Names", "output")
+    if layer.startswith("hidden "):
+        return QCoreApplication.translate("Names", "hidden {0}").format(layer.removeprefix("hidden "))
+    return layer
+
+
+def parameter_label(label: str) -> str:
+    """``hidden 1 · weight`` → the same in the user's language."""
+    layer, _, role = label.partition(" · ")
+    if not role:
+        return layer_name(label)
+    roles = {"weight": QCoreApplication.translate("Names", "weight"),
+             "bias": QCoreApplication.translate("Names", "bias"),
+             "norm scale": QCoreApplication.translate("Names", "norm scale"),
+             "norm shift": QCoreApplication.translate("Names", "norm shift")}
+    return f"{layer_name(layer)} · {roles.get(role, role)}"
