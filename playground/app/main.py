@@ -64,6 +64,9 @@ def run(path: str | None = None, screenshot: str | None = None, train_seconds: f
     ``screenshot``/``train_seconds``: train for that long, save the window as PNG, quit with 0
     (used by docs and by the test that launches the real process).
     """
+    from playground.app.processes import warm_up
+
+    warm_up()  # torch loads in the forkserver while the window's modules import
     app = _application(lang)
     from playground.app.main_window import MainWindow  # after QApplication: pyqtgraph needs it
 

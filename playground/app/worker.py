@@ -26,6 +26,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from playground.app.processes import MODE_ENV, process_context
 from playground.core.snapshot import Snapshot
 from playground.core.status import (
     DIVERGED,
@@ -39,13 +40,7 @@ from playground.core.status import (
     describe_error,
 )
 
-MODE_ENV = "PLAYGROUND_WORKER"
-"""``process`` (default) or ``thread``: where the runner trains."""
-PRELOAD = ["playground.core.runner"]
-
 _workers: weakref.WeakSet[EngineWorker] = weakref.WeakSet()
-_context: Any = None
-_context_lock = Lock()
 
 
 def _tr(text: str) -> str:
@@ -58,19 +53,6 @@ def live_workers() -> list[EngineWorker]:
 
 
 live_threads = live_workers
-
-
-def process_context() -> Any:
-    """The multiprocessing context for runner processes: a forkserver preloading torch, or spawn."""
-    global _context
-    with _context_lock:
-        if _context is None:
-            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-            ctx = multiprocessing.get_context(method)
-            if method == "forkserver":
-                ctx.set_forkserver_preload(PRELOAD)
-            _context = ctx
-        return _context
 
 
 class SnapshotBuffer:
