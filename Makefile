@@ -33,8 +33,15 @@ translations: $(STAMP)
 translations-todo: $(STAMP)
 	$(BIN)/python tools/translations.py --todo
 
+# Speed and endurance figures for bench/RESULTS.md (≈ 20 min; not part of the test suite).
 bench: $(STAMP)
 	$(BIN)/python bench/engine_speed.py
+	$(BIN)/python bench/engine_speed.py --setting scale
+	$(BIN)/python bench/gui_speed.py --spiral-setting --seconds 24 --rounds 16
+	$(BIN)/python bench/gui_speed.py $(EXAMPLE) --seconds 24 --rounds 16
+	$(BIN)/python bench/startup.py --runs 7
+	$(BIN)/python bench/memory.py --setting spiral-sgd --steps 1000000
+	$(BIN)/python bench/soak.py --seconds 600
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

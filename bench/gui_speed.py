@@ -123,9 +123,51 @@ def profile_views(controller: object) -> dict:
         inner = getattr(view, "view", view)
         inner.update = timed(type(inner).__name__, inner.update)
     controller.refresh = timed("(refresh tick)", controller.refresh)
+    import gc
+
+    started: dict[int, float] = {}
+
+    def collected(phase: str, info: dict) -> None:  # garbage collections pause the GUI thread too
+        if phase == "start":
+            started[info["generation"]] = time.perf_counter()
+        elif info["generation"] in started:
+            ms = (time.perf_counter() - started.pop(info["generation"])) * 1000
+            times.setdefault(f"(gc generation {info['generation']})", []).append(ms)
+
+    gc.callbacks.append(collected)
     controller._timer.timeout.disconnect()
     controller._timer.timeout.connect(controller.refresh)
     return times
+
+
+STALLS: dict[str, int] = {}
+
+
+def watch_stalls(last: list[float], ticker: object) -> None:
+    """Profile mode: when the 5 ms timer is over 60 ms late, note where the GUI thread is (its Python
+    stack; ``exec`` at the top means Qt itself: painting, layout, event dispatch)."""
+    import threading
+    import traceback
+
+    main = threading.main_thread().ident
+
+    def run() -> None:
+        seen = 0.0
+        while True:
+            time.sleep(0.01)
+            try:
+                active = ticker.isActive()
+            except RuntimeError:  # the window has closed
+                return
+            if not active or time.perf_counter() - last[0] < 0.06 or last[0] == seen:
+                continue
+            seen = last[0]
+            frame = sys._current_frames().get(main)
+            where = " ← ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}"
+                               for f in reversed(traceback.extract_stack(frame)[-5:])) if frame else "?"
+            STALLS[where] = STALLS.get(where, 0) + 1
+
+    threading.Thread(target=run, daemon=True).start()
 
 
 def window_rates(path: str, seconds: float, rounds: int, engine: EngineBursts, profile: bool = False) -> dict:
@@ -164,6 +206,8 @@ def window_rates(path: str, seconds: float, rounds: int, engine: EngineBursts, p
         last[0] = now
 
     ticker.timeout.connect(tick)
+    if profile:
+        watch_stalls(last, ticker)
     result: dict = {"gui_steps": 0, "seconds": 0.0, "drawn": 0, "gui_cpu": 0.0, "runner_cpu": 0.0}
     marks: dict = {}
     burst_s = seconds / rounds
@@ -267,6 +311,8 @@ def main() -> int:
             ms.sort()
             print(f"{name:>22}: {len(ms):5d} draws, mean {sum(ms) / len(ms):6.1f} ms, "
                   f"p99 {ms[int(0.99 * (len(ms) - 1))]:6.1f} ms, max {ms[-1]:6.1f} ms", file=sys.stderr)
+    for where, n in sorted(STALLS.items(), key=lambda kv: -kv[1]):
+        print(f"stall ×{n}: {where}", file=sys.stderr)
     if args.json:
         print(json.dumps(row))
     else:

@@ -26,10 +26,10 @@ from playground.core.resources import examples_dir
 DEFAULT_FILE = examples_dir() / "spiral.json"
 
 
-def rss_mb() -> float:
-    """Resident set size of this process from /proc (Linux), in MiB."""
+def rss_mb(pid: int | None = None) -> float:
+    """Resident set size of a process (default: this one) from /proc (Linux), in MiB."""
     try:
-        with open("/proc/self/status", encoding="ascii") as f:
+        with open(f"/proc/{pid or 'self'}/status", encoding="ascii") as f:
             for line in f:
                 if line.startswith("VmRSS:"):
                     return int(line.split()[1]) / 1024
@@ -54,8 +54,14 @@ def child(args: argparse.Namespace) -> int:
     experiment.training.epochs = 0  # until stopped
     experiment.view.hidden = []  # every view visible
     window.files.adopt(experiment, Path(args.file).resolve())
+    window.resize(1800, 1100)
     window.show()
-    for dock in window.docks.values():  # tabified docks: only one tab is visible at a time
+    from PySide6.QtCore import Qt
+
+    for key in ("gradients", "distributions", "inspector"):  # out of their tab group: all visible at once
+        dock = window.docks[key]
+        window.removeDockWidget(dock)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         dock.show()
     controller = window.controller
     started = time.perf_counter()
@@ -64,7 +70,8 @@ def child(args: argparse.Namespace) -> int:
         status = controller.status
         print(json.dumps({
             "seconds": round(time.perf_counter() - started, 1), "steps": status.step, "epochs": status.epoch,
-            "state": status.state, "rss_mb": round(rss_mb(), 1), "none_refs": sys.getrefcount(None),
+            "state": status.state, "rss_mb": round(rss_mb(), 1),
+            "runner_rss_mb": round(rss_mb(controller.worker.pid), 1), "none_refs": sys.getrefcount(None),
             "true_refs": sys.getrefcount(True), "final": final}), flush=True)
 
     def finish() -> None:
@@ -109,7 +116,8 @@ def parent(args: argparse.Namespace) -> int:
         rows.append(row)
         if not args.json:
             print(f"  {row['seconds']:>7.1f} s  step {row['steps']:>9,}  epoch {row['epochs']:>7,}  "
-                  f"RSS {row['rss_mb']:>7.1f} MiB  None refs {row['none_refs']:,}", flush=True)
+                  f"RSS {row['rss_mb']:>7.1f} MiB (runner {row['runner_rss_mb']:>7.1f})  "
+                  f"None refs {row['none_refs']:,}", flush=True)
     code = proc.wait()
     wall = time.perf_counter() - started
     first = next((r for r in rows if r["steps"] > 0), rows[0] if rows else None)
@@ -125,6 +133,8 @@ def parent(args: argparse.Namespace) -> int:
         "rss_start_mb": first["rss_mb"] if first else None,
         "rss_end_mb": last["rss_mb"] if last else None,
         "rss_max_mb": max(r["rss_mb"] for r in rows) if rows else None,
+        "runner_rss_start_mb": first["runner_rss_mb"] if first else None,
+        "runner_rss_end_mb": last["runner_rss_mb"] if last else None,
         "none_refs_drift": (last["none_refs"] - first["none_refs"]) if first and last else None,
         "true_refs_drift": (last["true_refs"] - first["true_refs"]) if first and last else None,
     }

@@ -14,6 +14,7 @@ import contextlib
 import json
 import time
 import uuid
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QMessageBox
 
+from playground.core.background_save import save_trained
 from playground.core.experiment_io import load_experiment, save_experiment
 from playground.core.savefile import atomic_write
 
@@ -92,6 +94,7 @@ class Autosave(QObject):
         self.file: Path | None = None
         self._lock: QLockFile | None = None
         self._dirty = False
+        self._pending: Future | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.tick)
@@ -108,28 +111,61 @@ class Autosave(QObject):
             self.discard()
 
     def tick(self) -> bool:
-        """The timer's slot: write the autosave if there are unsaved changes since the last one."""
+        """The timer's slot: write the autosave if there are unsaved changes since the last one.
+
+        A trained experiment is written by the runner, where its state lives (encoding it here froze
+        the window for up to 150 ms a minute while training); an untrained one is small and written here.
+        """
+        self._collect()
         doc = self.window.document
-        if not (self._dirty and doc.modified):
+        if not (self._dirty and doc.modified) or self._pending is not None:
             return False
         try:
-            experiment = self.window.files.experiment_to_save()
+            experiment = doc.experiment
             if self.file is None:
                 self.folder.mkdir(parents=True, exist_ok=True)
                 self.file = self.folder / f"{uuid.uuid4().hex}.json"
                 self._lock = _lock(self.file)
                 self._lock.tryLock(0)
-            save_experiment(experiment, self.file, from_dir=doc.base_dir or Path.cwd())
             meta = {"path": str(doc.path) if doc.path else None, "name": experiment.name, "saved": time.time()}
-            atomic_write(self.file.with_suffix(".meta.json"), json.dumps(meta))
+            base_dir = doc.base_dir or Path.cwd()
+            if self.window.controller.status.step > 0:
+                self._pending = self.window.controller.call_later(
+                    save_trained, experiment, base_dir, str(self.file), str(self.file.with_suffix(".meta.json")),
+                    meta)
+            else:
+                save_experiment(experiment, self.file, from_dir=base_dir)
+                atomic_write(self.file.with_suffix(".meta.json"), json.dumps(meta))
         except Exception as exc:  # an autosave never interrupts the user; say it once in the status bar
-            self.window.statusBar().showMessage(self.tr("Autosave failed: {0}").format(exc), 8000)
+            self._failed(exc)
             return False
         self._dirty = False
         return True
 
+    def wait(self, timeout: float = 30.0) -> None:
+        """Until the runner has written the pending autosave (before removing it; tests)."""
+        if self._pending is not None:
+            with contextlib.suppress(Exception):
+                self._pending.result(timeout)
+        self._collect()
+
+    def _collect(self) -> None:
+        """A finished background write: say so if it failed (and try again at the next tick)."""
+        future = self._pending
+        if future is None or not future.done():
+            return
+        self._pending = None
+        error = future.exception()
+        if error is not None:
+            self._dirty = True
+            self._failed(error)
+
+    def _failed(self, error: BaseException) -> None:
+        self.window.statusBar().showMessage(self.tr("Autosave failed: {0}").format(error), 8000)
+
     def discard(self) -> None:
         """Remove this window's autosave (after a save, a discard, or a clean close)."""
+        self.wait()  # a write still under way would bring the file back after it is removed
         if self.file is not None:
             for path in (self.file, self.file.with_suffix(".meta.json")):
                 with contextlib.suppress(OSError):

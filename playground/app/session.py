@@ -18,13 +18,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from playground.app.document import ExperimentDocument
 from playground.app.training import TrainingController
 from playground.app.worker import WorkerStatus
+from playground.core.background_save import structure
 from playground.core.spec import LIVE_OPTIONS, Experiment
-
-
-def structure(exp: Experiment) -> tuple[Any, ...]:
-    """Everything whose change needs a new engine (new weights)."""
-    t = exp.training
-    return (exp.data, exp.model, t.optimizer.name, t.loss, t.reduction, t.device, t.dtype, t.seed)
 
 
 def live_changes(old: Experiment, new: Experiment) -> list[tuple[str, Any]]:

@@ -269,6 +269,10 @@ class TrainingController(QObject):
         """
         return self._wait(self.worker.post("call", fn, args), getattr(fn, "__name__", "call"))
 
+    def call_later(self, fn: Any, *args: Any) -> Future:
+        """``fn(engine, *args)`` on the runner without waiting: the future holds its result or error."""
+        return self.worker.post("call", fn, args)
+
     def export_experiment(self, experiment: Experiment, base_dir: Path | None, path: str | Path,
                           fmt: str | None = None) -> str:
         """Export ``experiment`` (with its trained state) from the runner, where torch lives."""

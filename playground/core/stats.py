@@ -21,10 +21,10 @@ ARRAY_LIMIT = 4096
 """Parameters up to this many values travel whole (the diagram's links, the inspector's cells)."""
 QUANTILE_SAMPLE = 4096
 """Quantiles of larger parameters come from a fixed random sample of this many values."""
-RANGE_DECAY = 0.98
-"""A histogram's range follows growth at once and shrinking slowly (halves in ≈ 35 snapshots, about
-a second), so shrinking or exploding gradients show as a histogram that narrows or fills its
-range, not as a range that jumps every frame."""
+RANGE_DECAY = 0.9
+"""A histogram's range follows growth at once and shrinking slowly (halves in ≈ 7 updates: histograms
+are refreshed 5 times a second while training, so about 1.5 s), so shrinking or exploding gradients
+show as a histogram that narrows or fills its range, not as a range that jumps every frame."""
 HIST_SAMPLE = 16_384
 """Histograms and ranges of bigger parameters are drawn from an even sample of this many values."""
 RANGE_QUANTILE = 0.99

@@ -75,6 +75,7 @@ def test_autosave_writes_only_after_changes_and_is_offered_after_a_crash(qtbot, 
     crashed.document.edit(lambda e: setattr(e, "name", "Edited"), "Rename")
     step(qtbot, crashed)
     assert crashed.autosave.tick()  # the timer's slot, called as the minute timer would
+    crashed.autosave.wait()  # a trained experiment is written by the runner, between two steps
     (saved,) = [p for p in isolated_autosave.glob("*.json") if not p.name.endswith(".meta.json")]
     assert load_experiment(saved).state.step == 3
     assert not crashed.autosave.tick()  # no change since: nothing rewritten
@@ -103,6 +104,24 @@ def test_a_save_or_a_clean_close_removes_the_autosave(qtbot, window, isolated_au
     assert window.autosave.tick() and list(isolated_autosave.iterdir())
     window.close()
     assert list(isolated_autosave.iterdir()) == []
+
+
+def test_a_trained_autosave_is_written_by_the_runner_and_a_failure_is_told(qtbot, window, isolated_autosave):
+    """The window only sends the document; the runner adds the weights and writes (no freeze while training)."""
+    window.document.edit(lambda e: setattr(e, "name", "Edited"), "Rename")
+    step(qtbot, window, 2)
+    assert window.autosave.tick()
+    window.autosave.wait()
+    (saved,) = [p for p in isolated_autosave.glob("*.json") if not p.name.endswith(".meta.json")]
+    assert load_experiment(saved).state.step == 2 and load_experiment(saved).name == "Edited"
+    for path in isolated_autosave.iterdir():
+        path.unlink()
+    isolated_autosave.rmdir()  # the folder vanishes: the runner's write fails
+    window.document.edit(lambda e: setattr(e, "name", "Again"), "Rename")
+    assert window.autosave.tick()
+    window.autosave.wait()
+    assert window.statusBar().currentMessage().startswith("Autosave failed")
+    assert window.autosave._dirty, "tried again at the next tick"
 
 
 def test_a_recovery_can_be_discarded(qtbot, settings, isolated_autosave, messages):
