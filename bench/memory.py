@@ -20,17 +20,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from engine_speed import ALL_VIEWS, make_engine, settings
+from soak import rss_mb
 
 PUBLISH_S = 1 / 24
 MARKS = (10_000, 100_000, 250_000, 500_000, 750_000, 1_000_000)
-
-
-def rss_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def main() -> int:

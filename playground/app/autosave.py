@@ -22,9 +22,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from playground.core.background_save import save_trained
-from playground.core.experiment_io import load_experiment, save_experiment
-from playground.core.savefile import atomic_write
+from playground.core.background_save import save_trained, save_with_meta
+from playground.core.experiment_io import load_experiment
 
 if TYPE_CHECKING:
     from playground.app.main_window import MainWindow
@@ -134,8 +133,7 @@ class Autosave(QObject):
                     save_trained, experiment, base_dir, str(self.file), str(self.file.with_suffix(".meta.json")),
                     meta)
             else:
-                save_experiment(experiment, self.file, from_dir=base_dir)
-                atomic_write(self.file.with_suffix(".meta.json"), json.dumps(meta))
+                save_with_meta(experiment, base_dir, self.file, self.file.with_suffix(".meta.json"), meta)
         except Exception as exc:  # an autosave never interrupts the user; say it once in the status bar
             self._failed(exc)
             return False

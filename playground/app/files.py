@@ -16,7 +16,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from playground.app.export_dialog import ExportDialog
-from playground.app.session import structure
+from playground.core.background_save import with_trained_state
 from playground.core.experiment_io import ExperimentError, load_experiment, rebase_paths, save_experiment
 from playground.core.resources import example_files, examples_dir
 from playground.core.spec import Experiment
@@ -134,11 +134,7 @@ class FileController(QObject):
     # ------------------------------------------------------------------ save
     def experiment_to_save(self) -> Experiment:
         """The document's experiment with the engine's trained state, read between two steps."""
-        experiment = self.window.document.experiment
-        trained = self.window.controller.experiment()
-        if trained.state is not None and structure(trained) == structure(experiment):
-            experiment.state = trained.state
-        return experiment
+        return with_trained_state(self.window.document.experiment, self.window.controller.experiment())
 
     def save(self) -> bool:
         """Save in place; an untitled experiment or a bundled example asks where instead."""

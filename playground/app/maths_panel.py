@@ -152,7 +152,7 @@ class MathsPanel(QWidget):
                 what = self.tr("normalised")
             else:
                 what = self.tr("after dropout (training mode)")
-            out += [f"<p><b>{html.escape(self._layer(module.layer))}</b> · <code>{html.escape(module.code)}</code>"
+            out += [f"<p><b>{html.escape(layer_name(module.layer))}</b> · <code>{html.escape(module.code)}</code>"
                     f" → {what}</p>", self._table(names, units, module.values)]
         if m.probabilities is not None:
             label = self.tr("softmax (inside the loss): probabilities") if m.output_function == "softmax" \
@@ -176,24 +176,16 @@ class MathsPanel(QWidget):
             matrix = len(shape) == 2
             rows = [str(k) for k in range(shape[0])] if matrix else ["·"]
             head = [str(k) for k in range(shape[1] if matrix else shape[0])]
-            out.append(f"<p><b>{html.escape(p.name)}</b> ({html.escape(self._label(p.label))}) "
+            out.append(f"<p><b>{html.escape(p.name)}</b> ({html.escape(parameter_label(p.label))}) "
                        f"{list(shape)}</p>")
             for title, values in ((self.tr("value w"), p.before), (self.tr("gradient g = dL/dw"), p.grad),
                                   (self.tr("update Δw"), p.update), (self.tr("new value"), p.after)):
                 out += [f"<p><i>{title}</i></p>", self._table(rows, head, values if matrix else values[None, :])]
         if m.dead_units:
             dead = "; ".join(self.tr("{0}: {1} of {2} units output 0 for every training example")
-                             .format(self._layer(layer), n, total) for layer, n, total in m.dead_units)
+                             .format(layer_name(layer), n, total) for layer, n, total in m.dead_units)
             out.append(f"<p style='color:#cf222e'><b>{h['silent']}</b>: {html.escape(dead)}</p>")
         return "".join(out)
-
-    @staticmethod
-    def _layer(layer: str) -> str:
-        return layer_name(layer)
-
-    @staticmethod
-    def _label(label: str) -> str:
-        return parameter_label(label)
 
     @staticmethod
     def _activation_name(code: str) -> str:

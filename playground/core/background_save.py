@@ -23,18 +23,28 @@ def structure(exp: Experiment) -> tuple[Any, ...]:
     return (exp.data, exp.model, t.optimizer.name, t.loss, t.reduction, t.device, t.dtype, t.seed)
 
 
+def with_trained_state(experiment: Experiment, trained: Experiment) -> Experiment:
+    """``experiment`` (the document's) given the engine's trained state when that state fits it."""
+    if trained.state is not None and structure(trained) == structure(experiment):
+        experiment.state = trained.state
+    return experiment
+
+
+def save_with_meta(experiment: Experiment, base_dir: Path | None, path: str | Path,
+                   meta_path: str | Path | None = None, meta: dict | None = None) -> None:
+    """Save atomically, then the small JSON that says what the file is (autosave's ``.meta.json``)."""
+    save_experiment(experiment, path, from_dir=base_dir or Path.cwd())
+    if meta_path is not None:
+        atomic_write(Path(meta_path), json.dumps(meta or {}))
+
+
 def save_trained(engine: Any, experiment: Experiment, base_dir: Path | None, path: str,
                  meta_path: str | None = None, meta: dict | None = None) -> str:
-    """``experiment`` (the document) saved atomically with the engine's trained state when it fits.
+    """``experiment`` (the document) saved with the engine's trained state when it fits.
 
     Runs in the runner (``engine`` is its ``Engine``); this module imports no torch, so the window
     may name the function it sends there.
     """
-    trained = engine.experiment(include_state=True)
-    if trained.state is not None and structure(trained) == structure(experiment):
-        experiment = experiment.model_copy()
-        experiment.state = trained.state
-    save_experiment(experiment, path, from_dir=base_dir or Path.cwd())
-    if meta_path is not None:
-        atomic_write(Path(meta_path), json.dumps(meta or {}))
+    save_with_meta(with_trained_state(experiment, engine.experiment(include_state=True)), base_dir, path,
+                   meta_path, meta)
     return path

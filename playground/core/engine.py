@@ -390,7 +390,7 @@ class Engine:
     def probabilities(self, out: torch.Tensor) -> torch.Tensor:
         target = LOSSES[self.loss_key].target
         if target == "index":
-            return torch.softmax(out, dim=1)
+            return _class_softmax(out)
         if target == "binary":
             p = torch.sigmoid(out)
             return torch.cat([1 - p, p], dim=1)
@@ -400,7 +400,7 @@ class Engine:
         """What each output neuron means: a class probability, the positive-class probability, a value."""
         target = LOSSES[self.loss_key].target
         if target == "index":
-            return torch.softmax(out, dim=1)
+            return _class_softmax(out)
         if target == "binary":
             return torch.sigmoid(out)
         return out
@@ -447,11 +447,7 @@ class Engine:
         """Model output over a ``resolution``² grid of the raw input plane (2-D inputs only)."""
         if self.dataset.raw_dim != 2:
             return None
-        out = self._forward(self.grid(resolution), torch.float32)  # a picture: float32 is plenty
-        if LOSSES[self.loss_key].target == "index":  # softmax across a short row is slow: columns instead (3×)
-            values = torch.softmax(out.T.contiguous(), dim=0).T
-        else:
-            values = self.probabilities(out)
+        values = self.probabilities(self._forward(self.grid(resolution), torch.float32))  # a picture: float32
         grid = values.reshape(resolution, resolution, -1).cpu().numpy()
         return Boundary(self.dataset.bounds(), grid)
 
@@ -554,6 +550,12 @@ except (ImportError, AttributeError):  # a torch without it: the public function
 def _disable_direct_backward() -> None:
     global _run_backward
     _run_backward = None
+
+
+def _class_softmax(out: torch.Tensor) -> torch.Tensor:
+    """Softmax over the classes of each row. Rows of a few classes are slow for ``softmax(dim=1)``
+    (0.3 ms for 10 000 × 2); the same softmax down the columns of the transpose is 3× faster."""
+    return torch.softmax(out.T.contiguous(), dim=0).T
 
 
 def _fast_forward(module: nn.Module):

@@ -117,7 +117,6 @@ class Publisher:
         self.stats_cache: dict[str, ParamStats] = {}
         self._next_stat = 0
         self._last_history = -math.inf
-        self._last_histograms = -math.inf
         self._recorded_step = -1
         self._resolution: dict[str, int] = {}
         self._sample_idx: dict[str, torch.Tensor] = {}
@@ -148,10 +147,11 @@ class Publisher:
             neurons = self._timed_grid("neurons", views.neuron_resolution, self._neuron_maps, now, notes,
                                        "the neuron maps", 0.0 if complete else NEURONS_EVERY_S)
         if views.stats or views.links or views.inspect:
-            params = self._stats(views.links, now, notes, complete)
+            due = complete or now - self._last_history >= HISTORY_EVERY_S  # histories and histograms: 5 Hz
+            params = self._stats(views.links, now, notes, histograms=due)
             if len(params):
                 self._record(params, now, views)
-                if complete or now - self._last_history >= HISTORY_EVERY_S:
+                if due:
                     self._last_history = now
                     history = self._param_history()
                     distribution = self._distribution(views.inspect or self.names[0])
@@ -200,7 +200,7 @@ class Publisher:
         return neuron_maps(e.model, e.blocks, e.grid(resolution), resolution, e.dataset.bounds(),
                            e.output_maps)
 
-    def _stats(self, links: bool, now: float, notes: list[str], complete: bool = True) -> tuple[ParamStats, ...]:
+    def _stats(self, links: bool, now: float, notes: list[str], histograms: bool = True) -> tuple[ParamStats, ...]:
         """Every parameter's statistics; a model too big for one frame refreshes some at a time."""
         e = self.engine
         part = self.parts["stats"]
@@ -210,11 +210,8 @@ class Publisher:
         done = 0
         previous = e.previous_weights
         if not self._large:  # small: all of them in one go (one copy to the host)
-            fresh = complete or now - self._last_histograms >= HISTORY_EVERY_S  # histograms are drawn at 5 Hz
-            if fresh:
-                self._last_histograms = now
             for stats in parameter_stats(self.names, e.labels, self.layers, e.params, previous, self.ranges, links,
-                                         None if fresh else self.stats_cache):
+                                         None if histograms else self.stats_cache):
                 self.stats_cache[stats.name] = stats
             done = n
         while done < n:
