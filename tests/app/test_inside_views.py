@@ -9,8 +9,8 @@ import pytest
 import torch
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QToolTip
+from window_helpers import open_window
 
-from playground.app.document import ExperimentDocument
 from playground.app.main_window import MainWindow
 from playground.app.worker import PAUSED, TRAINING
 from playground.core.experiment_io import load_experiment
@@ -49,14 +49,6 @@ def experiment(hidden=(8,), opt=None, kind="xor", init="default", activation="ta
         model=ModelSpec(hidden=[LayerSpec(units=u, activation=activation) for u in hidden], init=init),
         training=TrainingSpec(optimizer=OptimizerSpec(**(opt or {"name": "sgd", "lr": 0.03})), batch_size=10,
                               epochs=0))
-
-
-def open_window(qtbot, settings, exp: Experiment) -> MainWindow:
-    window = MainWindow(ExperimentDocument(exp), settings=settings, remember_layout=False)
-    window.confirm_close = False
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def train_then_pause(qtbot, window: MainWindow, steps: int = 30) -> None:

@@ -12,9 +12,8 @@ import random
 from operator import attrgetter
 
 import pytest
+from window_helpers import open_window
 
-from playground.app.document import ExperimentDocument
-from playground.app.main_window import MainWindow
 from playground.app.training import TrainingController
 from playground.app.worker import DIVERGED, FINISHED, IDLE, PAUSED, TRAINING, live_workers
 from playground.core.experiment_io import save_experiment
@@ -29,14 +28,6 @@ def xor(units: int = 4, epochs: int = 0, device: str = "auto") -> Experiment:
         model=ModelSpec(hidden=[LayerSpec(units=units)]),
         training=TrainingSpec(optimizer=OptimizerSpec(name="sgd", lr=0.03), batch_size=10, epochs=epochs,
                               device=device))
-
-
-def open_window(qtbot, settings, experiment: Experiment) -> MainWindow:
-    window = MainWindow(ExperimentDocument(experiment), settings=settings, remember_layout=False)
-    window.confirm_close = False
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def test_two_hundred_random_actions_leave_a_working_runner(qtbot) -> None:

@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
+from window_helpers import Shown, capture_message_boxes, open_window
 
-from playground.app.document import ExperimentDocument
 from playground.app.main_window import MainWindow
 from playground.app.worker import IDLE, PAUSED, TRAINING
 from playground.core.experiment_io import load_experiment, save_experiment
@@ -32,11 +32,7 @@ def xor() -> Experiment:
 
 
 def make_window(qtbot, settings, experiment: Experiment | None = None) -> MainWindow:
-    window = MainWindow(ExperimentDocument(experiment or xor()), settings=settings)
-    window.confirm_close = False  # tests that check the prompt turn it back on
-    qtbot.addWidget(window)
-    window.show()
-    return window
+    return open_window(qtbot, settings, experiment or xor(), remember_layout=True)
 
 
 @pytest.fixture
@@ -44,32 +40,10 @@ def window(qtbot, settings) -> MainWindow:
     return make_window(qtbot, settings)
 
 
-class Shown(list):
-    """Texts of the message boxes shown; ``replies`` are the answers ``question`` gives next."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.replies: list[QMessageBox.StandardButton] = []
-
-
 @pytest.fixture
 def answers(monkeypatch) -> Shown:
     """Captures message boxes; ``question`` answers from ``answers.replies`` (default: Cancel)."""
-    shown = Shown()
-    replies = shown.replies
-
-    def question(_parent, _title, text, *_args):
-        shown.append(text)
-        return replies.pop(0) if replies else QMessageBox.StandardButton.Cancel
-
-    def record(_parent, _title, text, *_args):
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    monkeypatch.setattr(QMessageBox, "critical", record)
-    monkeypatch.setattr(QMessageBox, "warning", record)
-    return shown
+    return capture_message_boxes(monkeypatch, QMessageBox.StandardButton.Cancel)
 
 
 def wait_state(qtbot, window: MainWindow, state: str, timeout: int = 10_000) -> None:

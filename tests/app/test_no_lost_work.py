@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
+from window_helpers import Shown, capture_message_boxes, open_window
 
-from playground.app.document import ExperimentDocument
 from playground.app.main_window import MainWindow
 from playground.app.worker import FINISHED, IDLE, PAUSED
 from playground.core.experiment_io import load_experiment, save_experiment
@@ -23,11 +23,7 @@ def small(epochs: int = 0) -> Experiment:
 
 
 def make_window(qtbot, settings, experiment: Experiment | None = None) -> MainWindow:
-    window = MainWindow(ExperimentDocument(experiment or small()), settings=settings)
-    window.confirm_close = False
-    qtbot.addWidget(window)
-    window.show()
-    return window
+    return open_window(qtbot, settings, experiment or small(), remember_layout=True)
 
 
 @pytest.fixture
@@ -35,26 +31,9 @@ def window(qtbot, settings) -> MainWindow:
     return make_window(qtbot, settings)
 
 
-class Shown(list):
-    """Texts of the message boxes shown; ``replies`` answer the next questions (default: Ok)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.replies: list[QMessageBox.StandardButton] = []
-
-
 @pytest.fixture
 def messages(monkeypatch) -> Shown:
-    shown = Shown()
-    replies = shown.replies
-
-    def record(_parent, _title, text, *_args):
-        shown.append(text)
-        return replies.pop(0) if replies else QMessageBox.StandardButton.Ok
-
-    for name in ("critical", "warning", "question"):
-        monkeypatch.setattr(QMessageBox, name, record)
-    return shown
+    return capture_message_boxes(monkeypatch, QMessageBox.StandardButton.Ok)
 
 
 def step(qtbot, window: MainWindow, n: int = 3) -> None:
