@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QVBoxLay
 from playground.app.names import parameter_label
 from playground.app.plots.cell_text import CellNumbers
 from playground.app.plots.diverging import colorize, symmetric_limit
+from playground.app.plots.legend import LEGEND_HEIGHT, ColorBar
 from playground.app.plots.selection import ParameterSelection
 from playground.core.snapshot import Inspection, Snapshot
 
@@ -63,6 +64,11 @@ class HeatPanel:
         self.plot.addItem(self.image)
         self.numbers = CellNumbers()
         self.plot.addItem(self.numbers)
+        self.bar = ColorBar()
+        """The panel's colour key, under its bottom axis (as ``ColorBarItem.setImageItem`` places it)."""
+        self.bar.place(self.plot.layout, 5, 1)
+        self.plot.layout.setRowFixedHeight(4, 4)
+        self.bar.setMaximumHeight(LEGEND_HEIGHT - 10)
         self.values: np.ndarray | None = None
 
     def set_title(self, title: str) -> None:
@@ -79,6 +85,7 @@ class HeatPanel:
         rows, cols = values.shape
         limit = symmetric_limit(values)
         self.image.setImage(colorize(values, limit), autoLevels=False, levels=(0, 255))
+        self.bar.show_diverging(limit)
         if (rows, cols) != getattr(self, "_shape", None):  # geometry and ticks change with the parameter only
             self._shape = (rows, cols)
             self.image.setRect(QRectF(-0.5, -0.5, cols, rows))
