@@ -62,7 +62,7 @@ class DiagramEdits(QObject):
     def _offer_features(self, experiment: Experiment) -> None:
         data = experiment.data
         if data.kind == "csv" or data.kind in ONE_D_KINDS:
-            self.diagram.set_features([], [])
+            self.diagram.buttons.set_features([], [])
             return
-        self.diagram.set_features([(key, DERIVED_LABELS[key], key in data.features) for key in DERIVED_FEATURES],
-                                  data.features)
+        choices = [(key, DERIVED_LABELS[key], key in data.features) for key in DERIVED_FEATURES]
+        self.diagram.buttons.set_features(choices, data.features)

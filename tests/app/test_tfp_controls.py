@@ -36,12 +36,12 @@ def hidden_units(window: MainWindow) -> list[int]:
 
 def test_plus_and_minus_on_the_diagram_edit_layers_and_neurons_undoably(qtbot, window) -> None:
     diagram = window.diagram
-    qtbot.mouseClick(diagram.add_layer, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(diagram.buttons.add_layer, Qt.MouseButton.LeftButton)
     assert hidden_units(window) == [4, 4, 4]
     qtbot.waitUntil(lambda: len(diagram.layout_.columns) == 5, timeout=20_000)  # the diagram follows
-    plus, minus = diagram.unit_buttons[1]
-    diagram._hover_column = 2  # buttons of a crowded diagram show for the column under the mouse
-    diagram._place_buttons()
+    plus, minus = diagram.buttons.unit_buttons[1]
+    diagram.buttons.hover(2)  # buttons of a crowded diagram show for the column under the mouse
+
     qtbot.mouseClick(plus, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(plus, Qt.MouseButton.LeftButton)
     assert hidden_units(window) == [4, 6, 4]
@@ -49,7 +49,7 @@ def test_plus_and_minus_on_the_diagram_edit_layers_and_neurons_undoably(qtbot, w
     assert hidden_units(window) == [4, 4, 4]
     qtbot.mouseClick(minus, Qt.MouseButton.LeftButton)
     assert hidden_units(window) == [4, 3, 4]
-    qtbot.mouseClick(diagram.remove_layer, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(diagram.buttons.remove_layer, Qt.MouseButton.LeftButton)
     assert hidden_units(window) == [4, 3]
     window.document.undo_stack.undo()
     assert hidden_units(window) == [4, 3, 4]
@@ -64,12 +64,12 @@ def test_a_neuron_fewer_than_one_is_refused_with_a_reason(qtbot, window) -> None
 
 def test_a_click_on_an_input_node_turns_that_feature_off_and_the_menu_on(qtbot, window) -> None:
     diagram = window.diagram
-    qtbot.waitUntil(lambda: diagram.features != [], timeout=5000)
+    qtbot.waitUntil(lambda: diagram.buttons.features != [], timeout=5000)
     centre = diagram.view_widget.mapFromScene(diagram.node_center(0, 1))  # the second input: X₂
     qtbot.mouseClick(diagram.view_widget.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert window.document.experiment.data.features == ["x1"]
     assert window.panels["data"].feature_boxes["x2"].isChecked() is False  # the data panel agrees
-    square = next(a for a in diagram.inputs_menu.actions() if a.text() == "X₁²")
+    square = next(a for a in diagram.buttons.inputs_menu.actions() if a.text() == "X₁²")
     square.trigger()
     assert window.document.experiment.data.features == ["x1", "x1_sq"]
     window.document.undo_stack.undo()

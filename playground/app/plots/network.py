@@ -15,17 +15,18 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QLabel, QMenu, QToolButton, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from playground.app.names import layer_name
 from playground.app.plots.diverging import NEGATIVE, POSITIVE, colorize, symmetric_limit
 from playground.app.plots.legend import ColorLegend
+from playground.app.plots.network_buttons import ArchitectureButtons
+from playground.app.plots.network_fit import DiagramFit
 from playground.app.plots.network_layout import (
     COLUMN_GAP,
     ROW_GAP,
     Layout,
-    linear_layers,
     make_layout,
     segment_distance,
 )
@@ -39,37 +40,10 @@ NODE_PIXELS = 24
 """Pixels per node side in a column image (the neuron maps are resampled to it)."""
 GAP_PIXELS = round((ROW_GAP - 1.0) * NODE_PIXELS)
 assert GAP_PIXELS == (ROW_GAP - 1.0) * NODE_PIXELS, "node gaps must be whole pixels"
-NODE_MIN_PIXELS = 12
-"""On screen, a node is at least about this big: a deep net's columns move closer and a wide layer
-shows fewer of its units (it says how many) rather than shrinking its maps to slivers."""
-MIN_GAP = 2.0
-"""The closest columns come, in node widths (links still fan out between them)."""
-MAX_GAP = 7.0
-"""The farthest they spread on a wide, short diagram (links stay readable as lines)."""
-TOP_PIXELS = 44.0
-"""Room above the nodes for the +/− buttons and the diagnostic markers."""
-CAPTION_SPACE = 8.0
-"""Pixels between two neighbouring captions."""
-
-
 def _fmt(value: float | None) -> str:
     if value is None or not np.isfinite(value):
         return "–"
     return f"{value:.7g}"
-
-
-def _caption_levels(spans: list[tuple[float, float]]) -> list[int]:
-    """Row of each caption (its pixel span): the first row where it overlaps no caption already placed."""
-    placed: list[tuple[int, float, float]] = []
-    levels = []
-    for lo, hi in spans:
-        lo, hi = lo - CAPTION_SPACE / 2, hi + CAPTION_SPACE / 2
-        level = 0
-        while any(row == level and lo < end and hi > start for row, start, end in placed):
-            level += 1
-        placed.append((level, lo, hi))
-        levels.append(level)
-    return levels
 
 
 class NetworkDiagram(QWidget):
@@ -122,7 +96,6 @@ class NetworkDiagram(QWidget):
         self.texts: list[pg.TextItem] = []
         self.captions: list[tuple[pg.TextItem, str, str]] = []
         """Each column's caption item with its full text and a short one (crowded: a hidden layer's number)."""
-        self._measure = pg.TextItem()
         self.markers: list[pg.TextItem] = []
         self.layout_: Layout = Layout((), ())
         self.input_names: list[str] = []
@@ -135,7 +108,6 @@ class NetworkDiagram(QWidget):
         self._seg_slices: list[tuple[int, int, int]] = []
         self._weights: np.ndarray = np.zeros(0)
         self._hover: tuple[int, int] = (-1, -1)
-        self._hover_column = -1
         self.diagnostics: tuple[Diagnostic, ...] = ()
         scene = self.view_widget.scene()
         scene.sigMouseMoved.connect(self._moved)
@@ -144,7 +116,10 @@ class NetworkDiagram(QWidget):
         self.setMinimumSize(260, 220)
         self.view.sigResized.connect(self._resized)
         self._rows = MAX_DRAWN
-        self._build_edit_buttons()
+        self.fit = DiagramFit(self)
+        """Rows, column gap, caption rows and the view's range for the widget's pixels."""
+        self.buttons = ArchitectureButtons(self)
+        """+/− layers and neurons, the inputs menu (TFP's editing on the diagram)."""
 
     # ------------------------------------------------------------------ context from the window
     def set_context(self, input_names: list[str], activations: dict[str, str]) -> None:
@@ -168,11 +143,11 @@ class NetworkDiagram(QWidget):
                 item.update()
 
     def _resized(self) -> None:
-        if self.snapshot is not None and self._space(self.snapshot.params)[0:2] != self._shape_used():
+        if self.snapshot is not None and self.fit.space(self.snapshot.params)[0:2] != self._shape_used():
             self.layout_ = Layout((), ())  # more or fewer rows fit now: lay out again
             self.update(self.snapshot)
         else:
-            self._fit_view()
+            self.fit.fit()
 
     def _shape_used(self) -> tuple[float, int]:
         columns = self.layout_.columns
@@ -180,83 +155,7 @@ class NetworkDiagram(QWidget):
         return gap, self._rows
 
     # ------------------------------------------------------------------ editing the architecture
-    def _build_edit_buttons(self) -> None:
-        """+/− for layers (top right), per hidden layer for its neurons, a menu of input features."""
-        self.layers_label = QLabel(self.view_widget, objectName="diagramLayers")
-        self.add_layer = self._tool_button("+", self.tr("Add a hidden layer"), "addLayerButton",
-                                           lambda: self.layersRequested.emit(1))
-        self.remove_layer = self._tool_button("−", self.tr("Remove the last hidden layer"), "removeLayerButton",
-                                              lambda: self.layersRequested.emit(-1))
-        self.inputs_button = self._tool_button(self.tr("Inputs ▾"), self.tr("Choose the input features"),
-                                               "inputsButton", None)
-        self.inputs_menu = QMenu(self.inputs_button)
-        self.inputs_button.setMenu(self.inputs_menu)
-        self.inputs_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.inputs_button.hide()
-        self.unit_buttons: list[tuple[QToolButton, QToolButton]] = []
-        self.features: list[tuple[str, str, bool]] = []
-        self.active_features: list[str] = []
-
-    def _tool_button(self, text: str, tip: str, name: str, slot) -> QToolButton:
-        button = QToolButton(self.view_widget, objectName=name, text=text, toolTip=tip)
-        button.setAutoRaise(True)
-        button.setStyleSheet("QToolButton { padding: 0px 3px; }")
-        if slot is not None:
-            button.clicked.connect(slot)
-        return button
-
-    def set_features(self, features: list[tuple[str, str, bool]], active: list[str]) -> None:
-        """``(key, label, on)`` of every input feature the data can give (empty: inputs are fixed), and
-        the keys of the inputs the network reads, in its order."""
-        self.features, self.active_features = list(features), list(active)
-        self.inputs_menu.clear()
-        for key, label, on in self.features:
-            action = self.inputs_menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(on)
-            action.toggled.connect(lambda checked, k=key: self.featureToggled.emit(k, checked))
-        self.inputs_button.setVisible(bool(self.features))
-        self._place_buttons()
-
-    def _place_buttons(self) -> None:
-        """Buttons follow the columns; per-layer ones hide where neighbours would touch (hover shows them)."""
-        columns = self.layout_.columns
-        hidden = max(len(columns) - 2, 0)
-        self.layers_label.setText(self.tr("%n hidden layer(s)", "", hidden))
-        self.layers_label.adjustSize()
-        self.remove_layer.setEnabled(hidden > 0)
-        width = self.view_widget.width()
-        x = width - 4
-        for widget in (self.remove_layer, self.add_layer, self.layers_label):
-            widget.adjustSize()
-            x -= widget.width()
-            widget.move(int(x), 2)
-            x -= 2
-        while len(self.unit_buttons) < hidden:
-            k = len(self.unit_buttons)
-            pair = (self._tool_button("+", self.tr("One neuron more in this layer"), f"addUnit{k}",
-                                      lambda _=False, k=k: self.unitsRequested.emit(k, 1)),
-                    self._tool_button("−", self.tr("One neuron fewer in this layer"), f"removeUnit{k}",
-                                      lambda _=False, k=k: self.unitsRequested.emit(k, -1)))
-            self.unit_buttons.append(pair)
-        if not columns:
-            return
-        pitch = self._pixel_x(columns[1].x) - self._pixel_x(columns[0].x) if len(columns) > 1 else width
-        for k, (plus, minus) in enumerate(self.unit_buttons):
-            shown = k < hidden
-            if shown:
-                centre = self._pixel_x(columns[k + 1].x + 0.5)
-                for button in (plus, minus):
-                    button.adjustSize()
-                plus.move(int(centre - plus.width() - 1), 24)
-                minus.move(int(centre + 1), 24)
-                shown = plus.width() + minus.width() + 6 <= pitch or self._hover_column == k + 1
-            plus.setVisible(shown)
-            minus.setVisible(shown)
-        self.inputs_button.adjustSize()
-        self.inputs_button.move(2, 2)
-
-    def _pixel_x(self, x: float) -> float:
+    def pixel_x(self, x: float) -> float:
         """Widget x of view coordinate ``x``."""
         return float(self.view_widget.mapFromScene(self.view.mapViewToScene(QPointF(x, 0.0))).x())
 
@@ -266,7 +165,7 @@ class NetworkDiagram(QWidget):
             return
         self.snapshot = snapshot
         self._params = {p.name: p for p in snapshot.params}
-        gap, rows = self._space(snapshot.params)
+        gap, rows = self.fit.space(snapshot.params)
         self._rows = rows
         layout = make_layout(self.input_names, snapshot.params, self.activations, gap, rows)
         if layout.signature != self.layout_.signature or len(self.images) != len(layout.columns):
@@ -286,7 +185,7 @@ class NetworkDiagram(QWidget):
             self.view.addItem(image)
             self.images.append(image)
             title = self.tr("inputs") if column.weight is None else layer_name(column.title)
-            caption = pg.TextItem(title, color="#404040", anchor=(self._caption_x(c), 0))
+            caption = pg.TextItem(title, color="#404040", anchor=(self.fit.caption_x(c), 0))
             self.view.addItem(caption)
             self.texts.append(caption)
             hidden = column.weight is not None and c < len(layout.columns) - 1
@@ -298,105 +197,7 @@ class NetworkDiagram(QWidget):
                 self.view.addItem(text)
                 self.texts.append(text)
         self._link_geometry()
-        self._fit_view()
-
-    # ------------------------------------------------------------------ fitting the pixels
-    def _text_width(self, text: str) -> float:
-        """Pixels the widest line of ``text`` takes in a caption (measured as a caption draws it: with
-        the fallback fonts Chinese needs, which the widget's font metrics do not know)."""
-        measure = self._measure.textItem
-        measure.setPlainText(text)
-        return measure.boundingRect().width() - 2 * measure.document().documentMargin()
-
-    def _caption_x(self, c: int) -> float:
-        """Where caption ``c`` is anchored, from its column's left edge (also the share of it left of
-        there): the first ends at its column's right edge, the last starts at its left edge, so the
-        outer captions grow outwards and leave the hidden layers' captions room between them."""
-        last = len(self.layout_.columns) - 1
-        return 1.0 if c == 0 and last > 0 else 0.0 if c == last and last > 0 else 0.5
-
-    def _spans(self, widths: list[float], u: float) -> list[tuple[float, float]]:
-        """Each caption's pixel span along x at scale ``u`` (pixels per node width)."""
-        spans = []
-        for c, (column, width) in enumerate(zip(self.layout_.columns, widths)):
-            share = self._caption_x(c)
-            x = (column.x + share) * u
-            spans.append((x - share * width, x + (1 - share) * width))
-        return spans
-
-    def _margins(self) -> tuple[float, float, float]:
-        """Pixels left of the nodes (input names), right of them and above them (buttons, markers)."""
-        fm = QFontMetricsF(self.font())
-        names = [label for column in self.layout_.columns for label in column.labels] or list(self.input_names)
-        left = max((fm.horizontalAdvance(n) for n in names), default=0.0) + 12
-        return max(left, 28.0), 8.0, TOP_PIXELS
-
-    def _space(self, params: tuple[ParamStats, ...]) -> tuple[float, int]:
-        """(column gap, rows per column): nodes near ``NODE_MIN_PIXELS`` at least, and the width used.
-
-        The view keeps nodes square, so a short, wide diagram spreads its columns (room for the
-        captions) and a narrow, deep one brings them closer (down to ``MIN_GAP``).
-        """
-        w, h = self.view.width(), self.view.height()
-        layers = linear_layers(params)
-        n = len(layers) + 1
-        if w <= 1 or h <= 1 or not layers:
-            return COLUMN_GAP, MAX_DRAWN
-        left, right, top = self._margins()
-        bottom = 2 * QFontMetricsF(self.font()).lineSpacing() + 20  # one row of two-line captions
-        rows = int(np.clip(int(((h - top - bottom) / NODE_MIN_PIXELS - 1) / ROW_GAP) + 1, 2, MAX_DRAWN))
-        widths = [layers[0][1].shape[1], *(weight.shape[0] for _layer, weight, _bias in layers)]
-        tallest = (min(max(widths), rows) - 1) * ROW_GAP + 1
-        u = (h - top - bottom) / tallest  # pixels per node width if the height decides
-        gap = ((w - left - right) / max(u, NODE_MIN_PIXELS) - 1) / max(n - 1, 1)
-        return float(np.clip(np.floor(gap * 2) / 2, MIN_GAP, MAX_GAP)), rows
-
-    def _fit_view(self) -> None:
-        """Captions that never overlap (full, else titles on staggered rows) and a range with room for them."""
-        columns = self.layout_.columns
-        w, h = self.view.width(), self.view.height()
-        if not columns or w <= 1 or h <= 1:
-            return
-        x0, x1, y0, y1 = self.layout_.bounds()
-        left, right, top = self._margins()
-
-        def scale(bottom: float) -> float:
-            return max(min((w - left - right) / (x1 - x0), (h - top - bottom) / max(y1 - y0, 1.0)), 1e-3)
-
-        margin = 2 * self.captions[0][0].textItem.document().documentMargin()  # blank, may overlap
-        measure = self._measure.textItem
-        measure.setPlainText("\n".join(title for _c, _t, title in self.captions))  # one line per caption
-        line = (measure.boundingRect().height() - margin) / len(self.captions) + 1
-        full = [self._text_width(text) for _c, text, _s in self.captions]
-        short = [self._text_width(title) for _c, _t, title in self.captions]
-        u = scale(2 * line + margin + 6)
-        row, levels, use_full = 2 * line + 4, [0] * len(columns), True
-        for _ in range(4):  # the scale depends on the captions' rows and they on it: settle (2 passes, mostly)
-            use_full = True
-            levels = _caption_levels(self._spans(full, u))
-            if max(levels) > 1:  # more than two rows of full captions: numbers alone
-                use_full = False
-                levels = _caption_levels(self._spans(short, u))
-            lines = 2 if use_full else 1
-            row = lines * line + 4
-            bottom = (max(levels) + 1) * row + margin + 6
-            settled = scale(bottom)
-            if settled >= u - 1e-6:  # as large as the rows were chosen for: nothing moves closer
-                u = settled
-                break
-            u = settled
-        for c, (item, text, title) in enumerate(self.captions):
-            wanted = text if use_full else title
-            if item.textItem.toPlainText() != wanted:
-                item.setText(wanted)
-            column = columns[c]
-            item.setPos(column.x + self._caption_x(c), y1 + (3 + levels[c] * row) / u)  # one baseline for all
-        widths = full if use_full else short
-        right = max(right, widths[-1] - u + 4) if len(columns) > 1 else max(right, widths[-1] / 2)
-        left = max(left, widths[0] - u + 4)
-        self.view.setRange(xRange=(x0 - left / u, x1 + right / u),
-                           yRange=(y0 - top / u, y1 + bottom / u), padding=0.0)
-        self._place_buttons()
+        self.fit.fit()
 
     def _column_maps(self, neurons: NeuronMaps | None, c: int) -> np.ndarray | None:
         """``(drawn, res, res)`` maps of column ``c`` (inputs, hidden layers, outputs), if sent."""
@@ -579,10 +380,7 @@ class NetworkDiagram(QWidget):
             link = self.link_at(x, y, sx, sy)
             if link is not None:
                 text = self.describe_link(link)
-        column = self._column_near(x)
-        if column != self._hover_column:
-            self._hover_column = column
-            self._place_buttons()
+        self.buttons.hover(self._column_near(x))
         if hover != self._hover:
             self._hover = hover
             self.neuronHovered.emit(*hover)
@@ -626,9 +424,7 @@ class NetworkDiagram(QWidget):
 
     def input_key(self, k: int) -> str | None:
         """The feature key of the ``k``-th input node, when the inputs can be chosen."""
-        on = self.active_features
-        unit = int(self.layout_.columns[0].units[k]) if self.layout_.columns else -1
-        return on[unit] if 0 <= unit < len(on) else None
+        return self.buttons.input_key(int(self.layout_.columns[0].units[k])) if self.layout_.columns else None
 
     def edit_target(self, x: float, y: float, sx: float = 1.0, sy: float = 1.0) -> tuple[str, tuple, float] | None:
         """What a click at view (x, y) edits: a node's bias or a link's weight, with its value."""
