@@ -1338,16 +1338,8 @@ Export anyway?</source>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <source>negative</source>
-        <translation>负</translation>
-    </message>
-    <message>
-        <source>positive</source>
-        <translation>正</translation>
-    </message>
-    <message>
-        <source>Node colour: the unit&apos;s output over the input plane, scaled per layer. Link colour: the weight&apos;s sign; its width: the weight&apos;s size.</source>
-        <translation>节点颜色：该单元在输入平面上的输出，每层单独缩放。连线颜色：权重的正负；连线粗细：权重的大小。</translation>
+        <source>Orange: negative, blue: positive. Node colour: the unit&apos;s output over the input plane, scaled per layer. Link colour: the weight&apos;s sign; its width: the weight&apos;s size.</source>
+        <translation>橙色：负，蓝色：正。节点颜色：该单元在输入平面上的输出，每层单独缩放。连线颜色：权重的正负；连线粗细：权重的大小。</translation>
     </message>
     <message>
         <source>inputs</source>

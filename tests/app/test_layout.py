@@ -23,7 +23,9 @@ MIN_NODE_PIXELS = 10
 
 
 def spiral() -> Experiment:
-    return Experiment(name="Spiral", data=DataSpec(kind="spiral", samples=300, noise=0.1),
+    return Experiment(name="Spiral", data=DataSpec(kind="spiral", samples=300, noise=0.1, features=FEATURES),
+                      description="Two interleaved spiral arms — the hardest of TensorFlow Playground's sets. "
+                                  "The sin(X₁) and sin(X₂) inputs help a small network.",
                       model=ModelSpec(hidden=[LayerSpec(units=8, activation="tanh") for _ in range(2)]),
                       training=TrainingSpec(optimizer=OptimizerSpec(name="adam", lr=0.03), batch_size=30))
 
@@ -40,6 +42,8 @@ def wide() -> Experiment:
                       training=TrainingSpec(optimizer=OptimizerSpec(name="sgd", lr=0.03), batch_size=20))
 
 
+FEATURES = ["x1", "x2", "sin_x1", "sin_x2"]
+"""Four inputs with long names, as the spiral example has (their labels must not overlap)."""
 NETWORKS = {"spiral": spiral, "deep": deep, "wide": wide}
 
 

@@ -138,7 +138,7 @@ def test_colour_keys_say_what_the_colours_mean(qtbot, window) -> None:
     qtbot.waitUntil(lambda: window.controller.status.step >= 1, timeout=20_000)
     qtbot.waitUntil(lambda: window.boundary.legend.isVisible(), timeout=5000)
     assert window.boundary.legend.bar.tick_texts() == ["class 0", "unsure", "class 1"]
-    assert window.diagram.legend.bar.tick_texts() == ["negative", "0", "positive"]
+    assert window.diagram.legend.bar.tick_texts() == ["−", "0", "+"]
     window.boundary.show_neuron(window.boundary.layers["plane"]._last[:, :, 0] - 0.5)  # a unit's map
     low, zero, high = window.boundary.legend.bar.tick_texts()
     assert zero == "0" and low == "−" + high

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QWidget
 
 from playground.app.plots.colors import CLASS_HEX, PALE
 from playground.app.plots.diverging import NEGATIVE, POSITIVE, ZERO
 
 LEGEND_HEIGHT = 34
 """Pixels: an 8-pixel strip and its tick labels."""
+COMPACT_HEIGHT = 18
+"""Pixels of a compact key: the strip with its end words beside it."""
 
 
 def _short(value: float) -> str:
@@ -124,12 +126,17 @@ class ColorBar(pg.ColorBarItem):
 class ColorLegend(pg.GraphicsLayoutWidget):
     """A colour key as a widget of its own (under the decision plot and the diagram)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, compact: bool = False) -> None:
+        """``compact``: the strip and its end words only, one line high (an overlay on the diagram)."""
         super().__init__(parent)
         self.setBackground("w")
         self.setObjectName("colorLegend")
         self.ci.setContentsMargins(2, 0, 2, 0)
         self.bar = ColorBar()
         self.bar.place(self.ci.layout, 0, 1)
-        self.setFixedHeight(LEGEND_HEIGHT)
+        if compact:
+            self.bar.axis.setStyle(showValues=False, tickLength=0)
+            self.bar.axis.setHeight(0)
+            self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFixedHeight(COMPACT_HEIGHT if compact else LEGEND_HEIGHT)
         self.setMinimumWidth(100)

@@ -71,15 +71,16 @@ class NetworkDiagram(QWidget):
         self.view.setAspectLocked(True)
         self.view.invertY(True)
         self.view.setMenuEnabled(False)
-        self.legend = ColorLegend()
-        self.legend.bar.show_signs(self.tr("negative"), self.tr("positive"))
-        self.legend.setToolTip(self.tr("Node colour: the unit's output over the input plane, scaled per layer. "
-                                       "Link colour: the weight's sign; its width: the weight's size."))
+        self.legend = ColorLegend(self, compact=True)  # placed over the view's top row (the buttons')
+        self.legend.bar.show_signs("−", "+")  # compact: the words are in its tooltip
+        self.legend.setToolTip(self.tr("Orange: negative, blue: positive. Node colour: the unit's output over "
+                                       "the input plane, scaled per layer. Link colour: the weight's sign; its "
+                                       "width: the weight's size."))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.view_widget, 1)
-        layout.addWidget(self.legend)
+        self.legend.setParent(self.view_widget)
         self.links: dict[tuple[int, int], pg.PlotCurveItem] = {}
         for sign in (0, 1):
             color = QColor(*(POSITIVE if sign else NEGATIVE).astype(int))

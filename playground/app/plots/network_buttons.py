@@ -96,6 +96,11 @@ class ArchitectureButtons(QObject):
             self.unit_buttons.append(pair)
         self.inputs_button.adjustSize()
         self.inputs_button.move(2, 2)
+        legend = diagram.legend  # the colour key between the inputs menu and the layer count
+        start = self.inputs_button.width() + 10 if self.inputs_button.isVisible() else 4
+        room = int(x - start - 8)
+        legend.setGeometry(start, 3, max(min(room, 260), 0), legend.height())
+        legend.setVisible(room >= legend.minimumWidth())
         if not columns:
             return
         pixel_x = diagram.pixel_x

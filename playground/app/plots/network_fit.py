@@ -95,7 +95,7 @@ class DiagramFit:
         if w <= 1 or h <= 1 or not layers:
             return COLUMN_GAP, MAX_DRAWN
         left, right, top = self.margins()
-        bottom = 2 * QFontMetricsF(self.d.font()).lineSpacing() + 20  # one row of two-line captions
+        bottom = QFontMetricsF(self.d.font()).lineSpacing() + 20  # a row of captions (titles, mostly)
         rows = int(np.clip(int(((h - top - bottom) / NODE_MIN_PIXELS - 1) / ROW_GAP) + 1, 2, MAX_DRAWN))
         widths = [layers[0][1].shape[1], *(weight.shape[0] for _layer, weight, _bias in layers)]
         tallest = (min(max(widths), rows) - 1) * ROW_GAP + 1
@@ -104,7 +104,8 @@ class DiagramFit:
         return float(np.clip(np.floor(gap * 2) / 2, MIN_GAP, MAX_GAP)), rows
 
     def fit(self) -> None:
-        """Captions that never overlap (full, else titles on staggered rows) and a range with room for them."""
+        """Captions that never overlap (the fullest that fit one row, else numbers on staggered rows) and
+        a range with room for them."""
         columns = self.d.layout_.columns
         w, h = self.d.view.width(), self.d.view.height()
         if not columns or w <= 1 or h <= 1:
@@ -119,33 +120,34 @@ class DiagramFit:
         measure = self.measure.textItem
         measure.setPlainText("\n".join(title for _c, _t, title in self.d.captions))  # one line per caption
         line = (measure.boundingRect().height() - margin) / len(self.d.captions) + 1
-        full = [self.text_width(text) for _c, text, _s in self.d.captions]
-        short = [self.text_width(title) for _c, _t, title in self.d.captions]
+        variants = [[text for _c, text, _s in self.d.captions],  # full: title and units · activation
+                    [text.split("\n")[0] for _c, text, _s in self.d.captions],  # the title alone
+                    [short for _c, _t, short in self.d.captions]]  # a hidden layer's number alone
+        widths = [[self.text_width(t) for t in texts] for texts in variants]
         u = scale(2 * line + margin + 6)
-        row, levels, use_full = 2 * line + 4, [0] * len(columns), True
+        chosen, levels, row = 0, [0] * len(columns), 2 * line + 4
         for _ in range(4):  # the scale depends on the captions' rows and they on it: settle (2 passes, mostly)
-            use_full = True
-            levels = caption_levels(self.spans(full, u))
-            if max(levels) > 1:  # more than two rows of full captions: numbers alone
-                use_full = False
-                levels = caption_levels(self.spans(short, u))
-            lines = 2 if use_full else 1
-            row = lines * line + 4
+            # the most informative captions that fit on one row, else numbers on as many rows as needed
+            rows_needed = [caption_levels(self.spans(each, u)) for each in widths]
+            chosen = next((i for i, lv in enumerate(rows_needed) if max(lv) == 0), len(variants) - 1)
+            levels = rows_needed[chosen]
+            row = (2 if chosen == 0 else 1) * line + 4
             bottom = (max(levels) + 1) * row + margin + 6
             settled = scale(bottom)
             if settled >= u - 1e-6:  # as large as the rows were chosen for: nothing moves closer
                 u = settled
                 break
             u = settled
-        for c, (item, text, title) in enumerate(self.d.captions):
-            wanted = text if use_full else title
+        texts = variants[chosen]
+        for c, (item, _text, _short) in enumerate(self.d.captions):
+            wanted = texts[c]
             if item.textItem.toPlainText() != wanted:
                 item.setText(wanted)
             column = columns[c]
             item.setPos(column.x + self.caption_x(c), y1 + (3 + levels[c] * row) / u)  # one baseline for all
-        widths = full if use_full else short
-        right = max(right, widths[-1] - u + 4) if len(columns) > 1 else max(right, widths[-1] / 2)
-        left = max(left, widths[0] - u + 4)
+        shown = widths[chosen]
+        right = max(right, shown[-1] - u + 4) if len(columns) > 1 else max(right, shown[-1] / 2)
+        left = max(left, shown[0] - u + 4)
         self.d.view.setRange(xRange=(x0 - left / u, x1 + right / u),
                            yRange=(y0 - top / u, y1 + bottom / u), padding=0.0)
         self.d.buttons.place()
