@@ -1385,6 +1385,36 @@ Export anyway?</source>
         <source>{0} units, {1} shown</source>
         <translation>{0} 个单元，显示 {1} 个</translation>
     </message>
+    <message>
+        <source>Add a hidden layer</source>
+        <translation>添加一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Remove the last hidden layer</source>
+        <translation>删除最后一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Inputs ▾</source>
+        <translation>输入 ▾</translation>
+    </message>
+    <message>
+        <source>Choose the input features</source>
+        <translation>选择输入特征</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hidden layer(s)</source>
+        <translation>
+            <numerusform>%n 个隐藏层</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One neuron more in this layer</source>
+        <translation>本层增加一个神经元</translation>
+    </message>
+    <message>
+        <source>One neuron fewer in this layer</source>
+        <translation>本层减少一个神经元</translation>
+    </message>
 </context>
 <context>
     <name>NetworkPanel</name>

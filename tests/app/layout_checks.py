@@ -221,6 +221,12 @@ def graphics_problems(view: pg.GraphicsView, where: str) -> list[str]:
     for item in view.scene().items():
         if not item.isVisible():
             continue
+        if isinstance(item, (pg.PlotItem, pg.LabelItem)) and item.isVisible():
+            box = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+            if not inside.contains(QRectF(box)) and (not isinstance(item, pg.LabelItem) or item.text):
+                title = re.sub("<[^>]+>", "", item.text if isinstance(item, pg.LabelItem)
+                               else item.titleLabel.text or "a plot")
+                out.append(f"{where}: {title!r} is cut by the edge of the view")
         if isinstance(item, pg.LabelItem) and item.text:
             have = item.boundingRect().width()
             need = item.item.boundingRect().width()

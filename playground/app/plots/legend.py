@@ -17,7 +17,7 @@ from playground.app.plots.diverging import NEGATIVE, POSITIVE, ZERO
 
 LEGEND_HEIGHT = 34
 """Pixels: an 8-pixel strip and its tick labels."""
-COMPACT_HEIGHT = 18
+COMPACT_HEIGHT = 22
 """Pixels of a compact key: the strip with its end words beside it."""
 
 
@@ -66,6 +66,8 @@ class ColorBar(pg.ColorBarItem):
         self.low = pg.LabelItem("", size="8pt", color="#404040", justify="right")
         self.high = pg.LabelItem("", size="8pt", color="#404040", justify="left")
         """The end values, beside the strip (an axis clips labels at its ends): the owner places them."""
+        self.span = pg.LabelItem("", size="7pt", color="#404040")
+        """Both end values in one label, for a strip with no room beside it (``place(…, beside=False)``)."""
         self._shown: tuple = ()
 
     def show_diverging(self, limit: float) -> None:
@@ -109,6 +111,8 @@ class ColorBar(pg.ColorBarItem):
         self.axis.setTicks([ticks[1:-1] if ends else ticks, []])
         self.low.setText(ticks[0][1] if ends else "")
         self.high.setText(ticks[-1][1] if ends else "")
+        low, high = ticks[0][1], ticks[-1][1]
+        self.span.setText("" if not ends else f"±{high}" if low == f"−{high}" else f"{low} … {high}")
 
     def tick_texts(self) -> list[str]:
         """The values shown under the strip (tests)."""
@@ -116,11 +120,17 @@ class ColorBar(pg.ColorBarItem):
         inner = [text for _value, text in ticks[0]] if ticks else []
         return [t for t in (self.low.text, *inner, self.high.text) if t]
 
-    def place(self, layout, row: int, column: int) -> None:
-        """Put the strip at ``(row, column)`` of a graphics layout, its end values either side."""
-        layout.addItem(self.low, row, column - 1)
+    def place(self, layout, row: int, column: int, beside: bool = True) -> None:
+        """Put the strip at ``(row, column)`` of a graphics layout, its end values either side, or (not
+        ``beside``: a narrow plot must not grow) both in one line under it."""
         layout.addItem(self, row, column)
-        layout.addItem(self.high, row, column + 1)
+        if beside:
+            layout.addItem(self.low, row, column - 1)
+            layout.addItem(self.high, row, column + 1)
+        else:
+            self.axis.setStyle(showValues=False, tickLength=0)
+            self.axis.setHeight(0)
+            layout.addItem(self.span, row + 1, column)
 
 
 class ColorLegend(pg.GraphicsLayoutWidget):

@@ -11,12 +11,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QLabel, QMenu, QToolButton
 
-BUTTON_ROW = 24
+BUTTON_ROW = 27
 """Pixels from the top of the view to the per-layer +/− buttons (the layer count sits above them)."""
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("NetworkDiagram", text, None, n)
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("NetworkDiagram", text)
 
 
 class ArchitectureButtons(QObject):
@@ -78,7 +78,7 @@ class ArchitectureButtons(QObject):
         diagram = self.diagram
         columns = diagram.layout_.columns
         hidden = max(len(columns) - 2, 0)
-        self.layers_label.setText(_tr("%n hidden layer(s)", hidden))
+        self.layers_label.setText(QCoreApplication.translate("NetworkDiagram", "%n hidden layer(s)", None, hidden))
         self.remove_layer.setEnabled(hidden > 0)
         width = diagram.view_widget.width()
         x = width - 4

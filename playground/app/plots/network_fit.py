@@ -24,7 +24,7 @@ MIN_GAP = 2.0
 """The closest columns come, in node widths (links still fan out between them)."""
 MAX_GAP = 7.0
 """The farthest they spread on a wide, short diagram (links stay readable as lines)."""
-TOP_PIXELS = 44.0
+TOP_PIXELS = 48.0
 """Room above the nodes for the +/− buttons and the diagnostic markers."""
 CAPTION_SPACE = 8.0
 """Pixels between two neighbouring captions."""
