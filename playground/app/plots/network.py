@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
@@ -24,18 +24,19 @@ from playground.app.plots.legend import ColorLegend
 from playground.app.plots.network_buttons import ArchitectureButtons
 from playground.app.plots.network_fit import DiagramFit
 from playground.app.plots.network_layout import (
-    COLUMN_GAP,
     ROW_GAP,
     Layout,
     make_layout,
     segment_distance,
 )
 from playground.core.snapshot import Diagnostic, NeuronMaps, ParamStats, Snapshot
-from playground.core.views import MAX_DRAWN
 
 WIDTHS = (0.6, 1.2, 2.0, 3.0, 4.2, 5.6)
 """Link widths in pixels, from the smallest to the largest magnitude."""
 HOVER_PIXELS = 5.0
+SETTLE_MS = 150
+"""A resize lays the diagram out again only after this long without another (a 32-layer net's
+layout costs about 0.1 s; a window being dragged larger sends dozens of resizes)."""
 NODE_PIXELS = 24
 """Pixels per node side in a column image (the neuron maps are resampled to it)."""
 GAP_PIXELS = round((ROW_GAP - 1.0) * NODE_PIXELS)
@@ -116,7 +117,10 @@ class NetworkDiagram(QWidget):
         self.setMouseTracking(True)
         self.setMinimumSize(260, 220)
         self.view.sigResized.connect(self._resized)
-        self._rows = MAX_DRAWN
+        self._space: tuple[float, int] | None = None
+        """(column gap, rows) the layout uses: chosen for the view's size once it settles."""
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._settled)
         self.fit = DiagramFit(self)
         """Rows, column gap, caption rows and the view's range for the widget's pixels."""
         self.buttons = ArchitectureButtons(self)
@@ -144,16 +148,18 @@ class NetworkDiagram(QWidget):
                 item.update()
 
     def _resized(self) -> None:
-        if self.snapshot is not None and self.fit.space(self.snapshot.params)[0:2] != self._shape_used():
+        """Fit at once; lay out again (costly on a big net) only once the size settles, if rows or gap change."""
+        self.fit.fit()
+        self._settle.start()
+
+    def _settled(self) -> None:
+        if self.snapshot is None:
+            return
+        space = self.fit.space(self.snapshot.params)
+        if space != self._space:
+            self._space = space
             self.layout_ = Layout((), ())  # more or fewer rows fit now: lay out again
             self.update(self.snapshot)
-        else:
-            self.fit.fit()
-
-    def _shape_used(self) -> tuple[float, int]:
-        columns = self.layout_.columns
-        gap = columns[1].x - columns[0].x if len(columns) > 1 else COLUMN_GAP
-        return gap, self._rows
 
     # ------------------------------------------------------------------ editing the architecture
     def pixel_x(self, x: float) -> float:
@@ -166,8 +172,9 @@ class NetworkDiagram(QWidget):
             return
         self.snapshot = snapshot
         self._params = {p.name: p for p in snapshot.params}
-        gap, rows = self.fit.space(snapshot.params)
-        self._rows = rows
+        if self._space is None or not self.layout_.columns:
+            self._space = self.fit.space(snapshot.params)
+        gap, rows = self._space
         layout = make_layout(self.input_names, snapshot.params, self.activations, gap, rows)
         if layout.signature != self.layout_.signature or len(self.images) != len(layout.columns):
             self._relayout(layout)
