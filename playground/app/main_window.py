@@ -82,10 +82,10 @@ class MainWindow(QMainWindow):
         self.inside = InsideViews(self)
         self.diagram = self.inside.diagram
 
-        self.actions_ = TrainingActions(self.controller, self)
+        self.actions_ = TrainingActions(self.controller, self, lambda: self.document.experiment.training.epochs)
         self.control_bar = ControlBar(self.actions_, self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.control_bar)
-        self.status_display = StatusDisplay(self.controller, self.statusBar())
+        self.status_display = StatusDisplay(self.controller, self.statusBar(), self.actions_.more)
 
         self.description = QLabel(objectName="description")
         self.description.setTextFormat(Qt.TextFormat.MarkdownText)
