@@ -202,10 +202,20 @@ class StatusDisplay(QObject):
     def show_busy(self, text: str) -> None:
         """A wait the user should know about ("Building the model…") replaces the state word."""
         self.busy = text
-        self.show_status(self._status)
+        self._show_labels(self._status)  # only the labels: the status's message was shown when it came
 
     def show_status(self, status: WorkerStatus) -> None:
         self._status = status
+        self._show_labels(status)
+        if status.message:
+            self.bar.showMessage(localized(status.message))
+        elif status.notes:
+            self.bar.showMessage(" · ".join(localized(note) for note in status.notes))
+        elif status.state == TRAINING or (self._shown and self.bar.currentMessage() == self._shown):
+            self.bar.clearMessage()  # never another message (Saved …) that came after the worker's
+        self._shown = status.message
+
+    def _show_labels(self, status: WorkerStatus) -> None:
         if self.busy:
             self.state.setText(f"<b style='color:#9a6700'>{self.busy}</b>")
             return
@@ -217,10 +227,3 @@ class StatusDisplay(QObject):
         self.rate.setText(self.tr("{0} steps/s").format(rate))
         self.device.setText(status.device or "–")
         self.elapsed.setText(self.tr("Time {0}").format(elapsed_text(status.seconds)))
-        if status.message:
-            self.bar.showMessage(localized(status.message))
-        elif status.notes:
-            self.bar.showMessage(" · ".join(localized(note) for note in status.notes))
-        elif status.state == TRAINING or (self._shown and self.bar.currentMessage() == self._shown):
-            self.bar.clearMessage()  # never another message (Saved …) that came after the worker's
-        self._shown = status.message

@@ -130,6 +130,7 @@ class LessonPanel(QWidget):
         if not files.adopt(experiment, None):
             self._show()
             return False
+        self.window_.document.scratch_runs = True  # leaving a lesson's run asks nothing (it says so)
         self.current = index
         self._show_answer = False
         self._learned = None

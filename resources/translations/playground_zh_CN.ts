@@ -631,6 +631,14 @@ Export anyway?</source>
         <translation>保存实验</translation>
     </message>
     <message>
+        <source>The trained weights of “{0}” were not kept (Save As keeps a lesson&apos;s run)</source>
+        <translation>“{0}”训练出的权重没有保留（要保留课程中的训练结果，请用“另存为”）</translation>
+    </message>
+    <message>
+        <source>“{0}” has trained weights that are not saved. Save them first?</source>
+        <translation>“{0}”有尚未保存的训练权重。先保存吗？</translation>
+    </message>
+    <message>
         <source>Experiments (*.json)</source>
         <translation>实验文件 (*.json)</translation>
     </message>
@@ -2215,6 +2223,10 @@ Export anyway?</source>
     <message>
         <source>The classic problem a linear model cannot solve. One hidden layer learns it; try 0 hidden layers and watch accuracy stay near 50 %, or add the X₁X₂ feature and solve it with no hidden layer at all.</source>
         <translation>线性模型解决不了的经典问题。一个隐藏层就能学会它；试试 0 个隐藏层，看准确率停在 50 % 左右，或者加上 X₁X₂ 特征，不用隐藏层也能解决。</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
     </message>
 </context>
 <context>
