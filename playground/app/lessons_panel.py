@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from superqt.utils import signals_blocked
 
 from playground.app.training import TRAINING, WorkerBusy
 from playground.core.lessons import Lesson, LessonError, apply_patch, lesson_experiment, lessons
@@ -284,9 +285,8 @@ class LessonPanel(QWidget):
 
     def _show(self) -> None:
         lesson = self.lesson
-        blocked = self.choice.blockSignals(True)
-        self.choice.setCurrentIndex(self.choice.findData(self.current if self.current is not None else -1))
-        self.choice.blockSignals(blocked)
+        with signals_blocked(self.choice):
+            self.choice.setCurrentIndex(self.choice.findData(self.current if self.current is not None else -1))
         self.previous.setEnabled(self.current is not None and self.current > 0)
         self.next.setEnabled(self.current is None or self.current < len(self.lessons) - 1)
         bar = self.text.verticalScrollBar().value()
@@ -294,9 +294,8 @@ class LessonPanel(QWidget):
         self.text.verticalScrollBar().setValue(bar)
         has = lesson is not None
         self.answer_button.setVisible(has and bool(lesson.answer or lesson.results))
-        blocked = self.answer_button.blockSignals(True)
-        self.answer_button.setChecked(self._show_answer)
-        self.answer_button.blockSignals(blocked)
+        with signals_blocked(self.answer_button):
+            self.answer_button.setChecked(self._show_answer)
         self.restart.setVisible(has)
         for button in self.try_buttons:
             self.try_box.removeWidget(button)
