@@ -16,9 +16,20 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from playground.core.errors import one_line
 from playground.core.experiment_io import format_validation_error
-from playground.core.spec import Experiment, StateSpec
+from playground.core.spec import Experiment, StateSpec, TrainingSpec
 
 _merge_ids: dict[str, int] = {}
+
+NEW_EPOCHS = 0
+"""Epochs of an experiment made with File ▸ New: 0, train until paused, as TensorFlow Playground does.
+Files keep the schema's default (100): ``playground train`` needs a limit, and examples and lessons
+keep theirs (a lesson compares runs of its own length; Train at a limit goes on with one click)."""
+
+
+def new_experiment() -> Experiment:
+    """What File ▸ New (and a window opened without a file) starts from."""
+    return Experiment(training=TrainingSpec(epochs=NEW_EPOCHS))
+
 
 UNTITLED = QT_TRANSLATE_NOOP("examples", "Untitled")
 """The name of a new experiment (``Experiment.name``'s default), shown in the user's language."""
@@ -77,7 +88,7 @@ class ExperimentDocument(QObject):
         self._experiment = Experiment()
         self.path: Path | None = None
         self.trained_state: StateSpec | None = None
-        self.replace(experiment or Experiment(), None)
+        self.replace(experiment or new_experiment(), None)
 
     def _clean_changed(self, clean: bool) -> None:
         self.modifiedChanged.emit(not clean or self._state_dirty)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from playground.app.document import new_experiment
 from playground.app.export_dialog import ExportDialog
 from playground.core.background_save import with_trained_state
 from playground.core.experiment_io import ExperimentError, load_experiment, rebase_paths, save_experiment
@@ -73,7 +74,7 @@ class FileController(QObject):
     def new(self) -> bool:
         if not self.maybe_save():
             return False
-        return self.adopt(Experiment(), None)
+        return self.adopt(new_experiment(), None)
 
     def open_dialog(self) -> bool:
         start = str(self.window.document.base_dir or EXAMPLES_DIR)

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QSpinBox
 
 from playground.app import i18n
 from playground.app.main_window import MainWindow
-from playground.app.worker import FINISHED, PAUSED
+from playground.app.worker import FINISHED, PAUSED, TRAINING
 from playground.core.spec import DataSpec, Experiment
 from tests.app.window_helpers import capture_message_boxes, open_window
 
@@ -88,3 +88,16 @@ def test_the_save_question_and_dialog_name_the_experiment_in_chinese(qtbot, sett
     assert "未命名" in asked[0] and "Untitled" not in asked[0]
     assert not window.files.save_as()
     assert Path(starts[0]).name == "未命名.json"
+
+
+def test_a_new_experiment_trains_until_paused(qtbot, window, monkeypatch) -> None:
+    """TensorFlow Playground's default: File ▸ New has no epoch limit; Train runs until Pause."""
+    capture_message_boxes(monkeypatch, QMessageBox.StandardButton.Discard)
+    assert window.files.new()
+    assert window.document.experiment.training.epochs == 0
+    assert window.panels["training"].findChild(QSpinBox, "epochs").text() == "Until stopped"
+    qtbot.mouseClick(window.control_bar.train_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.controller.status.epoch >= 3, timeout=60_000)
+    assert window.controller.status.state == TRAINING
+    qtbot.mouseClick(window.control_bar.train_button, Qt.MouseButton.LeftButton)  # Pause
+    qtbot.waitUntil(lambda: window.controller.status.state == PAUSED, timeout=10_000)
