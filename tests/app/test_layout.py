@@ -90,7 +90,7 @@ def test_every_text_fits(qtbot, settings, language, screen, network) -> None:
     window.controller.start()
     qtbot.waitUntil(lambda: window.controller.status.epoch >= 3, timeout=60_000)
     window.controller.pause()
-    qtbot.waitUntil(lambda: window.controller.status.state == PAUSED, timeout=10_000)
+    qtbot.waitUntil(lambda: window.controller.status.state == PAUSED, timeout=60_000)  # a loaded machine
     window.controller.refresh()
     qtbot.waitUntil(lambda: window.diagram.node_count > 0, timeout=10_000)
     assert window.width() <= SCREENS[screen][0] and window.height() <= SCREENS[screen][1], \
