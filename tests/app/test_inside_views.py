@@ -89,6 +89,14 @@ def click(qtbot, window: MainWindow, scene_pos) -> None:
 
 
 # ------------------------------------------------------------------ the diagram
+def test_numbers_are_shown_without_float_noise() -> None:
+    from playground.app.names import number as shown
+
+    assert shown(np.float32(0.3) - np.float32(0.325)) == "-0.025"  # float32 arithmetic: -0.02499998
+    assert shown(0.1234567891) == "0.123457" and shown(-0.0) == "0" and shown(float("nan")) == "–"
+    assert shown(1.5e-9) == "1.5e-09" and shown(None) == "–"
+
+
 def test_diagram_counts_follow_the_architecture(qtbot, settings) -> None:
     window = open_window(qtbot, settings, experiment(hidden=(8,)))
     diagram = window.diagram
@@ -115,11 +123,14 @@ def test_hovering_shows_pytorchs_weight_gradient_and_bias(qtbot, settings, opt) 
     diagram = window.diagram
     i = diagram.link_index("2.weight", (3, 5))
     text = hover(qtbot, window, diagram.link_center(i))
-    assert number(text, "w[3, 5]") == pytest.approx(window.controller.call(param_value, "2.weight", (3, 5)), rel=1e-6)
-    assert number(text, "∂L/∂w") == pytest.approx(window.controller.call(grad_value, "2.weight", (3, 5)), rel=1e-6)
-    text = hover(qtbot, window, diagram.node_center(1, 2))  # hidden 1, unit 3
-    assert number(text, "b[2]") == pytest.approx(window.controller.call(param_value, "0.bias", (2,)), rel=1e-6)
-    assert number(text, "∂L/∂b") == pytest.approx(window.controller.call(grad_value, "0.bias", (2,)), rel=1e-6)
+    assert text.splitlines()[0] == "hidden 1 · unit 5 → hidden 2 · unit 3"  # one indexing: w[3, 5], from 0
+    assert "indices count from 0" in text
+    assert number(text, "w[3, 5]") == pytest.approx(window.controller.call(param_value, "2.weight", (3, 5)), rel=1e-5)
+    assert number(text, "∂L/∂w") == pytest.approx(window.controller.call(grad_value, "2.weight", (3, 5)), rel=1e-5)
+    text = hover(qtbot, window, diagram.node_center(1, 2))  # hidden 1, unit 2 (from 0)
+    assert text.splitlines()[0] == "hidden 1 · unit 2"
+    assert number(text, "b[2]") == pytest.approx(window.controller.call(param_value, "0.bias", (2,)), rel=1e-5)
+    assert number(text, "∂L/∂b") == pytest.approx(window.controller.call(grad_value, "0.bias", (2,)), rel=1e-5)
     assert window.boundary.showing_neuron  # the hovered unit's map is shown large
 
 
@@ -156,10 +167,50 @@ def test_clicking_a_link_types_a_weight_that_is_undoable_and_saved(qtbot, settin
     assert reopened.controller.call(param_value, "2.weight", (1, 3)) == pytest.approx(0.75)
 
 
+def edit_link(qtbot, window: MainWindow, name: str, index: tuple, keys: list) -> None:
+    """Click the link of ``name[index]``: an editor must open; type ``keys`` into it (text or keys)."""
+    click(qtbot, window, window.diagram.link_center(window.diagram.link_index(name, index)))
+    qtbot.waitUntil(lambda: window.inside.edits.editor is not None and window.inside.edits.editor.isVisible(),
+                    timeout=3000)
+    editor = window.inside.edits.editor
+    editor.selectAll()
+    for key in keys:
+        if isinstance(key, str):
+            qtbot.keyClicks(editor, key)
+        else:
+            qtbot.keyClick(editor, key)
+
+
+def test_a_weight_can_be_edited_again_and_again(qtbot, settings, capfd) -> None:
+    """Issue 16: after one edit (Enter, Esc or an unchanged value) no editor opened again."""
+    window = open_window(qtbot, settings, experiment(hidden=(6, 4), kind="circle"))
+    train_then_pause(qtbot, window)
+
+    def value() -> float:
+        return window.controller.call(param_value, "2.weight", (1, 3))
+
+    edit_link(qtbot, window, "2.weight", (1, 3), ["0.75", Qt.Key.Key_Return])
+    qtbot.waitUntil(lambda: value() == pytest.approx(0.75), timeout=5000)
+    edit_link(qtbot, window, "2.weight", (1, 3), ["0.5", Qt.Key.Key_Escape])  # Esc: nothing changes
+    assert window.inside.edits.editor is None  # Esc closed the field (it is not the window's Stop here)
+    assert value() == pytest.approx(0.75) and window.controller.status.state == PAUSED
+    edit_link(qtbot, window, "2.weight", (1, 3), [Qt.Key.Key_Return])  # unchanged value
+    edit_link(qtbot, window, "2.weight", (2, 0), ["-0.25", Qt.Key.Key_Return])
+    qtbot.waitUntil(lambda: window.controller.call(param_value, "2.weight", (2, 0)) == pytest.approx(-0.25),
+                    timeout=5000)
+    edit_link(qtbot, window, "2.weight", (1, 3), ["1.5", Qt.Key.Key_Return])
+    qtbot.waitUntil(lambda: value() == pytest.approx(1.5), timeout=5000)
+    assert window.document.undo_stack.count() == 3
+    assert "already deleted" not in capfd.readouterr().err
+    settled(qtbot, window)
+    text = hover(qtbot, window, window.diagram.link_center(window.diagram.link_index("2.weight", (1, 3))))
+    assert "last update" not in text and "set by hand" in text
+
+
 def test_clicking_before_training_sets_the_starting_bias(qtbot, settings, tmp_path) -> None:
     window = open_window(qtbot, settings, experiment(hidden=(4,), kind="circle"))
     settled(qtbot, window)
-    click(qtbot, window, window.diagram.node_center(1, 2))  # hidden 1, unit 3: its bias
+    click(qtbot, window, window.diagram.node_center(1, 2))  # hidden 1, unit 2: its bias
     editor = window.inside.edits.editor
     editor.selectAll()
     qtbot.keyClicks(editor, "-1.5")
