@@ -311,6 +311,19 @@ class Engine:
             end += 1  # BatchNorm cannot train on a batch of one: fold it into this batch
         return min(end, self.n_train)
 
+    def next_batch_indices(self) -> list[int]:
+        """The training rows the next step will use, in its order (the Maths tab walks exactly these).
+
+        At an epoch's start the step draws a new order; this peeks at it from a copy of the
+        generator, so looking draws nothing and the step then draws the very same order.
+        """
+        perm = self.perm
+        if perm is None or self.cursor == 0:
+            peek = torch.Generator()
+            peek.set_state(self.generator.get_state())
+            perm = torch.randperm(self.n_train, generator=peek)
+        return perm[self.cursor:self._batch_end()].tolist()
+
     def train_epoch(self, capture: bool = False) -> float:
         """Steps until the current epoch ends (a whole epoch when at its start).
 
