@@ -14,7 +14,7 @@ from playground.core.lessons import apply_patch, lesson_experiment, lessons_dir,
 from playground.core.maths_types import UPDATE_RULES, update_rule
 from playground.core.registry import OPTIMIZERS
 from playground.core.spec import DataSpec, Experiment, LayerSpec, ModelSpec, OptimizerSpec, TrainingSpec
-from playground.core.step_maths import next_batch, parameter_values, step_maths
+from playground.core.step_maths import next_batch, next_batch_indices, parameter_values, step_maths
 
 TOL = 1e-6
 
@@ -143,7 +143,7 @@ def test_the_default_maths_is_exactly_the_step_that_step_takes(opt, batch_size, 
     for steps in (0, 3, engine.steps_per_epoch - 3):  # the first step, within an epoch, the next epoch's start
         for _ in range(steps):
             engine.train_step()
-        batch = engine.next_batch_indices()
+        batch = next_batch_indices(engine)
         assert len(batch) == min(batch_size, engine.n_train - engine.cursor) and len(set(batch)) == len(batch)
         maths = step_maths(engine)
         assert maths.next_batch and maths.batch_size == len(batch) and maths.step == engine.step + 1
@@ -173,7 +173,7 @@ def test_the_default_maths_is_exactly_the_step_that_step_takes(opt, batch_size, 
 def test_chosen_samples_say_they_are_not_the_next_batch():
     engine = _step_engine({"name": "sgd", "lr": 0.5}, 10)
     engine.train_step()
-    batch = engine.next_batch_indices()
+    batch = next_batch_indices(engine)
     other = [i for i in range(8) if i not in batch][:3]
     maths = step_maths(engine, other)
     assert not maths.next_batch and maths.samples == other and maths.batch_size == 3

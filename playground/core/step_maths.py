@@ -31,7 +31,8 @@ a few cells of it, and a 2-million-parameter model must not cross the pipe whole
 def _corner(a: np.ndarray) -> np.ndarray:
     return a[:CORNER, :CORNER].copy() if a.ndim == 2 else a[:CORNER].copy()
 
-__all__ = ["MAX_SAMPLES", "StepMaths", "dead_units", "next_batch", "parameter_values", "step_maths"]
+__all__ = ["MAX_SAMPLES", "StepMaths", "dead_units", "next_batch", "next_batch_indices", "parameter_values",
+           "step_maths"]
 
 def _numpy(t: torch.Tensor) -> np.ndarray:
     return t.detach().to("cpu", torch.float64).numpy().copy()
@@ -51,15 +52,28 @@ def _check_samples(samples: list[int], n_train: int) -> list[int]:
     return chosen
 
 
+def next_batch_indices(engine: Any) -> list[int]:
+    """The training rows the next step trains on, in its order (the default batch walked here).
+
+    At an epoch's start the step draws a new order; it is peeked at from a copy of the engine's
+    generator, so looking draws nothing and the step then draws the very same order.
+    """
+    s = engine.state
+    perm = s.perm
+    if perm is None or s.cursor == 0:
+        perm = torch.randperm(engine.n_train, generator=torch.Generator().set_state(s.generator.get_state()))
+    return perm[s.cursor:engine.next_batch_end()].tolist()
+
+
 def next_batch(engine: Any) -> list[int]:
     """The first samples (at most four) of the batch the next training step will use."""
-    return engine.next_batch_indices()[:MAX_SAMPLES]
+    return next_batch_indices(engine)[:MAX_SAMPLES]
 
 
 def step_maths(engine: Any, samples: list[int] | None = None) -> StepMaths:
     """Walk the next training step: by default on its real batch (all of it: the update shown is the
     one Step applies), or on ``samples`` (at most four training-set indices) the user chose."""
-    batch = engine.next_batch_indices()
+    batch = next_batch_indices(engine)
     chosen = batch if samples is None else _check_samples(samples, engine.n_train)
     cpu_rng = torch.get_rng_state()
     cuda_rng = torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None
