@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from window_helpers import open_window
 
 from playground.app.main_window import MainWindow
-from playground.app.worker import PAUSED, TRAINING
+from playground.app.worker import FINISHED, PAUSED, TRAINING
 from playground.core.experiment_io import load_experiment
 from playground.core.spec import DataSpec, Experiment, LayerSpec, ModelSpec, OptimizerSpec, PointSpec, TrainingSpec
 
@@ -296,6 +296,37 @@ def test_diagnostics_reach_the_status_bar_and_the_diagram(qtbot, settings) -> No
     qtbot.waitUntil(lambda: "units are identical" in label.text(), timeout=5000)
     assert label.text().startswith("⚠ hidden 1: its 8 units are identical")
     assert any(t.startswith("hidden 1:") for t in window.diagram.marked_layers())
+
+
+def shown_diagnosis(window: MainWindow) -> str:
+    """The diagnosis words the user can read in the status bar now (a message must not hide them)."""
+    label = window.status_display.diagnosis
+    visible = label.text() if label.isVisible() else ""
+    return visible + " | " + window.statusBar().currentMessage()
+
+
+def test_when_the_run_ends_the_lasting_diagnosis_names_the_learning_rate(qtbot, settings) -> None:
+    """Issue 16: SGD lr 5 on tanh 8,8: the run's end left only "gradients vanish … try ReLU"."""
+    exp = experiment(hidden=(8, 8), kind="circle", opt={"name": "sgd", "lr": 5.0})
+    exp.training.epochs = 10
+    window = open_window(qtbot, settings, exp)
+    window.controller.start()
+    qtbot.waitUntil(lambda: window.controller.status.state == FINISHED, timeout=60_000)
+    qtbot.waitUntil(lambda: "learning rate 5 is too large" in shown_diagnosis(window), timeout=10_000)
+    assert "finished 10 epochs" in window.statusBar().currentMessage()  # both: the message and the cure
+    marks = window.diagram.marked_layers()
+    assert marks and all("learning rate 5 is too large" in m and "ReLU" not in m for m in marks)
+
+
+def test_a_short_run_ends_with_its_vanishing_gradient_warning(qtbot, settings) -> None:
+    """Issue 16: lesson 9's run ends in a fraction of a second, and said nothing."""
+    window = open_window(qtbot, settings, experiment(hidden=(8,) * 6, activation="sigmoid", kind="circle",
+                                                    opt={"name": "sgd", "lr": 0.1}))
+    window.document.edit(lambda e: setattr(e.training, "epochs", 3), "epochs")
+    window.controller.start()
+    qtbot.waitUntil(lambda: window.controller.status.state == FINISHED, timeout=60_000)
+    qtbot.waitUntil(lambda: "gradients vanish in hidden 1" in shown_diagnosis(window), timeout=10_000)
+    assert any(m.startswith("gradients vanish in hidden 1") for m in window.diagram.marked_layers())
 
 
 def largest_deep_width() -> int:
