@@ -214,12 +214,12 @@ class MathsPanel(QWidget):
     def _loss_sentence(self, m: StepMaths) -> str:
         """The batch loss, saying which reduction it is and how it relates to the scoreboard's mean."""
         if m.reduction == "sum":
-            text = self.tr("batch loss = sum over the {0} samples = <b>{1}</b> (the scoreboard and the loss "
-                           "curves show means per sample: {1} / {0} = {2})").format(
-                m.batch_size, number(m.loss), number(m.loss / max(m.batch_size, 1)))
+            text = self.tr("batch loss = sum over %n sample(s) = <b>{0}</b> (the scoreboard and the loss curves "
+                           "show means per sample: {0} / %n = {1})", "", m.batch_size).format(
+                number(m.loss), number(m.loss / max(m.batch_size, 1)))
         else:
-            text = self.tr("batch loss = mean over the {0} samples = <b>{1}</b> (the scoreboard and the loss "
-                           "curves show the same mean over the whole set)").format(m.batch_size, number(m.loss))
+            text = self.tr("batch loss = mean over %n sample(s) = <b>{0}</b> (the scoreboard and the loss curves "
+                           "show the same mean over the whole set)", "", m.batch_size).format(number(m.loss))
         if m.penalty:
             text += " &nbsp; + " + self.tr("L1/L2 penalty {0}").format(number(m.penalty))
         return text

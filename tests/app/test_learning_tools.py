@@ -92,6 +92,12 @@ def test_the_maths_tab_walks_the_textbook_step_and_follows_training(qtbot, windo
                     timeout=10_000)
     np.testing.assert_allclose(maths.maths.parameters[0].before, [[0.3025, -0.2875]], atol=1e-6)
 
+    scoreboard = window.scoreboard  # reduction = sum: which loss is which is said on both sides
+    window.document.edit(lambda e: setattr(e.training, "reduction", "sum"), "sum")
+    qtbot.waitUntil(lambda: maths.maths.reduction == "sum", timeout=10_000)
+    assert "sum over 1 sample = " in maths.view.toPlainText() and "means per sample" in maths.view.toPlainText()
+    assert "mean loss per example" in scoreboard.captions[2].toolTip()
+    window.document.undo_stack.undo()
     window.controller.start()  # a 100 % train share: the window shows "–" for the test set
     qtbot.waitUntil(lambda: window.controller.status.state in (FINISHED, IDLE) and
                     window.controller.status.epoch == 20, timeout=20_000)
