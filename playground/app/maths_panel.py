@@ -81,10 +81,10 @@ class MathsPanel(QWidget):
         layout.addWidget(self.view, 1)
         controller.statusChanged.connect(self._status_changed)
         controller.datasetChanged.connect(lambda _ds: self._soon())
-        controller.built.connect(lambda *_args: self._soon())
+        controller.built.connect(self._edited)  # bound methods: Qt drops them when this panel is deleted
         if document is not None:  # every edit: a typed weight, the learning rate, any option, a new file
-            document.undo_stack.indexChanged.connect(lambda _i: self._soon())
-            document.changed.connect(lambda *_args: self._soon())
+            document.undo_stack.indexChanged.connect(self._edited)
+            document.changed.connect(self._edited)
         self._queued = False
 
     # ------------------------------------------------------------------ when to ask
@@ -97,6 +97,9 @@ class MathsPanel(QWidget):
             self.note.setText(self.tr("Training runs: pause it to follow the current step."))
         elif status.step != self._step_seen:
             self._soon()
+
+    def _edited(self, *_args: Any) -> None:
+        self._soon()
 
     def _soon(self) -> None:
         """Refresh once after the current event (an edit's own commands reach the runner first)."""
@@ -214,12 +217,12 @@ class MathsPanel(QWidget):
     def _loss_sentence(self, m: StepMaths) -> str:
         """The batch loss, saying which reduction it is and how it relates to the scoreboard's mean."""
         if m.reduction == "sum":
-            text = self.tr("batch loss = sum over %n sample(s) = <b>{0}</b> (the scoreboard and the loss curves "
-                           "show means per sample: {0} / %n = {1})", "", m.batch_size).format(
-                number(m.loss), number(m.loss / max(m.batch_size, 1)))
+            text = self.tr("batch loss = sum over the batch (n = {0}) = <b>{1}</b> (the scoreboard and the loss "
+                           "curves show means per sample: {1} / {0} = {2})").format(
+                m.batch_size, number(m.loss), number(m.loss / max(m.batch_size, 1)))
         else:
-            text = self.tr("batch loss = mean over %n sample(s) = <b>{0}</b> (the scoreboard and the loss curves "
-                           "show the same mean over the whole set)", "", m.batch_size).format(number(m.loss))
+            text = self.tr("batch loss = mean over the batch (n = {0}) = <b>{1}</b> (the scoreboard and the loss "
+                           "curves show the same mean over the whole set)").format(m.batch_size, number(m.loss))
         if m.penalty:
             text += " &nbsp; + " + self.tr("L1/L2 penalty {0}").format(number(m.penalty))
         return text

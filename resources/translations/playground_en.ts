@@ -2,23 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>MathsPanel</name>
-    <message numerus="yes">
-        <source>batch loss = sum over %n sample(s) = &lt;b&gt;{0}&lt;/b&gt; (the scoreboard and the loss curves show means per sample: {0} / %n = {1})</source>
-        <translation>
-            <numerusform>batch loss = sum over %n sample = &lt;b&gt;{0}&lt;/b&gt; (the scoreboard and the loss curves show means per sample: {0} / %n = {1})</numerusform>
-            <numerusform>batch loss = sum over %n samples = &lt;b&gt;{0}&lt;/b&gt; (the scoreboard and the loss curves show means per sample: {0} / %n = {1})</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>batch loss = mean over %n sample(s) = &lt;b&gt;{0}&lt;/b&gt; (the scoreboard and the loss curves show the same mean over the whole set)</source>
-        <translation>
-            <numerusform>batch loss = mean over %n sample = &lt;b&gt;{0}&lt;/b&gt; (the scoreboard and the loss curves show the same mean over the whole set)</numerusform>
-            <numerusform>batch loss = mean over %n samples = &lt;b&gt;{0}&lt;/b&gt; (the scoreboard and the loss curves show the same mean over the whole set)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>cli</name>
     <message numerus="yes">
         <source>%n epoch(s)</source>

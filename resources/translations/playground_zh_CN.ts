@@ -1094,17 +1094,13 @@ Export anyway?</source>
         <source>new value</source>
         <translation>新值</translation>
     </message>
-    <message numerus="yes">
-        <source>batch loss = sum over %n sample(s) = &lt;b&gt;{0}&lt;/b&gt; (the scoreboard and the loss curves show means per sample: {0} / %n = {1})</source>
-        <translation>
-            <numerusform>批次损失 = %n 个样本之和 = &lt;b&gt;{0}&lt;/b&gt;（记分牌和损失曲线显示每个样本的平均值：{0} / %n = {1}）</numerusform>
-        </translation>
+    <message>
+        <source>batch loss = sum over the batch (n = {0}) = &lt;b&gt;{1}&lt;/b&gt; (the scoreboard and the loss curves show means per sample: {1} / {0} = {2})</source>
+        <translation>批次损失 = 整个批次之和（n = {0}）= &lt;b&gt;{1}&lt;/b&gt;（记分牌和损失曲线显示每个样本的平均值：{1} / {0} = {2}）</translation>
     </message>
-    <message numerus="yes">
-        <source>batch loss = mean over %n sample(s) = &lt;b&gt;{0}&lt;/b&gt; (the scoreboard and the loss curves show the same mean over the whole set)</source>
-        <translation>
-            <numerusform>批次损失 = %n 个样本的平均值 = &lt;b&gt;{0}&lt;/b&gt;（记分牌和损失曲线显示的是整个数据集上的同一种平均值）</numerusform>
-        </translation>
+    <message>
+        <source>batch loss = mean over the batch (n = {0}) = &lt;b&gt;{1}&lt;/b&gt; (the scoreboard and the loss curves show the same mean over the whole set)</source>
+        <translation>批次损失 = 整个批次的平均值（n = {0}）= &lt;b&gt;{1}&lt;/b&gt;（记分牌和损失曲线显示的是整个数据集上的同一种平均值）</translation>
     </message>
     <message>
         <source>L1/L2 penalty {0}</source>

@@ -81,6 +81,14 @@ def test_the_maths_tab_walks_the_textbook_step_and_follows_training(qtbot, windo
     for number in ("0.12125", "−0.025", "0.875", "−0.25", "0.3025", "−0.2875", "0.55", "0.2"):
         assert number in text, number
     assert "w ← w − lr · g" in text
+    assert "batch loss = mean over the batch (n = 2) = 0.12125" in text
+    window.document.edit(lambda e: setattr(e.training, "reduction", "sum"), "sum")  # before training: no prompt
+    qtbot.waitUntil(lambda: maths.maths.reduction == "sum", timeout=10_000)
+    assert "batch loss = sum over the batch (n = 2) = 0.2425" in maths.view.toPlainText()
+    assert "means per sample: 0.2425 / 2 = 0.12125" in maths.view.toPlainText()
+    assert "mean loss per example" in window.scoreboard.captions[2].toolTip()  # the scoreboard says its kind
+    window.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: maths.maths.reduction == "mean", timeout=10_000)
     maths.samples.setText("0, 7")
     qtbot.keyClick(maths.samples, Qt.Key.Key_Return)
     assert "sample 7 does not exist" in maths.note.text()
@@ -92,12 +100,6 @@ def test_the_maths_tab_walks_the_textbook_step_and_follows_training(qtbot, windo
                     timeout=10_000)
     np.testing.assert_allclose(maths.maths.parameters[0].before, [[0.3025, -0.2875]], atol=1e-6)
 
-    scoreboard = window.scoreboard  # reduction = sum: which loss is which is said on both sides
-    window.document.edit(lambda e: setattr(e.training, "reduction", "sum"), "sum")
-    qtbot.waitUntil(lambda: maths.maths.reduction == "sum", timeout=10_000)
-    assert "sum over 1 sample = " in maths.view.toPlainText() and "means per sample" in maths.view.toPlainText()
-    assert "mean loss per example" in scoreboard.captions[2].toolTip()
-    window.document.undo_stack.undo()
     window.controller.start()  # a 100 % train share: the window shows "–" for the test set
     qtbot.waitUntil(lambda: window.controller.status.state in (FINISHED, IDLE) and
                     window.controller.status.epoch == 20, timeout=20_000)
