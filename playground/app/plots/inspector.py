@@ -9,6 +9,8 @@ first and second moments); scalar state such as Adam's step count is in the head
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -41,6 +43,8 @@ def short(value: float) -> str:
     return f"{mantissa}e{int(exponent)}"
 
 
+TITLE_CHARS = 22
+"""Characters per line of a panel title before it wraps."""
 TITLE_SIZE = "8pt"
 """Panel titles a little smaller than the text: three panels side by side fit a laptop's dock."""
 
@@ -79,7 +83,8 @@ class HeatPanel:
     def set_title(self, title: str) -> None:
         if title != getattr(self, "_title", None):  # a title is a laid-out HTML label: set it only on change
             self._title = title
-            self.plot.setTitle(title, size=TITLE_SIZE)
+            # a long title (a note on why the panel is empty) wraps: three panels share a laptop's dock
+            self.plot.setTitle("<br>".join(textwrap.wrap(title, TITLE_CHARS)) or title, size=TITLE_SIZE)
 
     def show(self, values: np.ndarray | None) -> None:
         self.values = values
