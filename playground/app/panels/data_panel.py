@@ -36,6 +36,7 @@ from playground.app.panels.csv_dialog import CsvDialog
 from playground.core.spec import (
     DERIVED_FEATURES,
     DERIVED_LABELS,
+    IMAGE_KINDS,
     MULTICLASS_KINDS,
     ONE_D_KINDS,
     SYNTHETIC_KINDS,
@@ -91,7 +92,8 @@ class DataPanel(QWidget):
 
     def apply_csv(self, spec: CsvSpec) -> bool:
         """Switch to the CSV data set ``spec`` in one undoable step."""
-        return self._edit_data({"kind": "csv", "csv": spec, "classes": None, "added": [], "removed": []},
+        return self._edit_data({"kind": "csv", "csv": spec, "images": None, "classes": None, "added": [],
+                                "removed": []},
                                self.tr("Import CSV data"))
 
     def open_csv_dialog(self) -> bool:
@@ -109,6 +111,7 @@ class DataPanel(QWidget):
         for key in SYNTHETIC_KINDS:
             self.kind.addItem(QCoreApplication.translate("DataPanel", KIND_LABELS.get(key, key)), key)
         self.kind.insertSeparator(self.kind.count())
+        self.kind.addItem(self.tr("Digits (8×8 images)"), "digits")
         self.kind.addItem(self.tr("CSV file…"), "csv")
         self.kind.setMinimumWidth(200)
         self.kind.setToolTip(self.tr("The data set the network learns from"))
@@ -273,8 +276,8 @@ class DataPanel(QWidget):
             self.open_csv_dialog()
             return
         classes = current.classes if kind in MULTICLASS_KINDS else None
-        self._edit_data({"kind": kind, "csv": None, "classes": classes, "added": [], "removed": []},
-                        self.tr("Change data set"))
+        self._edit_data({"kind": kind, "csv": None, "images": None, "classes": classes, "added": [],
+                         "removed": []}, self.tr("Change data set"))
 
     def _noise_moved(self, value: int) -> None:
         self.noise_label.setText(self.tr("{value} %").format(value=value))
@@ -313,7 +316,7 @@ class DataPanel(QWidget):
 
     def _refresh(self, experiment: Experiment) -> None:
         data = experiment.data
-        synthetic = data.kind != "csv"
+        synthetic = data.kind not in ("csv", *IMAGE_KINDS)
         select_data(self.kind, data.kind)
         self.csv_label.setVisible(not synthetic)
         if data.csv is not None:
@@ -339,6 +342,9 @@ class DataPanel(QWidget):
             box.setVisible(two_d)
         if data.kind in ONE_D_KINDS:
             self.features_note.setText(self.tr("1-D data: the network reads x alone."))
+        elif data.image_side is not None:
+            self.features_note.setText(self.tr("Image data: the network reads every pixel ({side}×{side}).")
+                                       .format(side=data.image_side))
         elif not synthetic:
             self.features_note.setText(self.tr("CSV data: the network reads the chosen columns "
                                                "(Load CSV… changes them)."))
@@ -346,7 +352,7 @@ class DataPanel(QWidget):
         self._refresh_draw(data)
 
     def _refresh_draw(self, data: DataSpec) -> None:
-        raw_dim = 1 if data.kind in ONE_D_KINDS else 2
+        raw_dim = data.input_count or 0
         if data.csv is not None:
             raw_dim = len(data.csv.features) if data.csv.features is not None else 0
         can_draw = raw_dim in (1, 2)
