@@ -19,6 +19,7 @@ from nbformat import v4
 from playground.core.experiment_io import atomic_write
 from playground.core.export import codegen
 from playground.core.export.codegen_data import data_section
+from playground.core.export.notebook_text import notebook_texts
 from playground.core.export.source import ExportSource
 from playground.core.model import plan
 from playground.core.translate import language, translate
@@ -32,22 +33,19 @@ def _no_file_paths(code: str) -> str:
     return code.replace("Path(__file__).with_name(", "Path(")
 
 
-def _tr(text: str, lang: str) -> str:
-    return translate("notebook", text, lang=lang)
-
-
 def _lesson_text(lesson: Lesson, lang: str) -> str:
     def t(text: str) -> str:
         return translate("lessons", text, lang=lang)
 
     steps = "\n".join(f"{i}. {t(s)}" for i, s in enumerate(lesson.steps, 1))
-    parts = [f"# {t(lesson.title)}", t(lesson.goal), f"**{_tr('What to do', lang)}**\n\n{steps}",
-             f"**{_tr('What to watch', lang)}**: {t(lesson.watch)}",
-             f"**{_tr('Question', lang)}**: {t(lesson.question)}"]
+    words = notebook_texts(lang)
+    todo, watch, question = words["todo"], words["watch"], words["question"]
+    parts = [f"# {t(lesson.title)}", t(lesson.goal), f"**{todo}**\n\n{steps}", f"**{watch}**: {t(lesson.watch)}",
+             f"**{question}**: {t(lesson.question)}"]
     if lesson.answer:
-        parts.append(f"**{_tr('Answer', lang)}**: {t(lesson.answer)}")
+        parts.append(f"**{words['answer']}**: {t(lesson.answer)}")
     if lesson.results:
-        parts.append(f"**{_tr('Results', lang)}**\n\n{t(lesson.results)}")
+        parts.append(f"**{words['results']}**\n\n{t(lesson.results)}")
     return "\n\n".join(parts)
 
 
@@ -56,13 +54,12 @@ def _constants(source: ExportSource) -> str:
     return "\n".join(line for line in lines if not line.startswith("WEIGHTS ="))
 
 
-def _plot_code(source: ExportSource) -> tuple[str, str] | None:
+def _plot_code(source: ExportSource, words: dict[str, str]) -> tuple[str, str] | None:
     """The picture of what the model learned (its explanation and code), when one fits the data."""
     ds = source.dataset
     if ds.image_side:
         side = ds.image_side
-        return ("Each row of the first layer's weight matrix, drawn as an image: red pixels push the unit "
-                "(or the class) up, blue ones push it down.",
+        return (words["weights_text"],
                 f'''first = next(m for m in model if isinstance(m, nn.Linear))
 weights = first.weight.detach().to(torch.float64).numpy()
 shown = weights[:16]
@@ -81,7 +78,7 @@ plt.show()''')
             value = "torch.sigmoid(out[:, 0])"
         else:
             value = "out[:, 0]"
-        return ("The decision boundary: the model's output over the plane, with the training points.",
+        return (words["boundary_text"],
                 f'''x_train, y_train, _, _ = load_data()
 xs = np.linspace({xmin!r}, {xmax!r}, 200)
 ys = np.linspace({ymin!r}, {ymax!r}, 200)
@@ -95,7 +92,7 @@ plt.scatter(x_train[:, 0], x_train[:, 1], c=y_train, cmap="RdBu_r", edgecolors="
 plt.gca().set_aspect("equal")
 plt.show()''')
     if ds.raw_dim == 1 and source.loss_target == "value":
-        return ("The fitted curve over the training points.",
+        return (words["curve_text"],
                 '''x_train, y_train, _, _ = load_data()
 xs = np.linspace(x_train.min(), x_train.max(), 300).reshape(-1, 1)
 model.eval()
@@ -134,40 +131,38 @@ def notebook(source: ExportSource, lesson: Lesson | None = None, lang: str | Non
     has_batchnorm = any(b.kind == "norm" and "BatchNorm" in b.code for b in blocks)
     init_name = "model.init.pt" if spec.model.init_values else None
     md, code = v4.new_markdown_cell, v4.new_code_cell
+    words = notebook_texts(lang)
     if lesson is not None:
         intro = _lesson_text(lesson, lang)
     else:
         intro = f"# {spec.name}" + (f"\n\n{spec.description}" if spec.description.strip() else "")
-    intro += "\n\n" + _tr("Exported from Torch Playground. Plain PyTorch: run the cells from top to bottom; "
-                          "on a CPU the training loss repeats the playground's, epoch for epoch.", lang)
+    intro += "\n\n" + words["exported"]
     imports = codegen.imports(source) + "\n\nimport matplotlib.pyplot as plt"
+
+    def section(title: str, text: str) -> nbformat.NotebookNode:
+        return md(f"## {title}\n\n{text}")
+
     cells = [
         md(intro),
         code(imports + "\n\n" + _no_file_paths(_constants(source))),
-        md("## " + _tr("Data", lang) + "\n\n" + _tr(
-            "The same points as in the playground: generated or read with the same code and seeds, then "
-            "shuffled and split into training and test sets.", lang)),
+        section(words["data"], words["data_text"]),
         code(data_section(source)),
-        md("## " + _tr("Inputs", lang) + "\n\n" + _tr("What the network sees: `preprocess` turns raw inputs "
-                                                      "into the network's inputs.", lang)),
+        section(words["inputs"], words["inputs_text"]),
         code(codegen.preprocess_section(source)),
-        md("## " + _tr("Network", lang) + "\n\n" + _tr("The network built in the playground, with `torch.nn`.",
-                                                       lang)),
+        section(words["network"], words["network_text"]),
         code(_no_file_paths(codegen.model_section(source, init_name))),
-        md("## " + _tr("Training", lang) + "\n\n" + _tr(
-            "The playground's training loop, step for step: the same seed, batch order, loss and optimizer.",
-            lang)),
+        section(words["training"], words["training_text"]),
         code(codegen.training_section(source, has_batchnorm)),
         code("model, history = train()\n"
              "print(f\"train loss: {history[0]:.6f} before training, {history[-1]:.6f} after "
              "{len(history) - 1} epochs\")"),
-        md("## " + _tr("Loss curve", lang)),
+        md("## " + words["loss"]),
         code('plt.plot(history)\nplt.xlabel("epoch")\nplt.ylabel("train loss")\nplt.yscale("log")\nplt.show()'),
         code(_score_code(source)),
     ]
-    picture = _plot_code(source)
+    picture = _plot_code(source, words)
     if picture is not None:
-        cells += [md("## " + _tr("What the model learned", lang) + "\n\n" + _tr(picture[0], lang)),
+        cells += [section(words["learned"], picture[0]),
                   code(picture[1])]
     nb = v4.new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
