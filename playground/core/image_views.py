@@ -94,9 +94,8 @@ def probabilities(engine: Engine, x: np.ndarray) -> np.ndarray:
     import torch
 
     flat = np.asarray(x, dtype=np.float64).reshape(len(x), -1)
-    out = engine._forward(engine._inputs(flat))
-    with torch.inference_mode():
-        return engine.probabilities(out).to(torch.float64).cpu().numpy()
+    out = torch.as_tensor(engine.predict(flat), dtype=torch.float64)
+    return engine.probabilities(out).numpy()
 
 
 def image_snapshot(engine: Engine, gallery: bool = True) -> ImageSnapshot | None:
