@@ -31,6 +31,7 @@ from playground.app.document import ExperimentDocument
 from playground.app.drawing import DrawController
 from playground.app.files import FileController
 from playground.app.i18n import localized
+from playground.app.image_views import ImageViews
 from playground.app.inside import InsideViews
 from playground.app.learning import LearningTools
 from playground.app.menus import Menus
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.draw = DrawController(self.document, self.boundary, self)
         self.inside = InsideViews(self)
         self.diagram = self.inside.diagram
+        self.images = ImageViews(self)
 
         self.actions_ = TrainingActions(self.controller, self)
         self.control_bar = ControlBar(self.actions_, self)
@@ -156,6 +158,8 @@ class MainWindow(QMainWindow):
             self._dock(key, titles[key], self.inside.widgets[key], right)
         self.tabifyDockWidget(self.docks["gradients"], self.docks["distributions"])
         self.tabifyDockWidget(self.docks["distributions"], self.docks["inspector"])
+        self._dock("images", self.tr("Images"), self.images.panel, right)
+        self.tabifyDockWidget(self.docks["inspector"], self.docks["images"])
         self.docks["gradients"].raise_()
         # The editors share the left column as tabs (each needs most of a 950-pixel height); the
         # history plots stack on the right, leaving the centre to a large, square decision plot.
