@@ -535,8 +535,8 @@ STRINGS = [
     QT_TRANSLATE_NOOP("lessons",
                       "Press **Lower the learning rate** below and train again."),
     QT_TRANSLATE_NOOP("lessons",
-                      "Each class's weight image looks like a blurred template of its digit: red where that "
-                      "digit has ink, blue where the other digits have ink and this one does not."),
+                      "Each class's weight image looks like a blurred template of its digit: blue where that "
+                      "digit has ink, orange where the other digits have ink and this one does not."),
     QT_TRANSLATE_NOOP("lessons",
                       "Why can one linear layer do so well on pictures, and where must it fail?"),
     QT_TRANSLATE_NOOP("lessons",
@@ -574,8 +574,8 @@ STRINGS = [
     QT_TRANSLATE_NOOP("lessons",
                       "Try **Only 8 hidden units** and **ReLU instead of tanh** below."),
     QT_TRANSLATE_NOOP("lessons",
-                      "Few hidden weight images look like a digit; most are blobs of red and blue in parts of "
-                      "the image. The misclassified digits in the Gallery become fewer."),
+                      "Few hidden weight images look like a digit; most are blobs of blue and orange in parts "
+                      "of the image. The misclassified digits in the Gallery become fewer."),
     QT_TRANSLATE_NOOP("lessons",
                       "Why do hidden units learn parts of digits and not whole digits?"),
     QT_TRANSLATE_NOOP("lessons",

@@ -444,6 +444,13 @@
     </message>
 </context>
 <context>
+    <name>DigitCanvas</name>
+    <message>
+        <source>Paint with the left mouse button, erase with the right</source>
+        <translation>按住鼠标左键绘画，右键擦除</translation>
+    </message>
+</context>
+<context>
     <name>DistributionView</name>
     <message>
         <source>Gradients</source>
@@ -487,6 +494,21 @@
     <message>
         <source>Remove a point</source>
         <translation>删除一个点</translation>
+    </message>
+</context>
+<context>
+    <name>DrawDigitView</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Paint a digit: the network&apos;s answer appears here.</source>
+        <translation>画一个数字：网络的判断会显示在这里。</translation>
+    </message>
+    <message>
+        <source>The network reads {0} ({1:.0%} sure)</source>
+        <translation>网络认为是 {0}（把握 {1:.0%}）</translation>
     </message>
 </context>
 <context>
@@ -676,6 +698,23 @@ Export anyway?</source>
     </message>
 </context>
 <context>
+    <name>GalleryView</name>
+    <message>
+        <source>{0} test images shown, misclassified first: {1} wrong</source>
+        <translation>显示 {0} 幅测试图像，分错的排在前面：错了 {1} 幅</translation>
+    </message>
+    <message>
+        <source>{0} → {1}
+{2:.0%}</source>
+        <translation>{0} → {1}
+{2:.0%}</translation>
+    </message>
+    <message>
+        <source>Test image {0}: true {1}, predicted {2} ({3:.1%})</source>
+        <translation>测试图像 {0}：真实 {1}，预测 {2}（{3:.1%}）</translation>
+    </message>
+</context>
+<context>
     <name>GradientNormPlot</name>
     <message>
         <source>Gradient norm ‖∇w‖</source>
@@ -762,6 +801,25 @@ Export anyway?</source>
     <message>
         <source>How fast the learning rate shrinks over steps</source>
         <translation>学习率随步数衰减的快慢</translation>
+    </message>
+</context>
+<context>
+    <name>ImagePanel</name>
+    <message>
+        <source>What each unit learned</source>
+        <translation>各单元学到了什么</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>图库</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>画一个数字</translation>
+    </message>
+    <message>
+        <source>For image data: choose Digits (8×8 images) in the Data panel, or load an image folder</source>
+        <translation>用于图像数据：在“数据”面板中选择“手写数字（8×8 图像）”，或载入一个图像文件夹</translation>
     </message>
 </context>
 <context>
@@ -958,6 +1016,10 @@ Export anyway?</source>
     <message>
         <source>The {0} panel is not available.</source>
         <translation>{0}面板不可用。</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像</translation>
     </message>
     <message>
         <source>Training stopped</source>
@@ -1944,6 +2006,29 @@ Export anyway?</source>
     </message>
 </context>
 <context>
+    <name>WeightImagesView</name>
+    <message>
+        <source>Weight images appear once the data are images.</source>
+        <translation>数据为图像时，这里显示权重图像。</translation>
+    </message>
+    <message>
+        <source>Each class&apos;s weight image (no hidden layer), labelled with its class</source>
+        <translation>每个类别的权重图像（无隐藏层），标有其类别</translation>
+    </message>
+    <message>
+        <source>First hidden layer: each unit&apos;s incoming weights, units 1, 2, 3… left to right</source>
+        <translation>第一个隐藏层：每个单元的输入权重，单元 1、2、3……从左到右排列</translation>
+    </message>
+    <message>
+        <source> (the first {0} of {1} units)</source>
+        <translation>（共 {1} 个单元中的前 {0} 个）</translation>
+    </message>
+    <message>
+        <source>{0}{1}. Orange &lt; 0 &lt; blue, up to ±{2:.3g}.</source>
+        <translation>{0}{1}。橙色 &lt; 0 &lt; 蓝色，最大 ±{2:.3g}。</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>experiment file to open (default: the spiral example)</source>
@@ -2656,8 +2741,12 @@ With 0.15, keep training (raise Epochs) and the loss becomes infinite: the app s
         <translation>按下方的**降低学习率**，再训练一次。</translation>
     </message>
     <message>
-        <source>Each class&apos;s weight image looks like a blurred template of its digit: red where that digit has ink, blue where the other digits have ink and this one does not.</source>
-        <translation>每个类别的权重图像都像该数字的一个模糊模板：这个数字有笔画的地方是红色，其他数字有笔画而它没有的地方是蓝色。</translation>
+        <source>Each class&apos;s weight image looks like a blurred template of its digit: blue where that digit has ink, orange where the other digits have ink and this one does not.</source>
+        <translation>每个类别的权重图像都像该数字的一个模糊模板：这个数字有笔画的地方是蓝色，其他数字有笔画而它没有的地方是橙色。</translation>
+    </message>
+    <message>
+        <source>Few hidden weight images look like a digit; most are blobs of blue and orange in parts of the image. The misclassified digits in the Gallery become fewer.</source>
+        <translation>很少有隐藏单元的权重图像像一个数字；大多数是图像局部的蓝橙斑块。图库中分错的数字变少了。</translation>
     </message>
     <message>
         <source>Why can one linear layer do so well on pictures, and where must it fail?</source>
@@ -2710,10 +2799,6 @@ With 0.15, keep training (raise Epochs) and the loss becomes infinite: the app s
     <message>
         <source>Try **Only 8 hidden units** and **ReLU instead of tanh** below.</source>
         <translation>试试下方的**只用 8 个隐藏单元**和**用 ReLU 代替 tanh**。</translation>
-    </message>
-    <message>
-        <source>Few hidden weight images look like a digit; most are blobs of red and blue in parts of the image. The misclassified digits in the Gallery become fewer.</source>
-        <translation>很少有隐藏单元的权重图像像一个数字；大多数是图像局部的红蓝斑块。图库中分错的数字变少了。</translation>
     </message>
     <message>
         <source>Why do hidden units learn parts of digits and not whole digits?</source>
@@ -3151,8 +3236,8 @@ With a hidden layer of 16 ReLU units the test accuracy is 82.5 % again; without 
         <translation>模型学到了什么</translation>
     </message>
     <message>
-        <source>Each row of the first layer&apos;s weight matrix, drawn as an image: red pixels push the unit (or the class) up, blue ones push it down.</source>
-        <translation>第一层权重矩阵的每一行画成一幅图像：红色像素使该单元（或该类别）的值升高，蓝色像素使其降低。</translation>
+        <source>Each row of the first layer&apos;s weight matrix, drawn as an image: blue pixels push the unit (or the class) up, orange ones push it down.</source>
+        <translation>第一层权重矩阵的每一行画成一幅图像：蓝色像素使该单元（或该类别）的值升高，橙色像素使其降低。</translation>
     </message>
     <message>
         <source>The decision boundary: the model&apos;s output over the plane, with the training points.</source>

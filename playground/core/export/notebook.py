@@ -63,10 +63,11 @@ def _plot_code(source: ExportSource, words: dict[str, str]) -> tuple[str, str] |
                 f'''first = next(m for m in model if isinstance(m, nn.Linear))
 weights = first.weight.detach().to(torch.float64).numpy()
 shown = weights[:16]
-limit = float(abs(shown).max()) or 1.0  # diverging colours centred on zero
+limit = float(abs(shown).max()) or 1.0  # diverging colours centred on zero, as in the playground
+PLAYGROUND_COLOURS = LinearSegmentedColormap.from_list("playground", ["#f59322", "#fafafa", "#0877bd"])
 fig, axes = plt.subplots(1, len(shown), figsize=(1.2 * len(shown), 1.6), squeeze=False)
 for k, (ax, row) in enumerate(zip(axes[0], shown)):
-    ax.imshow(row.reshape({side}, {side}), cmap="RdBu_r", vmin=-limit, vmax=limit)
+    ax.imshow(row.reshape({side}, {side}), cmap=PLAYGROUND_COLOURS, vmin=-limit, vmax=limit)
     ax.set_title(CLASSES[k] if len(shown) == len(CLASSES) and k < len(CLASSES) else f"unit {{k + 1}}", fontsize=8)
     ax.axis("off")
 plt.show()''')
@@ -87,8 +88,9 @@ model.eval()
 with torch.no_grad():
     out = model(preprocess(grid))
     value = ({value}).reshape(len(ys), len(xs)).to(torch.float64).numpy()
-plt.contourf(xs, ys, value, levels=20, cmap="RdBu_r", alpha=0.6)
-plt.scatter(x_train[:, 0], x_train[:, 1], c=y_train, cmap="RdBu_r", edgecolors="k", s=12)
+colours = LinearSegmentedColormap.from_list("playground", ["#f59322", "#fafafa", "#0877bd"])
+plt.contourf(xs, ys, value, levels=20, cmap=colours, alpha=0.6)
+plt.scatter(x_train[:, 0], x_train[:, 1], c=y_train, cmap=colours, edgecolors="k", s=12)
 plt.gca().set_aspect("equal")
 plt.show()''')
     if ds.raw_dim == 1 and source.loss_target == "value":
@@ -137,7 +139,8 @@ def notebook(source: ExportSource, lesson: Lesson | None = None, lang: str | Non
     else:
         intro = f"# {spec.name}" + (f"\n\n{spec.description}" if spec.description.strip() else "")
     intro += "\n\n" + words["exported"]
-    imports = codegen.imports(source) + "\n\nimport matplotlib.pyplot as plt"
+    imports = (codegen.imports(source)
+               + "\n\nimport matplotlib.pyplot as plt\nfrom matplotlib.colors import LinearSegmentedColormap")
 
     def section(title: str, text: str) -> nbformat.NotebookNode:
         return md(f"## {title}\n\n{text}")

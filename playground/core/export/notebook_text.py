@@ -33,7 +33,7 @@ def notebook_texts(lang: str) -> dict[str, str]:
         "loss": Text("notebook", "Loss curve"),
         "learned": Text("notebook", "What the model learned"),
         "weights_text": Text("notebook", "Each row of the first layer's weight matrix, drawn as an image: "
-                                  "red pixels push the unit (or the class) up, blue ones push it down."),
+                                  "blue pixels push the unit (or the class) up, orange ones push it down."),
         "boundary_text": Text("notebook", "The decision boundary: the model's output over the plane, with "
                                    "the training points."),
         "curve_text": Text("notebook", "The fitted curve over the training points."),
