@@ -238,6 +238,33 @@ class ImageViews(QObject):
         self.panel.currentChanged.connect(lambda _i: self._want(True))
         self.panel.draw.changed.connect(self._drawing)
 
+    def load_folder_dialog(self) -> bool:
+        """File ▸ Load Image Folder…: preview, load, and make the folder the data in one undoable step."""
+        from PySide6.QtWidgets import QDialog
+
+        from playground.app.image_views_folder import ImageFolderDialog, relative_spec
+        from playground.app.panels.common import fitting_loss
+        from playground.core.spec import DataSpec
+
+        dialog = ImageFolderDialog("", self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.spec is None or dialog.images is None:
+            return False
+        document = self.window.document
+        spec = relative_spec(dialog.spec, document.base_dir)
+        data = DataSpec.model_validate({**document.experiment.data.model_dump(), "kind": "images",
+                                        "images": spec.model_dump(), "csv": None, "classes": None,
+                                        "added": [], "removed": []})
+        loss = fitting_loss(document.experiment.training.loss, data)
+
+        def mutate(experiment: Any) -> None:
+            experiment.training.loss = loss
+            experiment.data = data
+
+        done = document.edit(mutate, self.tr("Load image folder"))
+        if done:
+            self.window.statusBar().showMessage(dialog.images.summary(), 15_000)
+        return done
+
     @property
     def is_images(self) -> bool:
         return self.dataset is not None and self.dataset.image_side is not None

@@ -177,6 +177,8 @@ class MainWindow(QMainWindow):
         data = self.panels["data"]
         if hasattr(data, "drawModeChanged"):
             data.drawModeChanged.connect(self.boundary.set_draw_mode)
+        if hasattr(data, "imagesRequested"):
+            data.imagesRequested.connect(self.images.load_folder_dialog)
 
     @staticmethod
     def _scroll(panel: QWidget) -> QScrollArea:

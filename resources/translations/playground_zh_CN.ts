@@ -259,6 +259,10 @@
         <translation>手写数字（8×8 图像）</translation>
     </message>
     <message>
+        <source>Image folder…</source>
+        <translation>图像文件夹…</translation>
+    </message>
+    <message>
         <source>CSV file…</source>
         <translation>CSV 文件…</translation>
     </message>
@@ -804,6 +808,45 @@ Export anyway?</source>
     </message>
 </context>
 <context>
+    <name>ImageFolderDialog</name>
+    <message>
+        <source>Load image folder</source>
+        <translation>载入图像文件夹</translation>
+    </message>
+    <message>
+        <source>a folder with one sub-folder of images per class</source>
+        <translation>一个文件夹，每个类别一个存放图像的子文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>载入</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Resize to:</source>
+        <translation>缩放到：</translation>
+    </message>
+    <message>
+        <source>Image folder</source>
+        <translation>图像文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder with one sub-folder of images per class.</source>
+        <translation>请选择一个文件夹，其中每个类别有一个存放图像的子文件夹。</translation>
+    </message>
+    <message>
+        <source>{0} files in {1} classes; the first images of each class:</source>
+        <translation>{1} 个类别共 {0} 个文件；每个类别的前几幅图像：</translation>
+    </message>
+</context>
+<context>
     <name>ImagePanel</name>
     <message>
         <source>What each unit learned</source>
@@ -820,6 +863,13 @@ Export anyway?</source>
     <message>
         <source>For image data: choose Digits (8×8 images) in the Data panel, or load an image folder</source>
         <translation>用于图像数据：在“数据”面板中选择“手写数字（8×8 图像）”，或载入一个图像文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViews</name>
+    <message>
+        <source>Load image folder</source>
+        <translation>载入图像文件夹</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1324,10 @@ Export anyway?</source>
     <message>
         <source>Export &amp;Plot as PNG/SVG…</source>
         <translation>导出图像为 PNG/SVG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Load &amp;Image Folder…</source>
+        <translation>载入图像文件夹(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

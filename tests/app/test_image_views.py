@@ -83,3 +83,50 @@ def test_points_data_cost_the_runner_nothing(qtbot, settings):
     window.docks["images"].raise_()
     assert not window.images.is_images and window.images._pending is None
     assert not window.images.panel.isEnabled()
+
+
+def test_load_image_folder_previews_loads_and_trains(qtbot, settings, tmp_path, monkeypatch):
+    from PIL import Image
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from playground.app.image_views_folder import ImageFolderDialog
+
+    root = tmp_path / "shapes"
+    for k, name in enumerate(["bars", "dots"]):
+        (root / name).mkdir(parents=True)
+        for i in range(5):
+            pixels = np.zeros((12, 12), dtype=np.uint8)
+            pixels[:, 4 * k:4 * k + 4] = 255
+            Image.fromarray(pixels, "L").save(root / name / f"{i}.png")
+    (root / "dots" / "broken.png").write_bytes(b"not a png")
+    window = open_window(qtbot, settings, Experiment())
+    qtbot.waitUntil(lambda: window.controller.status is not None, timeout=60_000)
+    seen = {}
+
+    def drive() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ImageFolderDialog) and w.isVisible())
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        seen["disabled"] = not ok.isEnabled()
+        dialog.path.setText(str(tmp_path / "missing"))
+        dialog.preview()
+        seen["missing"] = dialog.summary.text()
+        dialog.path.setText(str(root))
+        dialog.side.setCurrentIndex(0)  # 8 × 8
+        seen["summary"] = dialog.summary.text()
+        seen["thumbnails"] = dialog.grid.count()
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, drive)
+    window.menus.load_images.trigger()
+    assert seen["disabled"] and "not a folder" in seen["missing"]
+    assert seen["summary"].startswith("11 files in 2 classes") and seen["thumbnails"] == 2 + 10
+    data = window.document.experiment.data
+    assert data.kind == "images" and data.images.side == 8 and data.images.classes == ["bars", "dots"]
+    assert "10 images in 2 classes (bars 5, dots 5); 1 skipped: 1 could not be decoded" in \
+        window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.images.is_images and window.images.dataset.raw_dim == 64, timeout=60_000)
+    window.controller.start()
+    qtbot.waitUntil(lambda: window.controller.status.state == FINISHED or window.controller.status.epoch >= 2,
+                    timeout=60_000)
+    window.controller.pause()

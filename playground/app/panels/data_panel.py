@@ -67,6 +67,8 @@ _FEATURE_GRID = (("x1", "x2"), ("x1_sq", "x2_sq", "x1_x2"), ("sin_x1", "sin_x2")
 class DataPanel(QWidget):
     """Edits ``experiment.data``; also owns the draw-points mode the boundary plot acts on."""
 
+    imagesRequested = Signal()
+    """The user chose "Image folder…": the window asks for the folder (File ▸ Load Image Folder…)."""
     drawModeChanged = Signal(bool, float)
     """(enabled, label): the class index or regression value clicks on the plot add."""
 
@@ -112,6 +114,7 @@ class DataPanel(QWidget):
             self.kind.addItem(QCoreApplication.translate("DataPanel", KIND_LABELS.get(key, key)), key)
         self.kind.insertSeparator(self.kind.count())
         self.kind.addItem(self.tr("Digits (8×8 images)"), "digits")
+        self.kind.addItem(self.tr("Image folder…"), "images")
         self.kind.addItem(self.tr("CSV file…"), "csv")
         self.kind.setMinimumWidth(200)
         self.kind.setToolTip(self.tr("The data set the network learns from"))
@@ -274,6 +277,10 @@ class DataPanel(QWidget):
             return
         if kind == "csv":
             self.open_csv_dialog()
+            return
+        if kind == "images":
+            self._refresh(current)  # stays as it is until a folder is loaded
+            self.imagesRequested.emit()
             return
         classes = current.classes if kind in MULTICLASS_KINDS else None
         self._edit_data({"kind": kind, "csv": None, "images": None, "classes": classes, "added": [],
