@@ -113,7 +113,7 @@ class WeightImagesView(QWidget):
         count, side = weights.images.shape[0], weights.images.shape[1]
         self.columns = 5 if count <= 10 else COLUMNS
         per_class = weights.per_class and class_names is not None and len(class_names) >= count
-        gap = max(2, side // 3) if per_class else 1  # room for the class names
+        gap = side // 2 + 1 if per_class else 1  # room for the class names
         picture = mosaic(weights.images, weights.limit, self.columns, gap)
         first = self.shown is None or self.shown.images.shape != weights.images.shape
         self.shown = weights
