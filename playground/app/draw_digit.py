@@ -10,11 +10,23 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 NEIGHBOUR_INK = 0.35
 """What the brush adds to the four pixels beside the one under the mouse."""
+
+
+def grey_pixmap(image: np.ndarray, scale: int, ink: bool = False) -> QPixmap:
+    """A ``side × side`` image in [0, 1] as a grey pixmap, each pixel a ``scale``-wide square.
+
+    ``ink``: 1 means ink (the digits), drawn dark on white as on paper; else 1 is white (photos).
+    """
+    values = np.clip(image, 0.0, 1.0)
+    grey = np.ascontiguousarray(((1.0 - values if ink else values) * 255).astype(np.uint8))
+    side = grey.shape[0]
+    qimage = QImage(grey.data, side, side, side, QImage.Format.Format_Grayscale8).copy()
+    return QPixmap.fromImage(qimage.scaled(side * scale, side * scale))
 
 
 class ProbabilityBars(pg.PlotWidget):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.app.draw_digit import DrawDigitView, ProbabilityBars
+from playground.app.draw_digit import DrawDigitView, ProbabilityBars, grey_pixmap
 from playground.app.plots.diverging import colorize
 from playground.core.data.dataset import Dataset
 from playground.core.remote import Remote
 
 if TYPE_CHECKING:
-    from playground.app.main_window import MainWindow
+    from playground.app.ports import ImagesWindow
     from playground.core.image_views import Gallery, ImageSnapshot, WeightImages
 
 IMAGE_SNAPSHOT = Remote("playground.core.image_views", "image_snapshot")
@@ -41,18 +41,6 @@ PROBABILITIES = Remote("playground.core.image_views", "probabilities")
 EVERY_S = 0.25
 """Weight images and gallery refresh 4 times a second while training: they change slowly."""
 COLUMNS = 8
-
-
-def grey_pixmap(image: np.ndarray, scale: int, ink: bool = False) -> QPixmap:
-    """A ``side × side`` image in [0, 1] as a grey pixmap, each pixel a ``scale``-wide square.
-
-    ``ink``: 1 means ink (the digits), drawn dark on white as on paper; else 1 is white (photos).
-    """
-    values = np.clip(image, 0.0, 1.0)
-    grey = np.ascontiguousarray(((1.0 - values if ink else values) * 255).astype(np.uint8))
-    side = grey.shape[0]
-    qimage = QImage(grey.data, side, side, side, QImage.Format.Format_Grayscale8).copy()
-    return QPixmap.fromImage(qimage.scaled(side * scale, side * scale))
 
 
 def mosaic(images: np.ndarray, limit: float, columns: int, gap: int = 1) -> np.ndarray:
@@ -218,7 +206,7 @@ class ImageViews(QObject):
 
     updated = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: ImagesWindow) -> None:
         super().__init__(window)
         self.window = window
         self.panel = ImagePanel()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.app.image_views import grey_pixmap
+from playground.app.draw_digit import grey_pixmap
 from playground.core.data.errors import DataError
 from playground.core.data.image_folder import FolderImages, import_folder, read_images, scan_folder
 from playground.core.spec import IMAGE_SIDES, ImageFolderSpec

@@ -112,10 +112,30 @@ class LearningWindow(LessonsWindow, Protocol):
 
 
 @runtime_checkable
+class ImagesPort(Protocol):
+    """What the menus call on the image views (``ImageViews``)."""
+
+    def load_folder_dialog(self) -> bool: ...
+
+
+@runtime_checkable
+class ImagesWindow(Protocol):
+    """What the image views use: the document and runner, the Images dock, the status bar."""
+
+    document: ExperimentDocument
+    controller: TrainingController
+    docks: dict[str, QDockWidget]
+
+    def statusBar(self) -> QStatusBar: ...
+    def isVisible(self) -> bool: ...
+
+
+@runtime_checkable
 class MenusWindow(Protocol):
     document: ExperimentDocument
     files: FilesPort
     actions_: TrainingActions
+    images: ImagesPort
 
     def menuBar(self) -> QMenuBar: ...
     def close(self) -> bool: ...

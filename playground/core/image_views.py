@@ -8,12 +8,12 @@ rest are pure so tests can check them against the weight matrix directly.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from playground.core.engine import Engine
+Engine = Any
+"""The runner's engine; not imported even for types, so the window may import this module's dataclasses."""
 
 GALLERY_SIZE = 64
 """Test images the gallery shows (misclassified first): enough to scroll, small to send 30 times a second."""
