@@ -50,7 +50,7 @@ IMAGE_KINDS = ("digits", "images")
 DIGITS_SIDE, DIGITS_CLASSES = 8, 10
 IMAGE_SIDES = (8, 16, 28)
 """Sides an image folder may be resized to (square, grey)."""
-DataKind = Literal[(*SYNTHETIC_KINDS, "csv", *IMAGE_KINDS)]  # type: ignore[valid-type] — one list of kinds
+DataKind = Literal[(*SYNTHETIC_KINDS, *IMAGE_KINDS, "csv")]  # type: ignore[valid-type] — one list of kinds
 
 DEVICE_NAME = re.compile(r"auto|cpu|mps|cuda:[0-9]{1,2}")
 """Device keys a file may name; whether the device is present is checked when the engine is built."""
