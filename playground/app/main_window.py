@@ -36,6 +36,7 @@ from playground.app.document import ExperimentDocument
 from playground.app.drawing import DrawController
 from playground.app.files import FileController
 from playground.app.i18n import localized
+from playground.app.image_views import ImageViews
 from playground.app.inside import InsideViews
 from playground.app.learning import LearningTools
 from playground.app.menus import Menus
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.inside = InsideViews(self)
         self.diagram = self.inside.diagram
         self.diagram_edits = DiagramEdits(self.document, self.diagram, self)
+        self.images = ImageViews(self)
         keep_tooltips(self.diagram, self.inside.widgets["inspector"])  # they show tips as the mouse moves
 
         self.actions_ = TrainingActions(self.controller, self, lambda: self.document.experiment.training.epochs)
@@ -196,6 +198,8 @@ class MainWindow(QMainWindow):
             self._dock(key, titles[key], self.inside.widgets[key], right)
         self.tabifyDockWidget(self.docks["gradients"], self.docks["distributions"])
         self.tabifyDockWidget(self.docks["distributions"], self.docks["inspector"])
+        self._dock("images", self.tr("Images"), self.images.panel, right)
+        self.tabifyDockWidget(self.docks["inspector"], self.docks["images"])
         self.docks["gradients"].raise_()
         # The editors share the left column as tabs (each needs most of a 950-pixel height); the
         # history plots stack on the right, leaving the centre to a large, square decision plot.
@@ -213,6 +217,8 @@ class MainWindow(QMainWindow):
         data = self.panels["data"]
         if hasattr(data, "drawModeChanged"):
             data.drawModeChanged.connect(self.boundary.set_draw_mode)
+        if hasattr(data, "imagesRequested"):
+            data.imagesRequested.connect(self.images.load_folder_dialog)
 
     def choose_data_kind(self, kind: str) -> None:
         """Change the data set exactly as the data panel's own list does (loss kept consistent, undoable)."""
