@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QToolBar, QToolButton,
 
 from playground.app.i18n import localized
 from playground.app.training import TrainingController
-from playground.app.worker import DIVERGED, ERROR, FINISHED, IDLE, PAUSED, TRAINING, WorkerStatus
 from playground.core.snapshot import Snapshot
+from playground.core.status import DIVERGED, ERROR, FINISHED, IDLE, PAUSED, TRAINING, WorkerStatus
 
 
 class TrainingActions(QObject):

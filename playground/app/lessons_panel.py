@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.app.training import TRAINING, WorkerBusy
 from playground.core.lessons import Lesson, LessonError, apply_patch, lesson_experiment, lessons
+from playground.core.protocol import RemoteError
 from playground.core.remote import PARAMETER_VALUES
-from playground.core.status import RemoteError
+from playground.core.status import TRAINING
 
 if TYPE_CHECKING:
     from playground.app.main_window import MainWindow
@@ -196,7 +196,7 @@ class LessonPanel(QWidget):
             return
         try:
             self._learned = self.window_.controller.call(PARAMETER_VALUES)
-        except (RemoteError, WorkerBusy):
+        except RemoteError:  # an error, a timeout or a dead runner
             self._learned = None
         self._show()
 

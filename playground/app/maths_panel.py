@@ -16,11 +16,12 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from playground.app.names import layer_name, parameter_label
-from playground.app.training import TRAINING, TrainingController, WorkerBusy
+from playground.app.training import TrainingController
 from playground.core.maths_types import MAX_SAMPLES, StepMaths
+from playground.core.protocol import RemoteError
 from playground.core.registry import ACTIVATIONS
 from playground.core.remote import NEXT_BATCH, STEP_MATHS
-from playground.core.status import RemoteError
+from playground.core.status import TRAINING
 
 MAX_COLUMNS = 8
 """Units shown per layer; wider layers end with "…" (the numbers are all in the tooltip-free export)."""
@@ -96,7 +97,7 @@ class MathsPanel(QWidget):
     def use_next_batch(self) -> None:
         try:
             batch = self.controller.call(NEXT_BATCH)
-        except (RemoteError, WorkerBusy) as exc:
+        except RemoteError as exc:  # an error, a timeout or a dead runner
             self.note.setText(str(exc))
             return
         self.samples.setText(", ".join(str(i) for i in batch))
@@ -109,7 +110,7 @@ class MathsPanel(QWidget):
         try:
             chosen = parse_samples(self.samples.text()) or None
             self.maths = self.controller.call(STEP_MATHS, chosen)
-        except (ValueError, RemoteError, WorkerBusy) as exc:
+        except (ValueError, RemoteError) as exc:
             self.note.setText(str(exc))
             return
         self._step_seen = self.controller.status.step
