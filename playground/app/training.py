@@ -76,7 +76,7 @@ WATCH_MS = 500
 """How often the runner process is polled for life (a ``waitpid``: microseconds) besides the pipe's end."""
 MAX_RESTARTS = 3
 """Restarts in a row before giving up (a runner that dies at once, e.g. out of memory while building)."""
-STABLE_S = 10.0
+STABLE_S = 5.0
 """A runner that lived this long ran healthily: the restart count starts again."""
 
 
