@@ -33,7 +33,7 @@ from playground.core.experiment_io import load_experiment
 from playground.core.protocol import RunnerDied
 
 if TYPE_CHECKING:
-    from playground.app.main_window import MainWindow
+    from playground.app.ports import AutosaveWindow
 
 INTERVAL_MS = 60_000
 """An autosave at most once a minute, and only when something changed since the last one."""
@@ -93,7 +93,7 @@ def orphans(folder: Path) -> list[Recovery]:
 class Autosave(QObject):
     """Owns one window's autosave file and the timer that writes it."""
 
-    def __init__(self, window: MainWindow, settings: QSettings) -> None:
+    def __init__(self, window: AutosaveWindow, settings: QSettings) -> None:
         super().__init__(window)
         self.window = window
         self.folder = autosave_folder(settings)
