@@ -47,7 +47,16 @@ from playground.core.protocol import (
     TrainedEvent,
 )
 from playground.core.snapshot import Snapshot
-from playground.core.status import describe_error
+from playground.core.status import (  # the state names: still imported from here by older code
+    DIVERGED,
+    ERROR,
+    FINISHED,
+    IDLE,
+    PAUSED,
+    TRAINING,
+    WorkerStatus,
+    describe_error,
+)
 
 _workers: weakref.WeakSet[EngineWorker] = weakref.WeakSet()
 
@@ -303,4 +312,6 @@ class EngineWorker(QObject):
                 future.set_exception(RunnerDied(reason))
 
 
-__all__ = ["EngineWorker", "SnapshotBuffer", "live_runners"]
+__all__ = ["DIVERGED", "ERROR", "FINISHED", "IDLE", "PAUSED", "TRAINING", "EngineWorker", "SnapshotBuffer",
+           "WorkerStatus", "live_runners"]
+"""The state names are ``core.status``'s; new code imports them from there."""

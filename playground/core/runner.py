@@ -277,8 +277,8 @@ class Runner:
     def _pause(self, _command: Pause) -> None:
         self._need_engine()
         if self._state == TRAINING:
-            self._set_state(PAUSED)  # say so before the last picture: a big model's takes a moment
-            self._publish()
+            self._set_state(PAUSED, trained_first=False)  # say so first: the last picture of a big model
+            self._publish()  # takes a moment; the trained state follows when no command waits
 
     def _stop(self, _command: Stop) -> None:
         self._need_engine()
@@ -437,10 +437,11 @@ class Runner:
         self._last_publish = time.perf_counter()
         self.outbox.put(SnapshotEvent(self.engine.snapshot(self.views, complete=complete)))
 
-    def _set_state(self, state: RunState) -> None:
-        if state != TRAINING and self._trained_step < 0:
-            # the window holds the trained state of every stop it is told of (the largest model's
-            # capture delays "paused" by 0.23 s): a runner killed while stopped loses nothing
+    def _set_state(self, state: RunState, trained_first: bool = True) -> None:
+        if trained_first and state != TRAINING and self._trained_step < 0:
+            # the window holds the trained state of a stop before it is told of it: a runner
+            # killed while stopped loses nothing (Pause says so first, then sends it: the largest
+            # model's capture takes 0.23 s, and Pause must answer at once)
             self._send_trained()
         self._state = state
         if state != TRAINING:

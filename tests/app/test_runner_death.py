@@ -62,6 +62,8 @@ def train_then_pause(qtbot, window: MainWindow, more_than: int) -> int:
     qtbot.waitUntil(lambda: c.status.state == TRAINING and c.status.step > more_than, timeout=30_000)
     c.pause()
     qtbot.waitUntil(lambda: c.status.state == PAUSED, timeout=10_000)
+    # Pause is told at once; the trained state follows a moment later: the window holds it then
+    qtbot.waitUntil(lambda: getattr(c.last_trained(), "step", None) == c.status.step, timeout=10_000)
     return c.status.step
 
 
