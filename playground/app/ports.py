@@ -91,6 +91,8 @@ class LessonsWindow(Protocol):
     document: ExperimentDocument
     controller: TrainingController
     files: FilesPort
+    session: EngineSession
+    """A "try this" starts a fresh run: the lessons panel rebuilds the engine through the session."""
 
     def statusBar(self) -> QStatusBar: ...
 
@@ -119,3 +121,15 @@ class MenusWindow(Protocol):
 
     def menuBar(self) -> QMenuBar: ...
     def close(self) -> bool: ...
+
+
+@runtime_checkable
+class ImagesWindow(Protocol):
+    """The image views (``app/image_views.py``, on its way from the images branch)."""
+
+    document: ExperimentDocument
+    controller: TrainingController
+    docks: dict[str, QDockWidget]
+
+    def statusBar(self) -> QStatusBar: ...
+    def isVisible(self) -> bool: ...
