@@ -395,6 +395,7 @@ class Runner:
         self._message = ""
         self._trained_step = -1
         action()
+        self._send_trained()  # before the picture: the picture and its status arrive together
         self._publish()
         self._set_state(FINISHED if self._at_limit() else PAUSED)
 
@@ -413,6 +414,7 @@ class Runner:
         self._rate_steps += 1
         if self._at_limit():
             self._message = Text("runner", "finished %n epoch(s)", None, self.epoch_limit)
+            self._send_trained()
             self._publish()
             self._set_state(FINISHED)
             return
