@@ -73,7 +73,7 @@ class ActivationPreview(QObject):
         if self._asked:
             return
         self._asked = True
-        future = self.controller.worker.post("call", ACTIVATION_CURVES, ())
+        future = self.controller.call_later(ACTIVATION_CURVES)
         future.add_done_callback(self._answered.emit)  # from the reader thread: queued to this one
 
     def _show(self, future: Future) -> None:

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.app.training import TRAINING, TrainingController, WorkerBusy
+from playground.app.training import TrainingController
 from playground.core.maths_types import AutogradGraph, GraphNode
+from playground.core.protocol import RemoteError
 from playground.core.remote import AUTOGRAD_GRAPH
-from playground.core.status import RemoteError
+from playground.core.status import TRAINING
 
 BOX_W, BOX_H, GAP_X, GAP_Y = 170.0, 42.0, 22.0, 34.0
 FILL = {"loss": "#ffebe9", "param": "#ddf4ff", "op": "#f6f8fa"}
@@ -80,7 +81,7 @@ class AutogradView(QWidget):
             return
         try:
             graph = self.controller.call(AUTOGRAD_GRAPH, None)
-        except (RemoteError, WorkerBusy) as exc:
+        except RemoteError as exc:  # an error, a timeout or a dead runner
             self.note.setText(str(exc))
             return
         self._stale = False

@@ -3,9 +3,15 @@ private file; after a crash the next start offers it back.
 
 Each window owns one ``<id>.json`` in the autosave folder (``QStandardPaths.AppDataLocation/autosave``
 unless the ``autosave/folder`` setting names another), with a ``<id>.meta.json`` saying which file it
-belongs to and a ``QLockFile`` held while the window lives. A clean save, a discard or closing the
-window removes all three. Files whose lock is stale (their process died) are what a crash left: those,
-and only those, are offered on the next start — never another running window's.
+belongs to and a ``QLockFile`` held while the window lives. Both files are the owner's only (0600):
+they hold the user's unsaved work. A clean save, a discard or closing the window removes all three.
+Files whose lock is stale (their process died) are what a crash left: those, and only those, are
+offered on the next start — never another running window's. A restored autosave stays where it is,
+now as this window's own, until a newer save or autosave replaces it: a second crash soon after a
+recovery still finds the work.
+
+A trained experiment is written by the runner, where its state lives; when the runner is gone the
+window writes the document with the newest trained state it holds.
 """
 
 from __future__ import annotations
@@ -22,8 +28,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from playground.core.background_save import save_trained, save_with_meta
+from playground.core.background_save import save_with_meta, with_trained_state
 from playground.core.experiment_io import load_experiment
+from playground.core.protocol import RunnerDied
 
 if TYPE_CHECKING:
     from playground.app.ports import AutosaveWindow
@@ -94,6 +101,8 @@ class Autosave(QObject):
         self._lock: QLockFile | None = None
         self._dirty = False
         self._pending: Future | None = None
+        self._pending_args: tuple = ()
+        """What the runner was asked to write: the window writes it if the runner dies meanwhile."""
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.tick)
@@ -122,25 +131,35 @@ class Autosave(QObject):
         try:
             experiment = doc.experiment
             if self.file is None:
-                self.folder.mkdir(parents=True, exist_ok=True)
+                self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
                 self.file = self.folder / f"{uuid.uuid4().hex}.json"
                 self._lock = _lock(self.file)
                 self._lock.tryLock(0)
             meta = {"path": str(doc.path) if doc.path else None, "name": experiment.name, "saved": time.time()}
             base_dir = doc.base_dir or Path.cwd()
-            if self.window.controller.status.step > 0:
-                self._pending = self.window.controller.call_later(
-                    save_trained, experiment, base_dir, str(self.file), str(self.file.with_suffix(".meta.json")),
-                    meta)
+            controller = self.window.controller
+            if controller.status.step > 0 and controller.runner_alive:
+                self._pending_args = (experiment, base_dir, meta)
+                self._pending = controller.save_trained_later(
+                    experiment, base_dir, self.file, self.file.with_suffix(".meta.json"), meta, private=True)
             else:
-                save_with_meta(experiment, base_dir, self.file, self.file.with_suffix(".meta.json"), meta)
+                self._write_here(experiment, base_dir, meta)
         except Exception as exc:  # an autosave never interrupts the user; say it once in the status bar
             self._failed(exc)
             return False
         self._dirty = False
         return True
 
-    def wait(self, timeout: float = 30.0) -> None:
+    def _write_here(self, experiment, base_dir: Path, meta: dict) -> None:
+        """Write in the window: an untrained experiment (small), or the last trained state the
+        window holds when the runner cannot write it."""
+        assert self.file is not None
+        trained = self.window.controller.last_trained()
+        if trained is not None:
+            experiment = with_trained_state(experiment, trained.experiment)
+        save_with_meta(experiment, base_dir, self.file, self.file.with_suffix(".meta.json"), meta, private=True)
+
+    def flush(self, timeout: float = 30.0) -> None:
         """Until the runner has written the pending autosave (before removing it; tests)."""
         if self._pending is not None:
             with contextlib.suppress(Exception):
@@ -154,6 +173,13 @@ class Autosave(QObject):
             return
         self._pending = None
         error = future.exception()
+        if isinstance(error, RunnerDied) and self.file is not None:  # the runner died first: write it here
+            try:
+                self._write_here(*self._pending_args)
+            except Exception as exc:
+                error = exc
+            else:
+                error = None
         if error is not None:
             self._dirty = True
             self._failed(error)
@@ -163,7 +189,7 @@ class Autosave(QObject):
 
     def discard(self) -> None:
         """Remove this window's autosave (after a save, a discard, or a clean close)."""
-        self.wait()  # a write still under way would bring the file back after it is removed
+        self.flush()  # a write still under way would bring the file back after it is removed
         if self.file is not None:
             for path in (self.file, self.file.with_suffix(".meta.json")):
                 with contextlib.suppress(OSError):
@@ -212,6 +238,8 @@ class Autosave(QObject):
             recovery.lock.unlock()
             return False
         self.window.document.mark_trained()  # unsaved until the user saves it
-        recovery.discard()
+        self.discard()  # this window's own (older) autosave, if it had one
+        # the recovered files become this window's autosave: kept until a newer save or autosave
+        self.file, self._lock = recovery.file, recovery.lock
         self._dirty = True
         return True

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QStyle, QToolBar,
 
 from playground.app.i18n import localized
 from playground.app.training import TrainingController
-from playground.app.worker import DIVERGED, ERROR, FINISHED, IDLE, PAUSED, TRAINING, WorkerStatus
 from playground.core.snapshot import Snapshot
+from playground.core.status import DIVERGED, ERROR, FINISHED, IDLE, PAUSED, TRAINING, WorkerStatus
 
 MORE_EPOCHS = 10
 """Epochs that "Train N more epochs" adds when the experiment has no limit of its own to repeat."""

@@ -1,11 +1,15 @@
 """File handling for the main window: New/Open/Save, recent files, examples, exports, unsaved prompts.
 
 A file is only adopted after its engine was built: a bad file (invalid JSON, schema, data or
-weights) shows its error in words and leaves the current experiment exactly as it was.
+weights) shows its error in words and leaves the current experiment exactly as it was. Saving never
+depends on a live runner: the document plus the newest trained state the window holds make a valid
+file. A file changed on disk since it was opened or saved here (another window, another program) is
+not silently overwritten: Save asks first.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +45,8 @@ class FileController(QObject):
         self.settings = settings
         self.quiet = False
         """Screenshot runs: errors go to stderr, no dialog waits for a click."""
+        self._on_disk: tuple[Path, tuple[int, int, int] | None] | None = None
+        """The document's file and its stamp when this window last read or wrote it."""
 
     # ------------------------------------------------------------------ prompts
     def _error(self, title: str, text: str) -> None:
@@ -113,7 +119,40 @@ class FileController(QObject):
             self._error(self.tr("Cannot open experiment"), self.tr("{0}: {1}").format(where, exc))
             return False
         self.window.document.replace(experiment, path)
+        self._remember_disk(path)
         return True
+
+    # ------------------------------------------------------------------ the file on disk
+    @staticmethod
+    def _stamp(path: Path) -> tuple[int, int, int] | None:
+        """What changes when anyone writes the file (an atomic save replaces the inode)."""
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+    def _remember_disk(self, path: Path | None) -> None:
+        self._on_disk = (path.resolve(), self._stamp(path)) if path is not None else None
+
+    def _changed_on_disk(self, path: Path) -> bool:
+        """``path`` is the file this window read or wrote, and someone else has written it since."""
+        if self._on_disk is None or self._on_disk[0] != path.resolve():
+            return False
+        now = self._stamp(path)
+        return now is not None and now != self._on_disk[1]
+
+    def _overwrite_ok(self, path: Path) -> bool:
+        """Ask before overwriting a file changed on disk since this window read or wrote it."""
+        if self.quiet or not self._changed_on_disk(path):
+            return True
+        answer = QMessageBox.question(
+            self.window, self.tr("File changed on disk"),
+            self.tr("“{0}” was changed on disk since you opened or saved it here (another window or "
+                    "program wrote it). Overwrite it with this experiment?").format(path.name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Save
 
     def open_later(self, path: str | Path) -> bool:
         """Start-up: read and show ``path`` at once, build its engine in the background."""
@@ -136,12 +175,22 @@ class FileController(QObject):
         base_dir = path.parent if path else None
         experiment = rebase_paths(experiment, base_dir)
         self.window.document.replace(experiment, path)
+        self._remember_disk(path)
         self.window.session.load_async(experiment, base_dir)
 
     # ------------------------------------------------------------------ save
     def experiment_to_save(self) -> Experiment:
         """The document's experiment with the engine's trained state, read between two steps."""
-        return with_trained_state(self.window.document.experiment, self.window.controller.experiment())
+        return self._experiment_and_step()[0]
+
+    def _experiment_and_step(self) -> tuple[Experiment, int | None]:
+        """The experiment to write, and the step of its trained state when that is not the newest
+        (the runner died or hangs: the last state the window holds is written instead)."""
+        trained, stale_step = self.window.controller.trained_experiment()
+        experiment = self.window.document.experiment
+        if trained is not None:
+            experiment = with_trained_state(experiment, trained)
+        return experiment, stale_step
 
     def save(self) -> bool:
         """Save in place; an untitled experiment or a bundled example asks where instead."""
@@ -164,11 +213,13 @@ class FileController(QObject):
     def save_to(self, path: str | Path) -> bool:
         """Write the experiment; on failure say why and keep everything unsaved (still modified)."""
         p = Path(path)
+        if not self._overwrite_ok(p):
+            return False
         bar = self.window.statusBar()
         bar.showMessage(self.tr("Saving {0}…").format(p))  # a large model takes a second: say so
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            experiment = self.experiment_to_save()
+            experiment, stale_step = self._experiment_and_step()
             save_experiment(experiment, p, from_dir=self.window.document.base_dir or Path.cwd())
         except Exception as exc:
             bar.clearMessage()
@@ -181,8 +232,14 @@ class FileController(QObject):
         step = experiment.state.step if experiment.state else 0
         self.window.session.saved(step)
         self.window.document.mark_saved(p.resolve())
+        self._remember_disk(p)
         self.add_recent(p)
-        self.window.statusBar().showMessage(self.tr("Saved {0}").format(p), 4000)
+        if stale_step is not None and stale_step < self.window.controller.status.step:
+            self.window.statusBar().showMessage(
+                self.tr("Saved {0}: trained state from step {1} (the training process stopped before the "
+                        "later steps reached the window)").format(p, step), 15_000)
+        else:
+            self.window.statusBar().showMessage(self.tr("Saved {0}").format(p), 4000)
         return True
 
     # ------------------------------------------------------------------ exports

@@ -20,10 +20,10 @@ from playground.app.plots.inspector import ParameterInspector
 from playground.app.plots.network import NetworkDiagram
 from playground.app.plots.selection import ParameterSelection
 from playground.app.weight_edit import WeightEdits
-from playground.app.worker import TRAINING, WorkerStatus
 from playground.core.data.dataset import Dataset
 from playground.core.registry import ACTIVATIONS
 from playground.core.spec import Experiment
+from playground.core.status import TRAINING, WorkerStatus
 
 if TYPE_CHECKING:
     from playground.app.ports import InsideWindow

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 from superqt.utils import signals_blocked
 
-from playground.app.training import TRAINING, WorkerBusy
 from playground.core.lessons import Lesson, LessonError, apply_patch, lesson_experiment, lessons
+from playground.core.protocol import RemoteError
 from playground.core.remote import PARAMETER_VALUES
 from playground.core.spec import Experiment
-from playground.core.status import RemoteError
+from playground.core.status import TRAINING
 
 if TYPE_CHECKING:
     from playground.app.ports import LessonsWindow
@@ -222,7 +222,7 @@ class LessonPanel(QWidget):
             return
         try:
             self._learned = self.window_.controller.call(PARAMETER_VALUES)
-        except (RemoteError, WorkerBusy):
+        except RemoteError:  # an error, a timeout or a dead runner
             self._learned = None
         self._show()
 

@@ -52,6 +52,8 @@ from playground.core.spec import Experiment
 APP_TITLE = "Torch Playground"
 EXPLAIN_MS = 10_000
 """How long the status bar keeps the reason an edit was refused."""
+RESTARTED_MS = 30_000
+"""How long the status bar says that the training process died and was restarted."""
 
 
 def _panel_classes() -> dict[str, type[QWidget] | None]:
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
             self.controller.add_view(view, 5.0)
         self.controller.datasetChanged.connect(self.boundary.set_dataset)
         self.controller.failed.connect(self._training_failed)
+        self.controller.restarted.connect(lambda text: self.statusBar().showMessage(text, RESTARTED_MS))
         self.draw = DrawController(self.document, self.boundary, self)
         self.inside = InsideViews(self)
         self.diagram = self.inside.diagram

@@ -20,11 +20,12 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from playground.app.names import indexing_note, layer_name, parameter_label
-from playground.app.training import TRAINING, TrainingController, WorkerBusy
+from playground.app.training import TrainingController
 from playground.core.maths_types import MAX_SAMPLES, StepMaths
+from playground.core.protocol import RemoteError
 from playground.core.registry import ACTIVATIONS
 from playground.core.remote import STEP_MATHS
-from playground.core.status import RemoteError
+from playground.core.status import TRAINING
 
 MAX_COLUMNS = 8
 """Units shown per layer; wider layers end with "…" (the numbers are all in the tooltip-free export)."""
@@ -124,7 +125,7 @@ class MathsPanel(QWidget):
         try:
             chosen = parse_samples(self.samples.text()) or None
             self.maths = self.controller.call(STEP_MATHS, chosen)
-        except (ValueError, RemoteError, WorkerBusy) as exc:
+        except (ValueError, RemoteError) as exc:
             self.note.setText(str(exc))
             return
         self._step_seen = self.controller.status.step

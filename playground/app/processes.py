@@ -13,6 +13,9 @@ from typing import Any
 
 MODE_ENV = "PLAYGROUND_WORKER"
 """``process`` (default) or ``thread``: where the runner trains."""
+START_ENV = "PLAYGROUND_RUNNER_START"
+"""``forkserver`` (default where the OS has it) or ``spawn`` (what Windows and macOS use; the suite
+runs a few window tests with it): how runner processes start."""
 PRELOAD = ["playground.core.runner"]
 
 _context: Any = None
@@ -20,11 +23,19 @@ _context_lock = Lock()
 
 
 def process_context() -> Any:
-    """The multiprocessing context for runner processes: a forkserver preloading torch, or spawn."""
+    """The multiprocessing context for runner processes: a forkserver preloading torch, or spawn.
+
+    Never ``fork``: the window has threads (Qt's, the reader's), and a forked child of a threaded
+    process can deadlock on a lock some other thread held.
+    """
     global _context
     with _context_lock:
         if _context is None:
-            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+            methods = multiprocessing.get_all_start_methods()
+            method = os.environ.get(START_ENV) or ("forkserver" if "forkserver" in methods else "spawn")
+            if method not in ("forkserver", "spawn") or method not in methods:
+                raise ValueError(f"{START_ENV} must be one of {', '.join(m for m in methods if m != 'fork')}, "
+                                 f"not {method!r}")
             ctx = multiprocessing.get_context(method)
             if method == "forkserver":
                 ctx.set_forkserver_preload(PRELOAD)

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from playground.app.document import ExperimentDocument
 from playground.app.training import TrainingController
-from playground.app.worker import WorkerStatus
 from playground.core.background_save import structure
 from playground.core.spec import LIVE_OPTIONS, Experiment
+from playground.core.status import WorkerStatus
 
 
 def live_changes(old: Experiment, new: Experiment) -> list[tuple[str, Any]]:
@@ -56,6 +56,9 @@ class EngineSession(QObject):
 
     def load_async(self, experiment: Experiment, base_dir: Path | None) -> None:
         """Build without waiting; the session follows the document once the engine exists."""
+        # the file holds the weights it was opened with: reaching them is no change (the build's
+        # status arrives before ``done`` below, and would otherwise mark the file modified)
+        self.clean_step = experiment.state.step if experiment.state is not None else 0
         future = self.controller.build_async(experiment, base_dir)
         spec = experiment.model_copy(deep=True, update={"state": None})
 

@@ -1,4 +1,4 @@
-"""The GUI's handle on the training runner: a child process by default, a thread on request.
+"""The GUI's handle on one training runner: a child process by default, a thread on request.
 
 Why a process: on a 2-core machine the GIL made drawing and training take turns, and the window
 halved the engine's speed (measured in issue 10: 0.43–0.58× in a thread). In its own interpreter
@@ -6,9 +6,11 @@ the runner trains at full speed on one core while the window draws on the other,
 never imports torch, so it opens before torch has loaded. Processes come from a ``forkserver`` that
 preloads the runner (torch included) once, so every later window or rebuild forks in ≈ 40 ms.
 
-Both modes run the same ``playground.core.runner.serve`` over a ``multiprocessing`` pipe; a reader
-thread here turns its messages into Qt signals (queued to the GUI thread), resolves request futures
-and drops snapshots into the latest-wins ``SnapshotBuffer`` that a GUI timer draws from.
+Both modes run the same ``playground.core.runner.serve`` over a ``multiprocessing`` pipe, speaking
+``core.protocol``. A reader thread here turns the runner's events into Qt signals (queued to the
+GUI thread), resolves request futures and drops snapshots into the latest-wins ``SnapshotBuffer``
+that a GUI timer draws from. One handle serves one runner: when the runner dies, every pending
+request fails with ``RunnerDied``, ``died`` is emitted, and the controller starts a new handle.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import itertools
 import multiprocessing
 import os
 import threading
+import time
 import weakref
 from concurrent.futures import Future
 from multiprocessing.connection import Connection
@@ -27,15 +30,30 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from playground.app.processes import MODE_ENV, process_context
+from playground.core.protocol import (
+    NO_REPLY,
+    PROTOCOL_VERSION,
+    Command,
+    Failed,
+    Hello,
+    ProtocolMismatch,
+    Quit,
+    RemoteError,
+    Reply,
+    Request,
+    RunnerDied,
+    SnapshotEvent,
+    StatusEvent,
+    TrainedEvent,
+)
 from playground.core.snapshot import Snapshot
-from playground.core.status import (
+from playground.core.status import (  # the state names: still imported from here by older code
     DIVERGED,
     ERROR,
     FINISHED,
     IDLE,
     PAUSED,
     TRAINING,
-    RemoteError,
     WorkerStatus,
     describe_error,
 )
@@ -47,12 +65,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("EngineWorker", text)
 
 
-def live_workers() -> list[EngineWorker]:
+def live_runners() -> list[EngineWorker]:
     """Runners still alive (tests assert none is left behind)."""
-    return [w for w in list(_workers) if w.isRunning()]
-
-
-live_threads = live_workers
+    return [w for w in list(_workers) if w.alive()]
 
 
 class SnapshotBuffer:
@@ -73,12 +88,16 @@ class SnapshotBuffer:
 
 
 class EngineWorker(QObject):
-    """Starts the runner, sends it commands, and turns what it sends back into signals."""
+    """Starts one runner, sends it commands, and turns what it sends back into signals."""
 
     statusChanged = Signal(object)
     """A ``WorkerStatus``."""
     failed = Signal(object)
-    """Why training stopped (diverged, an error, the runner died): a ``str``, or the runner's ``Text``."""
+    """Why training stopped (diverged, an error): a ``str``, or the runner's ``Text``."""
+    trained = Signal(object)
+    """A ``TrainedEvent``: the newest trained state, kept by the window in case this runner dies."""
+    died = Signal(object)
+    """This handle, once its runner is gone without being asked to quit (``reason`` says how)."""
 
     def __init__(self, buffer: SnapshotBuffer, mode: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -94,13 +113,23 @@ class EngineWorker(QObject):
         self._process: Any = None
         self._runner_thread: threading.Thread | None = None
         self._closed = False
+        self._gone = False
+        self.reason = ""
+        """How the runner ended, in words (for the status bar), once it has."""
+        self.started_at = time.monotonic()
         self._started = threading.Event()
         self._reader = threading.Thread(target=self._read, name="EngineWorkerReader", daemon=True)
+        self.hello: Future | None = None
         _workers.add(self)
 
     # ------------------------------------------------------------------ life
     def start(self) -> None:
-        """Start the runner and the reader; returns at once (the first process start waits for torch)."""
+        """Start the runner and the reader; returns at once (the first process start waits for torch).
+
+        The first request is ``Hello``: a runner of another protocol version refuses it and quits.
+        """
+        self.started_at = time.monotonic()
+        self.hello = self.post(Hello(PROTOCOL_VERSION))
         self._reader.start()
 
     def _launch(self) -> None:
@@ -119,64 +148,96 @@ class EngineWorker(QObject):
             self._process = process
             self._child_conn.close()
 
-    def isRunning(self) -> bool:
-        if self._closed and not self._reader.is_alive():
+    def alive(self) -> bool:
+        """Whether the runner may still answer: starting, or its process or thread is alive."""
+        if self._gone or (self._closed and not self._reader.is_alive()):
             return False
         if self._runner_thread is not None:
             return self._runner_thread.is_alive()
         if self._process is not None:
             return self._process.is_alive()
-        return self._reader.is_alive()
+        return not self._started.is_set() or self._reader.is_alive()
 
-    def wait(self, msecs: int = 10_000) -> bool:
-        """Stop the runner and wait up to ``msecs`` (QThread's name for it); True once it has stopped."""
-        return self.shutdown(msecs / 1000)
+    @property
+    def closed(self) -> bool:
+        """Shut down, or known to be gone: nothing more will be sent."""
+        return self._closed or self._gone
 
     @property
     def pid(self) -> int | None:
         return self._process.pid if self._process is not None else None
 
+    def exitcode(self) -> int | None:
+        """The runner process's exit code (negative: the signal that killed it), once it has ended."""
+        if self._process is None:
+            return None
+        with contextlib.suppress(Exception):
+            self._process.join(0.2)  # reaps it: the code is known a moment after the pipe closed
+        return self._process.exitcode
+
+    def describe_end(self) -> str:
+        """How the runner ended, in words: "the training process stopped (exit code -9)"."""
+        if not self.reason:
+            code = self.exitcode()
+            self.reason = (_tr("the training process stopped (exit code {0})").format(code) if code is not None
+                           else _tr("the training process stopped"))
+        return self.reason
+
     def shutdown(self, timeout: float = 10.0) -> bool:
-        """Ask the runner to quit and wait for it; a runner that does not answer is terminated."""
+        """Ask the runner to quit; one that does not within ``timeout`` (hung, stopped) is killed.
+
+        Returns within about ``timeout`` + 1 s whatever the runner does; True if it quit by itself.
+        """
         if self._closed:
             return True
+        deadline = time.monotonic() + timeout
         self._closed = True
-        if self._reader.is_alive() or self._started.is_set():
-            self.post("quit")
-        self._started.wait(timeout)
+
+        def left() -> float:
+            return max(deadline - time.monotonic(), 0.0)
+
+        if not self._gone:
+            self.post(Quit(), reply=False)
+        self._started.wait(left())
         done = True
         if self._runner_thread is not None:
-            self._runner_thread.join(timeout)
+            self._runner_thread.join(left())
             done = not self._runner_thread.is_alive()
         elif self._process is not None:
-            self._process.join(timeout)
+            self._process.join(left())
             if self._process.is_alive():
-                self._process.terminate()
-                self._process.join(2.0)
                 done = False
-        self._reader.join(timeout)
-        self._conn.close()
+                self._process.kill()  # SIGKILL: also ends a stopped (SIGSTOP) or hung process
+                self._process.join(1.0)
+        self._reader.join(max(left(), 0.5))
+        with contextlib.suppress(OSError):
+            self._conn.close()
         self._cancel_pending()
         return done
 
     # ------------------------------------------------------------------ requests
-    def post(self, command: str, *args: Any, reply: bool = True) -> Future:
-        """Send a command; the future holds its result, or a ``RemoteError`` with the runner's message."""
+    def post(self, command: Command, reply: bool = True) -> Future:
+        """Send ``command``; the future holds its answer, or a ``RemoteError`` (``RunnerDied``: it is gone).
+
+        Without ``reply`` the future is done at once: its result is None, or ``RunnerDied`` when the
+        command could not be sent — a dead runner never swallows a command silently.
+        """
         future: Future = Future()
-        if self._closed and command != "quit":
-            future.set_exception(RemoteError(_tr("the training process has stopped")))
+        if (self._closed and not isinstance(command, Quit)) or self._gone:
+            future.set_exception(RunnerDied(self.reason or _tr("the training process has stopped")))
             return future
-        request_id = next(self._ids) if reply else -1
+        request_id = next(self._ids) if reply else NO_REPLY
         if reply:
             with self._pending_lock:
                 self._pending[request_id] = future
         try:
             with self._send_lock:
-                self._conn.send((request_id, command, args))
-        except (OSError, ValueError) as exc:
+                self._conn.send(Request(request_id, command))
+        except (OSError, ValueError, EOFError) as exc:  # broken pipe, reset, closed handle: all "gone"
             with self._pending_lock:
                 self._pending.pop(request_id, None)
-            future.set_exception(RemoteError(_tr("the training process has stopped ({0})").format(exc)))
+            self._gone = True
+            future.set_exception(RunnerDied(_tr("the training process has stopped ({0})").format(exc)))
             return future
         if not reply:
             future.set_result(None)
@@ -187,9 +248,12 @@ class EngineWorker(QObject):
         try:
             self._launch()
         except Exception as exc:  # e.g. no memory for a process: say so, keep the window
+            self.reason = _tr("the training process could not start: {0}").format(describe_error(exc))
+            self._gone = True
             self._started.set()
-            self.failed.emit(_tr("the training process could not start: {0}").format(describe_error(exc)))
             self._cancel_pending()
+            with contextlib.suppress(RuntimeError):
+                self.died.emit(self)
             return
         self._started.set()
         conn: Connection = self._conn
@@ -199,7 +263,8 @@ class EngineWorker(QObject):
             except (EOFError, OSError):
                 break
             except Exception as exc:  # a message that cannot be read: report, keep reading
-                self.failed.emit(describe_error(exc))
+                with contextlib.suppress(RuntimeError):
+                    self.failed.emit(describe_error(exc))
                 continue
             try:
                 self._deliver(message)
@@ -208,38 +273,45 @@ class EngineWorker(QObject):
                 with contextlib.suppress(OSError):
                     self._conn.close()
                 break
-        self._cancel_pending()
         if not self._closed:  # the runner died under us (killed, out of memory, a crash)
-            code = self._process.exitcode if self._process is not None else None
+            self._gone = True
+            self.describe_end()
+        self._cancel_pending()
+        if self._gone and not self._closed:
             with contextlib.suppress(RuntimeError):
-                self.failed.emit(_tr("the training process stopped unexpectedly (exit code {0}); "
-                                     "your experiment is kept — open or edit it to train again").format(code))
+                self.died.emit(self)
 
-    def _deliver(self, message: tuple) -> None:
-        kind = message[0]
-        if kind == "snapshot":
-            self.buffer.put(message[1])
-        elif kind == "status":
-            self.statusChanged.emit(message[1])
-        elif kind == "failed":
-            self.failed.emit(message[1])
-        elif kind == "reply":
-            _, request_id, ok, value = message
+    def _deliver(self, message: Any) -> None:
+        if isinstance(message, SnapshotEvent):
+            self.buffer.put(message.snapshot)
+        elif isinstance(message, StatusEvent):
+            self.statusChanged.emit(message.status)
+        elif isinstance(message, TrainedEvent):
+            self.trained.emit(message)
+        elif isinstance(message, Failed):
+            self.failed.emit(message.message)
+        elif isinstance(message, Reply):
             with self._pending_lock:
-                future = self._pending.pop(request_id, None)
+                future = self._pending.pop(message.id, None)
             if future is not None and not future.done():
-                if ok:
-                    future.set_result(value)
+                if message.ok:
+                    future.set_result(message.value)
+                elif isinstance(message.value, RemoteError):
+                    future.set_exception(message.value)
                 else:
-                    future.set_exception(RemoteError(value))
+                    future.set_exception(RemoteError(message.value))
+        else:  # a runner of another version (``Hello`` refuses those): say so, keep reading
+            self.failed.emit(str(ProtocolMismatch(f"unknown runner event {type(message).__name__}")))
 
     def _cancel_pending(self) -> None:
         with self._pending_lock:
             pending, self._pending = self._pending, {}
+        reason = self.reason or _tr("the training process stopped before answering")
         for future in pending.values():
             if not future.done():
-                future.set_exception(RemoteError(_tr("the training process stopped before answering")))
+                future.set_exception(RunnerDied(reason))
 
 
 __all__ = ["DIVERGED", "ERROR", "FINISHED", "IDLE", "PAUSED", "TRAINING", "EngineWorker", "SnapshotBuffer",
-           "WorkerStatus", "describe_error", "live_threads", "live_workers"]
+           "WorkerStatus", "live_runners"]
+"""The state names are ``core.status``'s; new code imports them from there."""

@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from playground.core.translate import Text
 
-IDLE, TRAINING, PAUSED, DIVERGED, FINISHED, ERROR = (
-    "idle", "training", "paused", "diverged", "finished", "error")
 
-TRAINING_COMMANDS = ("start", "step", "step_epoch")
-"""Commands whose failure stops training; other commands' errors are only reported."""
+class RunState(StrEnum):
+    """Where training stands (a ``str``: equal to its value, so files and tests may use the words)."""
+
+    IDLE = "idle"
+    TRAINING = "training"
+    PAUSED = "paused"
+    DIVERGED = "diverged"
+    FINISHED = "finished"
+    ERROR = "error"
+
+
+IDLE, TRAINING, PAUSED, DIVERGED, FINISHED, ERROR = RunState
 
 
 @dataclass(frozen=True)
 class WorkerStatus:
     """What the status bar shows; ``message`` explains a stop (divergence, errors, the epoch limit)."""
 
-    state: str = IDLE
+    state: RunState = IDLE
     step: int = 0
     epoch: int = 0
     steps_per_second: float = 0.0
@@ -40,7 +49,3 @@ def describe_error(exc: BaseException) -> str:
     if "CUDA" in text or "cuda" in text:
         return Text("runner", "the GPU reported an error: {0}").format(text)
     return text
-
-
-class RemoteError(Exception):
-    """An error raised by the runner, carried back as its one-line message (picklable, no traceback)."""

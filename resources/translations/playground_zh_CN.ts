@@ -576,6 +576,14 @@ Apply changes and reset weights?</source>
 <context>
     <name>EngineWorker</name>
     <message>
+        <source>the training process stopped (exit code {0})</source>
+        <translation>训练进程已停止（退出码 {0}）</translation>
+    </message>
+    <message>
+        <source>the training process stopped</source>
+        <translation>训练进程已停止</translation>
+    </message>
+    <message>
         <source>the training process has stopped</source>
         <translation>训练进程已停止</translation>
     </message>
@@ -586,10 +594,6 @@ Apply changes and reset weights?</source>
     <message>
         <source>the training process could not start: {0}</source>
         <translation>训练进程无法启动：{0}</translation>
-    </message>
-    <message>
-        <source>the training process stopped unexpectedly (exit code {0}); your experiment is kept — open or edit it to train again</source>
-        <translation>训练进程意外停止（退出码 {0}）；实验已保留——重新打开或编辑它即可继续训练</translation>
     </message>
     <message>
         <source>the training process stopped before answering</source>
@@ -700,6 +704,14 @@ Export anyway?</source>
         <translation>“{0}”有尚未保存的训练权重。先保存吗？</translation>
     </message>
     <message>
+        <source>File changed on disk</source>
+        <translation>磁盘上的文件已更改</translation>
+    </message>
+    <message>
+        <source>“{0}” was changed on disk since you opened or saved it here (another window or program wrote it). Overwrite it with this experiment?</source>
+        <translation>自从你在此打开或保存“{0}”以来，它已在磁盘上被更改（另一个窗口或程序写入了它）。要用当前实验覆盖它吗？</translation>
+    </message>
+    <message>
         <source>Experiments (*.json)</source>
         <translation>实验文件 (*.json)</translation>
     </message>
@@ -710,6 +722,10 @@ Export anyway?</source>
     <message>
         <source>Cannot save</source>
         <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Saved {0}: trained state from step {1} (the training process stopped before the later steps reached the window)</source>
+        <translation>已保存 {0}：训练状态来自第 {1} 步（训练进程在之后的步骤传回窗口之前就停止了）</translation>
     </message>
     <message>
         <source>Saved {0}</source>
@@ -2041,12 +2057,36 @@ Export anyway?</source>
 <context>
     <name>TrainingController</name>
     <message>
+        <source>{0}; restarting…</source>
+        <translation>{0}；正在重新启动…</translation>
+    </message>
+    <message>
+        <source>{0} and could not be restarted; your work is kept: save it, then press Train to try again</source>
+        <translation>{0}，且无法重新启动；你的工作已保留：请先保存，然后按“训练”重试</translation>
+    </message>
+    <message>
+        <source>the training process is from another version of Torch Playground ({0}); restart the app</source>
+        <translation>训练进程来自另一个版本的 Torch Playground（{0}）；请重新启动程序</translation>
+    </message>
+    <message>
         <source>the training process did not answer in time ({0})</source>
         <translation>训练进程没有及时应答（{0}）</translation>
     </message>
     <message>
+        <source>Restarting the training process…</source>
+        <translation>正在重新启动训练进程…</translation>
+    </message>
+    <message>
         <source>Building the model…</source>
         <translation>正在构建模型…</translation>
+    </message>
+    <message>
+        <source>{0}; a new one started, but the model could not be rebuilt: {1}</source>
+        <translation>{0}；新的训练进程已启动，但无法重建模型：{1}</translation>
+    </message>
+    <message>
+        <source>{0}; restarted from step {1}</source>
+        <translation>{0}；已从第 {1} 步重新启动</translation>
     </message>
     <message>
         <source>Reading the trained model…</source>

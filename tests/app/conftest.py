@@ -38,15 +38,14 @@ def settings(isolated_settings: Path) -> QSettings:
 
 
 @pytest.fixture(autouse=True)
-def no_thread_left_running() -> Iterator[None]:
-    """Fail a test that leaves a training thread running (it would outlive its window)."""
+def no_runner_left_running() -> Iterator[None]:
+    """Fail a test that leaves a training runner running (it would outlive its window)."""
     yield
-    left = worker.live_threads()
-    for thread in left:  # stop them so the next tests (and interpreter exit) are not affected
-        thread.post("quit")
-        thread.wait(10_000)
+    left = worker.live_runners()
+    for runner in left:  # stop them so the next tests (and interpreter exit) are not affected
+        runner.shutdown(10.0)
     if left:
-        pytest.fail(f"{len(left)} training thread(s) still running after the test")
+        pytest.fail(f"{len(left)} training runner(s) still running after the test")
 
 
 # ---------------------------------------------------------------- panels on a fresh document

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QToolTip
 from window_helpers import open_window
 
 from playground.app.main_window import MainWindow
-from playground.app.worker import FINISHED, PAUSED, TRAINING
 from playground.core.experiment_io import load_experiment
 from playground.core.spec import DataSpec, Experiment, LayerSpec, ModelSpec, OptimizerSpec, PointSpec, TrainingSpec
+from playground.core.status import FINISHED, PAUSED, TRAINING
 
 
 # ------------------------------------------------------------------ run inside the runner (picklable)

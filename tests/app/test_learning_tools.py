@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QComboBox, QMessageBox
 from playground.app import i18n
 from playground.app.document import ExperimentDocument
 from playground.app.main_window import MainWindow
-from playground.app.worker import FINISHED, IDLE, PAUSED
 from playground.core.remote import NEXT_BATCH, PARAMETER_VALUES
 from playground.core.spec import DataSpec, Experiment, LayerSpec, ModelSpec
+from playground.core.status import FINISHED, IDLE, PAUSED
 
 
 @pytest.fixture

@@ -15,9 +15,10 @@ import pytest
 from window_helpers import open_window
 
 from playground.app.training import TrainingController
-from playground.app.worker import DIVERGED, FINISHED, IDLE, PAUSED, TRAINING, live_workers
+from playground.app.worker import live_runners
 from playground.core.experiment_io import save_experiment
 from playground.core.spec import DataSpec, Experiment, LayerSpec, ModelSpec, OptimizerSpec, TrainingSpec
+from playground.core.status import DIVERGED, FINISHED, IDLE, PAUSED, TRAINING
 
 STOPPED = (IDLE, PAUSED, FINISHED, DIVERGED)
 
@@ -55,10 +56,10 @@ def test_two_hundred_random_actions_leave_a_working_runner(qtbot) -> None:
             qtbot.waitUntil(lambda: controller.status.step == before + 1, timeout=10_000)
         except Exception:
             raise AssertionError(f"{controller.status} before={before}") from None
-        assert controller.thread.isRunning()
+        assert controller.worker.alive()
     finally:
         controller.shutdown()
-    assert not controller.thread.isRunning()
+    assert not controller.worker.alive()
     by_engine: dict[int, list[int]] = {}
     for generation, step in steps_seen:
         by_engine.setdefault(generation, []).append(step)
@@ -74,8 +75,8 @@ def test_twenty_windows_closed_mid_training(qtbot, settings) -> None:
         window.controller.start()
         qtbot.waitUntil(lambda w=window: w.controller.status.state == TRAINING, timeout=10_000)
         window.close()
-        assert not window.controller.thread.isRunning()
-    assert live_workers() == []
+        assert not window.controller.worker.alive()
+    assert live_runners() == []
 
 
 def test_open_another_file_mid_training(qtbot, settings, tmp_path) -> None:

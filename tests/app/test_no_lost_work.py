@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from window_helpers import Shown, capture_message_boxes, open_window
 
 from playground.app.main_window import MainWindow
-from playground.app.worker import FINISHED, IDLE, PAUSED
 from playground.core.experiment_io import load_experiment, save_experiment
 from playground.core.spec import DataSpec, Experiment, LayerSpec, ModelSpec, OptimizerSpec, TrainingSpec
+from playground.core.status import FINISHED, IDLE, PAUSED
 
 
 def small(epochs: int = 0) -> Experiment:
@@ -54,7 +54,7 @@ def test_autosave_writes_only_after_changes_and_is_offered_after_a_crash(qtbot, 
     crashed.document.edit(lambda e: setattr(e, "name", "Edited"), "Rename")
     step(qtbot, crashed)
     assert crashed.autosave.tick()  # the timer's slot, called as the minute timer would
-    crashed.autosave.wait()  # a trained experiment is written by the runner, between two steps
+    crashed.autosave.flush()  # a trained experiment is written by the runner, between two steps
     (saved,) = [p for p in isolated_autosave.glob("*.json") if not p.name.endswith(".meta.json")]
     assert load_experiment(saved).state.step == 3
     assert not crashed.autosave.tick()  # no change since: nothing rewritten
@@ -70,8 +70,84 @@ def test_autosave_writes_only_after_changes_and_is_offered_after_a_crash(qtbot, 
     doc = other.document
     assert doc.experiment.name == "Edited" and doc.path == path and doc.modified
     assert other.controller.status.step == 3  # the trained weights came back too
-    assert list(isolated_autosave.iterdir()) == []
+    assert other.autosave.file == saved and saved.is_file(), "kept (as the window's own) until a newer one"
     assert load_experiment(path).name == "Small", "the user's file is untouched until they save"
+
+
+def crash(window: MainWindow) -> None:
+    """The window's process "dies": its autosave stays, its lock is gone."""
+    window.autosave._lock.unlock()
+    window.autosave.file = None
+    window.autosave._lock = None
+
+
+def test_a_restored_autosave_is_kept_until_a_newer_save_or_autosave(qtbot, settings, isolated_autosave, messages,
+                                                                     tmp_path):
+    """Issue 17: a second crash soon after a recovery lost everything (the restored copy was deleted at once)."""
+    first = make_window(qtbot, settings)
+    first.document.edit(lambda e: setattr(e, "name", "Edited"), "Rename")
+    step(qtbot, first)
+    assert first.autosave.tick()
+    first.autosave.flush()
+    crash(first)
+    second = make_window(qtbot, settings, Experiment())
+    messages.replies.append(QMessageBox.StandardButton.Yes)
+    assert second.autosave.offer_recovery()
+    crash(second)  # again, before its next autosave
+    third = make_window(qtbot, settings, Experiment())
+    messages.replies.append(QMessageBox.StandardButton.Yes)
+    assert third.autosave.offer_recovery(), "the work is offered again"
+    assert third.document.experiment.name == "Edited" and third.controller.status.step == 3
+    assert third.autosave.tick()  # a newer autosave takes the same place
+    third.autosave.flush()
+    assert len([p for p in isolated_autosave.glob("*.json") if not p.name.endswith(".meta.json")]) == 1
+    assert third.files.save_to(tmp_path / "safe.json")  # saved: nothing left to recover
+    assert not list(isolated_autosave.glob("*.json"))
+
+
+def test_autosave_files_are_private(qtbot, window, isolated_autosave):
+    """Documented private (they hold unsaved work): 0600 whatever the umask, trained or not."""
+    window.document.edit(lambda e: setattr(e, "name", "Edited"), "Rename")
+    assert window.autosave.tick()
+    files = sorted(isolated_autosave.glob("*.json"))
+    assert len(files) == 2 and all(p.stat().st_mode & 0o777 == 0o600 for p in files), files
+    step(qtbot, window, 2)
+    assert window.autosave.tick()
+    window.autosave.flush()  # written by the runner this time
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in isolated_autosave.glob("*.json"))
+
+
+def test_saving_over_a_file_changed_on_disk_asks_first(qtbot, settings, messages, tmp_path):
+    """Two windows on one file: the second save no longer silently overwrites the first."""
+    path = tmp_path / "shared.json"
+    save_experiment(small(), path)
+    first, second = make_window(qtbot, settings, Experiment()), make_window(qtbot, settings, Experiment())
+    assert first.files.open_path(path) and second.files.open_path(path)
+    second.document.edit(lambda e: setattr(e, "name", "Second"), "Rename")
+    assert second.files.save_to(path)
+    first.document.edit(lambda e: setattr(e, "name", "First"), "Rename")
+    messages.replies.append(QMessageBox.StandardButton.Cancel)
+    assert not first.files.save_to(path)
+    assert "changed on disk" in messages[-1] and load_experiment(path).name == "Second"
+    assert first.document.modified
+    messages.replies.append(QMessageBox.StandardButton.Save)
+    assert first.files.save_to(path) and load_experiment(path).name == "First"
+    asked = len(messages)
+    first.document.edit(lambda e: setattr(e, "name", "Again"), "Rename")
+    assert first.files.save_to(path) and len(messages) == asked, "its own last save is no change on disk"
+
+
+def test_opening_a_trained_file_at_start_up_leaves_it_unmodified(qtbot, settings, window, tmp_path):
+    step(qtbot, window, 3)
+    path = tmp_path / "trained.json"
+    assert window.files.save_to(path)
+    started = MainWindow(settings=settings, remember_layout=False, build_now=False)  # as `playground path` does
+    started.confirm_close = False
+    qtbot.addWidget(started)
+    assert started.files.open_later(path)
+    started.show()
+    qtbot.waitUntil(lambda: started.controller.status.step == 3 and not started.controller.busy, timeout=30_000)
+    assert not started.document.modified and not started.isWindowModified()
 
 
 def test_a_save_or_a_clean_close_removes_the_autosave(qtbot, window, isolated_autosave, tmp_path):
@@ -90,7 +166,7 @@ def test_a_trained_autosave_is_written_by_the_runner_and_a_failure_is_told(qtbot
     window.document.edit(lambda e: setattr(e, "name", "Edited"), "Rename")
     step(qtbot, window, 2)
     assert window.autosave.tick()
-    window.autosave.wait()
+    window.autosave.flush()
     (saved,) = [p for p in isolated_autosave.glob("*.json") if not p.name.endswith(".meta.json")]
     assert load_experiment(saved).state.step == 2 and load_experiment(saved).name == "Edited"
     for path in isolated_autosave.iterdir():
@@ -98,7 +174,7 @@ def test_a_trained_autosave_is_written_by_the_runner_and_a_failure_is_told(qtbot
     isolated_autosave.rmdir()  # the folder vanishes: the runner's write fails
     window.document.edit(lambda e: setattr(e, "name", "Again"), "Rename")
     assert window.autosave.tick()
-    window.autosave.wait()
+    window.autosave.flush()
     assert window.statusBar().currentMessage().startswith("Autosave failed")
     assert window.autosave._dirty, "tried again at the next tick"
 
