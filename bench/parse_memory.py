@@ -67,7 +67,8 @@ def cases() -> dict[str, str]:
     zeros = lambda n: "[" + ",".join(["0"] * n) + "]"  # noqa: E731
     strings = lambda n: "[" + ",".join(['"a"'] * n) + "]"  # noqa: E731
     empties = lambda n: "[" + ",".join(["{}"] * n) + "]"  # noqa: E731
-    weights = "[" + ",".join(["0.5"] * 1_000_000) + "]"
+    row = "[" + ",".join(["0.5"] * 1_000) + "]"
+    weights = "[" + ",".join([row] * 1_000) + "]"
     return {
         "view.hidden = 4.9 M integers": _raw(base(**{"view.hidden": "@"}), "@", zeros(4_900_000)),
         "view.hidden = 4.9 M strings": _raw(base(**{"view.hidden": "@"}), "@", strings(4_900_000)),
@@ -77,8 +78,10 @@ def cases() -> dict[str, str]:
         "10 MB optimizer option name": json.dumps(base(**{"training.optimizer": {"name": "sgd", "x" * 10_000_000: 1}})),
         "state.optimizer_scalars: 4.9 M empty objects": _raw(
             base(**{"state": {"tensors": "", "optimizer_scalars": {"0.x": "@"}}}), "@", empties(4_900_000)),
-        "accepted: init_values, 1 M floats": _raw(
-            base(**{"model.hidden": [], "model.init_values": {"0.weight": "@"}}), "@", weights),
+        "accepted: init_values, 1,000 × 1,000 floats": _raw(
+            base(**{"model.init_values": {"0.weight": "@"}}), "@", weights),
+        "accepted: init_values, 1,000 × 1,000 integers": _raw(
+            base(**{"model.init_values": {"0.weight": "@"}}), "@", weights.replace("0.5", "1")),
         "accepted: 100,000-character description": json.dumps(base(description="d" * 100_000)),
         "accepted: 100,000 drawn points": json.dumps(
             base(**{"data.added": [{"x": [0.5, -0.5], "y": 1}] * 100_000})),

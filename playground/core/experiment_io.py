@@ -112,8 +112,10 @@ def parse_experiment(text: str, source: str = "experiment") -> Experiment:
 
 
 def load_experiment(path: str | os.PathLike[str]) -> Experiment:
-    text = read_text(path, ExperimentError, "an experiment file", max_bytes=MAX_FILE_BYTES)
-    return parse_experiment(text, str(Path(path)))
+    source = str(Path(path))
+    # the text is dropped once parsed, before the schema builds the experiment: one copy fewer at the peak
+    doc = parse_json(read_text(path, ExperimentError, "an experiment file", max_bytes=MAX_FILE_BYTES), source)
+    return experiment_from_dict(doc, source)
 
 
 def _pretty(value: Any, indent: str = "") -> str:
