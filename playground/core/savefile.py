@@ -71,8 +71,10 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
         raise SaveError(f"{shown}: cannot save: the folder {folder} does not exist")
     try:
         info: os.stat_result | None = os.stat(target)
-    except OSError:
+    except FileNotFoundError:  # a new file (or a link to one not made yet)
         info = None
+    except OSError as exc:  # a link loop, a name too long: never replace what cannot even be looked at
+        raise SaveError(f"{shown}: cannot save: {_why(exc)}") from None
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise SaveError(f"{shown}: cannot save: it is a folder")
     if info is not None and not stat.S_ISREG(info.st_mode):
