@@ -6,7 +6,10 @@ resident memory over the load (``VmHWM`` reset before the load, minus the reside
 counted; Linux only) and the seconds the load took. The promise (docs/reliability.md): every file within the
 limits costs at most ≈ 20× its size in memory, and a file that is refused is refused within 2 s.
 
-    python bench/parse_memory.py [--json] [--only NAME] [--timeout 120]
+    python bench/parse_memory.py [--json] [--only NAME] [--timeout 120] [--repeat 3]
+
+Times drift ±30 % on the 2-core VM and far more when other jobs run: ``--repeat`` keeps the best time
+(and the largest peak) of several runs.
 """
 
 from __future__ import annotations
@@ -107,13 +110,18 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--only", help="run the cases whose name contains this")
     parser.add_argument("--timeout", type=float, default=120.0)
+    parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
     rows = []
     for name, text in cases().items():
         if args.only and args.only not in name:
             continue
         size = len(text.encode("utf-8"))
-        row = {"case": name, "file_mib": round(size / MIB, 2), **measure(text, args.timeout)}
+        runs = [measure(text, args.timeout) for _ in range(args.repeat)]
+        best = min(runs, key=lambda r: r.get("seconds", float("inf")))
+        if all("peak_kib" in r for r in runs):
+            best["peak_kib"] = max(r["peak_kib"] for r in runs)
+        row = {"case": name, "file_mib": round(size / MIB, 2), **best}
         if "peak_kib" in row:
             row["ratio"] = round(row["peak_kib"] * 1024 / size, 1)
         rows.append(row)

@@ -374,6 +374,8 @@ def test_a_5000_digit_integer_names_its_field():
     with pytest.raises(ExperimentError, match=r"^f.json: data.samples: an integer of 5,000 digits") as info:
         parse_experiment(text, "f.json")
     assert "set_int_max_str_digits" not in str(info.value)
+    with pytest.raises(ExperimentError, match=r"^f.json: not valid JSON \(line 1, column"):  # found by the fuzzer
+        parse_experiment('{"a": ' + "9" * 5000 + " x}", "f.json")
 
 
 def test_the_largest_accepted_document_saves_into_one_that_reopens(tmp_path):

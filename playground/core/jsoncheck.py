@@ -101,7 +101,14 @@ def parse_json(text: str, source: str) -> Any:
     except ValueError as exc:  # an integer of more than 4,300 digits: parse again to name its field
         if "digits" not in str(exc):
             raise ExperimentError(f"{source}: not valid JSON ({one_line(str(exc))[:200]})") from None
-        check_tree(json.loads(text, parse_int=_int_or_huge), source)
+        try:
+            again = json.loads(text, parse_int=_int_or_huge)
+        except json.JSONDecodeError as later:  # the text is broken further on as well
+            raise ExperimentError(f"{source}: not valid JSON (line {later.lineno}, column {later.colno}: "
+                                  f"{later.msg})") from None
+        except (ValueError, RecursionError):
+            again = None
+        check_tree(again, source)
         raise ExperimentError(f"{source}: not valid JSON ({one_line(str(exc))[:200]})") from None
     return doc
 

@@ -1986,8 +1986,16 @@ Export anyway?</source>
         <translation>用于 blobs 和 spiral_k</translation>
     </message>
     <message>
-        <source>hidden layer widths; &apos;&apos; for none (default: from the data, 8,8 for 2-D sets)</source>
-        <translation>各隐藏层的宽度；&apos;&apos; 表示没有隐藏层（默认：由数据决定，二维数据集为 8,8）</translation>
+        <source>hidden layer widths; none (or &apos;&apos;) for no hidden layer (default: from the data, 8,8 for 2-D sets)</source>
+        <translation>隐藏层宽度；none（或 &apos;&apos;）表示没有隐藏层（默认：根据数据决定，二维数据集为 8,8）</translation>
+    </message>
+    <message>
+        <source>write the trained experiment (- for standard output); also on Ctrl-C, and beside it if it cannot be written</source>
+        <translation>写出训练后的实验（- 表示标准输出）；按 Ctrl-C 时也会写出，无法写入时写在它旁边</translation>
+    </message>
+    <message>
+        <source>write final metrics as JSON (- for standard output)</source>
+        <translation>以 JSON 写出最终指标（- 表示标准输出）</translation>
     </message>
     <message>
         <source>how the loss combines a batch (default: mean)</source>
@@ -1996,6 +2004,10 @@ Export anyway?</source>
     <message>
         <source>start from these weights (.safetensors or .pt with matching shapes)</source>
         <translation>从这些权重开始（形状匹配的 .safetensors 或 .pt）</translation>
+    </message>
+    <message>
+        <source>the file to write; - for standard output</source>
+        <translation>要写入的文件；- 表示标准输出</translation>
     </message>
     <message>
         <source>train an experiment headless</source>
@@ -2010,16 +2022,8 @@ Export anyway?</source>
         <translation>从这些权重重新开始（形状匹配的 .safetensors 或 .pt）</translation>
     </message>
     <message>
-        <source>write the trained experiment</source>
-        <translation>写出训练后的实验</translation>
-    </message>
-    <message>
         <source>export the trained model (format by extension); repeatable</source>
         <translation>导出训练好的模型（格式由扩展名决定）；可重复使用</translation>
-    </message>
-    <message>
-        <source>write final metrics as JSON</source>
-        <translation>把最终指标写成 JSON</translation>
     </message>
     <message>
         <source>no progress bar</source>
@@ -2042,8 +2046,16 @@ Export anyway?</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
+        <source>stopped at step {0}; what was trained is saved where asked</source>
+        <translation>已在第 {0} 步停止；已训练的内容已保存到指定位置</translation>
+    </message>
+    <message>
         <source>saved {0}</source>
         <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>{0}; the trained experiment was written to {1} instead</source>
+        <translation>{0}；训练后的实验已改为写入 {1}</translation>
     </message>
     <message>
         <source>exported {0} ({1})</source>
@@ -2096,6 +2108,10 @@ Export anyway?</source>
     <message>
         <source>epoch {0}  [{1}] {2}  loss {3}  {4} {5}/{6}</source>
         <translation>第 {0} 轮  [{1}] {2}  损失 {3}  {4} {5}/{6}</translation>
+    </message>
+    <message>
+        <source>interrupted at step {0}: finishing it, then saving what was trained (interrupt again to quit without saving)</source>
+        <translation>在第 {0} 步被中断：完成这一步后保存已训练的内容（再次中断则不保存直接退出）</translation>
     </message>
 </context>
 <context>
