@@ -305,10 +305,30 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+STDOUT_FORMATS = ("csv",)
+"""Export formats that are one text file, so ``-o -`` can print them (the others are binary or two files)."""
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    if is_stdout(args.output):
+        return _export_to_stdout(args)
     engine = _load_engine(args.file, device="cpu")
     key = _export(engine, args.output, args.format, quiet=args.quiet)
     print(translate("cli", "exported {0} ({1})").format(args.output, key))
+    return 0
+
+
+def _export_to_stdout(args: argparse.Namespace) -> int:
+    if (args.format or "").lower().lstrip(".") not in STDOUT_FORMATS:
+        raise CliError(f"-o {args.output}: standard output takes --format {', '.join(STDOUT_FORMATS)} only; the "
+                       "other formats are binary or more than one file, so give a file name")
+    import tempfile
+
+    engine = _load_engine(args.file, device="cpu")
+    with tempfile.TemporaryDirectory(prefix="playground-") as tmp:
+        path = Path(tmp) / f"export.{args.format}"
+        _export(engine, str(path), args.format, quiet=args.quiet)
+        sys.stdout.write(path.read_text(encoding="utf-8"))
     return 0
 
 

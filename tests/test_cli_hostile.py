@@ -145,3 +145,13 @@ def test_float64_weights_that_overflow_float32_are_refused(tmp_path, capsys):
     assert code == 1 and "'model.0.weight' holds values beyond float32" in err, err
     with pytest.raises(Exception, match="beyond float32"):
         Engine(parse_experiment(path.read_text(), "big.json"))
+
+
+def test_export_to_standard_output_where_the_format_is_one_text_file(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    main(["new", "--dataset", "xor", "--samples", "40", "--epochs", "1", "-o", "a.json"])
+    capsys.readouterr()
+    code, out, _ = run(capsys, "export", "a.json", "-o", "-", "--format", "csv")
+    assert code == 0 and out.splitlines()[0].startswith("x1,x2") and not Path("-").exists()
+    code, _, err = run(capsys, "export", "a.json", "-o", "-", "--format", "safetensors")
+    assert code == 1 and "standard output takes --format csv only" in err and not Path("-").exists()
