@@ -119,3 +119,15 @@ class MenusWindow(Protocol):
 
     def menuBar(self) -> QMenuBar: ...
     def close(self) -> bool: ...
+
+
+@runtime_checkable
+class ImagesWindow(Protocol):
+    """The image views (``app/image_views.py``, on its way from the images branch)."""
+
+    document: ExperimentDocument
+    controller: TrainingController
+    docks: dict[str, QDockWidget]
+
+    def statusBar(self) -> QStatusBar: ...
+    def isVisible(self) -> bool: ...
