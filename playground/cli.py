@@ -19,7 +19,7 @@ import time
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from pydantic import ValidationError
 
@@ -39,7 +39,7 @@ from playground.core.experiment_io import atomic_write, dumps, load_experiment, 
 from playground.core.export import FORMATS
 from playground.core.registry import ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, REDUCTIONS, TASKS, available_devices
 from playground.core.resources import default_example
-from playground.core.spec import SYNTHETIC_KINDS
+from playground.core.spec import IMAGE_SIDES, SYNTHETIC_KINDS
 from playground.core.translate import localized, set_language, take_language, translate, translate_parser
 from playground.core.validation import device_problem
 
@@ -97,9 +97,11 @@ def _sub_parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="write a new experiment file")
     _add_version(new)
     src = new.add_mutually_exclusive_group(required=True)
-    src.add_argument("--dataset", metavar="KIND", choices=SYNTHETIC_KINDS,
-                     help=f"synthetic data set: {', '.join(SYNTHETIC_KINDS)}")
+    src.add_argument("--dataset", metavar="KIND", choices=(*SYNTHETIC_KINDS, "digits"),
+                     help=f"built-in data set: {', '.join(SYNTHETIC_KINDS)}, digits (8×8 images)")
     src.add_argument("--csv", metavar="PATH", help="a CSV file of tabular data")
+    src.add_argument("--images", metavar="DIR", help="a folder with one sub-folder of images per class")
+    new.add_argument("--side", type=int, choices=IMAGE_SIDES, help="with --images: resize to this side (default 16)")
     new.add_argument("--target", metavar="COL", help="with --csv: the column to predict")
     new.add_argument("--task", choices=TASKS, help="with --csv: override the inferred task")
     new.add_argument("--features", metavar="A,B", help="with --csv: input columns (default: all numeric)")
@@ -217,7 +219,10 @@ def _export(engine: Engine, path: str, fmt: str | None, quiet: bool = False) -> 
 
 def cmd_new(args: argparse.Namespace) -> int:
     out_dir = Path.cwd() if is_stdout(args.output) else _folder_of(args.output)
-    exp = build_new_experiment(args, out_dir=out_dir)
+    notes: list[str] = []
+    exp = build_new_experiment(args, out_dir=out_dir, notes=notes)
+    for note in notes:
+        print(note, file=sys.stderr)
     if args.init_from:
         from playground.core.export import warm_start
 
@@ -309,10 +314,37 @@ STDOUT_FORMATS = ("csv",)
 """Export formats that are one text file, so ``-o -`` can print them (the others are binary or two files)."""
 
 
+def _lesson(path: str) -> Any:
+    """The lesson in ``path`` when it is a lesson file (its notebook carries the lesson's text), else ``None``."""
+    from playground.core.lessons import LESSON_FORMAT, load_lesson
+
+    try:
+        with open(path, encoding="utf-8") as f:
+            head = f.read(4096)
+    except (OSError, UnicodeDecodeError):
+        return None
+    return load_lesson(path) if f'"{LESSON_FORMAT}"' in head else None
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     if is_stdout(args.output):
         return _export_to_stdout(args)
-    engine = _load_engine(args.file, device="cpu")
+    lesson = _lesson(args.file)
+    if lesson is not None:
+        from playground.core.engine import Engine
+        from playground.core.export import format_for_path, from_engine
+        from playground.core.lessons import lesson_experiment
+
+        engine = Engine(lesson_experiment(lesson, Path(args.file).resolve()), device="cpu")
+        if format_for_path(args.output, args.format).key == "ipynb":
+            from playground.core.export.notebook import write as write_notebook
+
+            Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+            write_notebook(from_engine(engine), Path(args.output), lesson=lesson)
+            print(translate("cli", "exported {0} ({1})").format(args.output, "ipynb"))
+            return 0
+    else:
+        engine = _load_engine(args.file, device="cpu")
     key = _export(engine, args.output, args.format, quiet=args.quiet)
     print(translate("cli", "exported {0} ({1})").format(args.output, key))
     return 0

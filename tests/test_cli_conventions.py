@@ -85,7 +85,7 @@ def test_help_lists_the_registries(capsys):
         assert ", ".join(names) in text
     with pytest.raises(SystemExit):
         main(["export", "--help"])
-    assert "safetensors, pt, onnx, py, csv" in " ".join(capsys.readouterr().out.split())
+    assert "safetensors, pt, onnx, py, ipynb, csv" in " ".join(capsys.readouterr().out.split())
 
 
 def test_a_closed_pipe_ends_quietly(tmp_path):

@@ -146,7 +146,8 @@ def _max_diff(a: np.ndarray | torch.Tensor, b: np.ndarray) -> float:
 
 # --------------------------------------------------------------------------------------------- formats
 def test_formats_are_chosen_by_extension_or_name():
-    assert [f.key for f in FORMATS] == ["safetensors", "pt", "onnx", "py", "csv"]
+    assert [f.key for f in FORMATS] == ["safetensors", "pt", "onnx", "py", "ipynb", "csv"]
+    assert format_for_path("lesson.ipynb").key == "ipynb"
     assert all(f.description and len(f.description) < 100 for f in FORMATS)
     assert format_for_path("a/b.safetensors").key == "safetensors"
     assert format_for_path("m.PTH").key == "pt"

@@ -106,6 +106,11 @@ STRINGS = [
     QT_TRANSLATE_NOOP("registry",
                       "Standalone PyTorch code: the model, preprocessing, predict() and train() (+ a .pt)."),
     QT_TRANSLATE_NOOP("registry",
+                      "Jupyter notebook"),
+    QT_TRANSLATE_NOOP("registry",
+                      "The .py script's code in cells, with text, training and matplotlib plots (trains from "
+                      "scratch)."),
+    QT_TRANSLATE_NOOP("registry",
                       "Data (CSV)"),
     QT_TRANSLATE_NOOP("registry",
                       "The train and test points, edits included, with a split column."),
@@ -513,6 +518,83 @@ STRINGS = [
     QT_TRANSLATE_NOOP("lessons",
                       "Raw features range from about −110 to 160: the steps for the largest ones dominate and "
                       "training stumbles."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Softmax regression on images of digits"),
+    QT_TRANSLATE_NOOP("lessons",
+                      "1,797 hand-written digits, each an 8×8 grey image: 64 inputs. Softmax regression (one "
+                      "nn.Linear(64, 10) and cross-entropy) already reads most of them, and its ten weight "
+                      "rows, drawn as 8×8 images, show what it looks for."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Press **Train** and watch the test accuracy climb past 90 % within a few epochs."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Open **What each unit learned**: with no hidden layer it shows one weight image per "
+                      "class."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Open the **Gallery**: the misclassified test digits come first. Which digits does the "
+                      "model confuse?"),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Press **Lower the learning rate** below and train again."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Each class's weight image looks like a blurred template of its digit: blue where that "
+                      "digit has ink, orange where the other digits have ink and this one does not."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Why can one linear layer do so well on pictures, and where must it fail?"),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Each class gets a score that is the dot product of the image with its template, so an "
+                      "image wins the class whose template it overlaps most. That works while each digit is "
+                      "written in roughly one way and in roughly one place; a digit written in two very "
+                      "different styles cannot match one template."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "After 20 epochs (SGD, learning rate 0.5, batches of 32, 70 % of the images train): test "
+                      "accuracy 96.3 % (training 97.1 %, training loss 0.144). Each class's weight image "
+                      "correlates best with that class's average digit (about 0.9). With a learning rate of "
+                      "0.05 the test accuracy after 20 epochs is 93.9 %."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Lower the learning rate (0.05)"),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Ten times smaller steps: after the same 20 epochs the model is less trained (training "
+                      "loss 0.48 instead of 0.14) and a little less accurate."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Add a hidden layer (32 tanh)"),
+    QT_TRANSLATE_NOOP("lessons",
+                      "The next lesson: hidden units no longer look like whole digits."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "A hidden layer on digits: what hidden units learn"),
+    QT_TRANSLATE_NOOP("lessons",
+                      "The same digits with one hidden layer of 32 tanh units. The test accuracy rises above "
+                      "softmax regression's, and the hidden units' weight images are no longer whole digits but"
+                      " pieces: strokes, loops and edges the output layer combines."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Press **Train** and compare the test accuracy with the softmax regression lesson."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Open **What each unit learned**: each of the 32 images is one hidden unit's incoming "
+                      "weights."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Look for units that respond to a stroke or a corner rather than to a whole digit."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Try **Only 8 hidden units** and **ReLU instead of tanh** below."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Few hidden weight images look like a digit; most are blobs of blue and orange in parts "
+                      "of the image. The misclassified digits in the Gallery become fewer."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Why do hidden units learn parts of digits and not whole digits?"),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Nothing asks a hidden unit to stand for one class: the output layer weighs all of them "
+                      "together, so training makes each unit useful to many classes at once. A part that "
+                      "several digits share (a vertical stroke, a closed loop) is useful to many classes; a "
+                      "whole template is useful to one."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "After 20 epochs (SGD, learning rate 0.3, batches of 32): test accuracy 97.6 % (training "
+                      "99.0 %, training loss 0.066), against 96.3 % for softmax regression. A hidden unit's "
+                      "weight image correlates with the average digit it resembles most only about 0.5 on "
+                      "average, against about 0.9 for softmax regression's class images. With 8 hidden units: "
+                      "97.4 %; with 32 ReLU units: 96.9 %."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Only 8 hidden units"),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Fewer, busier units: the accuracy barely changes on this small data set."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "ReLU instead of tanh"),
     QT_TRANSLATE_NOOP("examples",
                       "Three blobs"),
     QT_TRANSLATE_NOOP("examples",

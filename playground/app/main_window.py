@@ -31,6 +31,7 @@ from playground.app.document import ExperimentDocument
 from playground.app.drawing import DrawController
 from playground.app.files import FileController
 from playground.app.i18n import localized
+from playground.app.image_views import ImageViews
 from playground.app.inside import InsideViews
 from playground.app.learning import LearningTools
 from playground.app.menus import Menus
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.draw = DrawController(self.document, self.boundary, self)
         self.inside = InsideViews(self)
         self.diagram = self.inside.diagram
+        self.images = ImageViews(self)
         keep_tooltips(self.diagram, self.inside.widgets["inspector"])  # they show tips as the mouse moves
 
         self.actions_ = TrainingActions(self.controller, self, lambda: self.document.experiment.training.epochs)
@@ -158,6 +160,8 @@ class MainWindow(QMainWindow):
             self._dock(key, titles[key], self.inside.widgets[key], right)
         self.tabifyDockWidget(self.docks["gradients"], self.docks["distributions"])
         self.tabifyDockWidget(self.docks["distributions"], self.docks["inspector"])
+        self._dock("images", self.tr("Images"), self.images.panel, right)
+        self.tabifyDockWidget(self.docks["inspector"], self.docks["images"])
         self.docks["gradients"].raise_()
         # The editors share the left column as tabs (each needs most of a 950-pixel height); the
         # history plots stack on the right, leaving the centre to a large, square decision plot.
@@ -175,6 +179,8 @@ class MainWindow(QMainWindow):
         data = self.panels["data"]
         if hasattr(data, "drawModeChanged"):
             data.drawModeChanged.connect(self.boundary.set_draw_mode)
+        if hasattr(data, "imagesRequested"):
+            data.imagesRequested.connect(self.images.load_folder_dialog)
 
     @staticmethod
     def _scroll(panel: QWidget) -> QScrollArea:

@@ -75,6 +75,7 @@ class Menus:
         file_menu.addSeparator()
         self.export_weights = self._add(file_menu, _tr("Export &Weights…"), files.export_weights)
         self.export_plot = self._add(file_menu, _tr("Export &Plot as PNG/SVG…"), files.export_plot)
+        self.load_images = self._add(file_menu, _tr("Load &Image Folder…"), window.images.load_folder_dialog)
         file_menu.addSeparator()
         self.quit = self._add(file_menu, _tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
 

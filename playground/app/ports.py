@@ -114,18 +114,15 @@ class LearningWindow(LessonsWindow, Protocol):
 
 
 @runtime_checkable
-class MenusWindow(Protocol):
-    document: ExperimentDocument
-    files: FilesPort
-    actions_: TrainingActions
+class ImagesPort(Protocol):
+    """What the menus call on the image views (``ImageViews``)."""
 
-    def menuBar(self) -> QMenuBar: ...
-    def close(self) -> bool: ...
+    def load_folder_dialog(self) -> bool: ...
 
 
 @runtime_checkable
 class ImagesWindow(Protocol):
-    """The image views (``app/image_views.py``, on its way from the images branch)."""
+    """What the image views use: the document and runner, the Images dock, the status bar."""
 
     document: ExperimentDocument
     controller: TrainingController
@@ -133,3 +130,14 @@ class ImagesWindow(Protocol):
 
     def statusBar(self) -> QStatusBar: ...
     def isVisible(self) -> bool: ...
+
+
+@runtime_checkable
+class MenusWindow(Protocol):
+    document: ExperimentDocument
+    files: FilesPort
+    actions_: TrainingActions
+    images: ImagesPort
+
+    def menuBar(self) -> QMenuBar: ...
+    def close(self) -> bool: ...

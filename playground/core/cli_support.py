@@ -21,7 +21,6 @@ from playground.core.registry import DEFAULT_LOSS, OPTIMIZERS
 from playground.core.resources import examples_dir
 from playground.core.spec import (
     MULTICLASS_KINDS,
-    ONE_D_KINDS,
     SYNTHETIC_KINDS,
     DataSpec,
     Experiment,
@@ -96,7 +95,7 @@ def _suggested_hidden(data: DataSpec) -> str:
         in_dim = len(data.csv.features or [])
         out_dim = len(data.csv.classes) if data.csv.classes else 1
     else:
-        in_dim = 1 if data.kind in ONE_D_KINDS else len(data.features)
+        in_dim = data.input_count or 1
         out_dim = data.n_classes or 1
     return ",".join(str(w) for w in suggest_hidden(in_dim, out_dim))
 
@@ -124,8 +123,11 @@ def _relative(path: Path, base: Path) -> str:
         return str(path.resolve())
 
 
-def build_new_experiment(args: Any, out_dir: Path) -> Experiment:
-    """An experiment from ``playground new`` options, with sensible defaults for the task."""
+def build_new_experiment(args: Any, out_dir: Path, notes: list[str] | None = None) -> Experiment:
+    """An experiment from ``playground new`` options, with sensible defaults for the task.
+
+    ``notes`` receives one line about what was read (an image folder's counts and skipped files).
+    """
     data: dict[str, Any] = {}
     for opt, key in (("samples", "samples"), ("noise", "noise"), ("train_fraction", "train_fraction"),
                      ("data_seed", "seed"), ("classes", "classes")):
@@ -141,25 +143,34 @@ def build_new_experiment(args: Any, out_dir: Path) -> Experiment:
         csv = csv.model_copy(update={"path": _relative(Path(args.csv), out_dir)})
         spec = DataSpec(kind="csv", csv=csv, **data)
         name = args.name or Path(args.csv).stem
+    elif getattr(args, "images", None):
+        from playground.core.data.image_folder import import_folder
+
+        folder, images = import_folder(args.images, getattr(args, "side", None) or 16)
+        if notes is not None:
+            notes.append(f"{args.images}: {images.summary()}")
+        folder = folder.model_copy(update={"path": _relative(Path(args.images), out_dir)})
+        spec = DataSpec(kind="images", images=folder, **data)
+        name = args.name or Path(args.images).resolve().name
     else:
         for opt in ("target", "task", "features"):
             if getattr(args, opt, None):
                 raise ValueError(f"--{opt} only goes with --csv")
-        if args.dataset not in SYNTHETIC_KINDS:
+        if args.dataset not in (*SYNTHETIC_KINDS, "digits"):
             raise ValueError(f"unknown data set {args.dataset!r}; choose one of: {', '.join(SYNTHETIC_KINDS)}")
         if args.dataset in MULTICLASS_KINDS and "classes" not in data:
             data["classes"] = 3
         spec = DataSpec(kind=args.dataset, **data)
         name = args.name or args.dataset.replace("_", " ").title()
     task = spec.task or "classification"
-    opt_name = args.optimizer or ("sgd" if args.dataset else "adam")
+    opt_name = args.optimizer or ("sgd" if args.dataset in SYNTHETIC_KINDS else "adam")
     opt_values: dict[str, Any] = {}
     if args.lr is not None:
         opt_values["lr"] = args.lr
     elif opt_name == "sgd":
         opt_values["lr"] = 0.03
     else:
-        opt_values["lr"] = OPTIMIZERS[opt_name].param("lr").default * (10 if args.csv else 1)
+        opt_values["lr"] = OPTIMIZERS[opt_name].param("lr").default * (1 if args.dataset else 10)
     training = TrainingSpec(
         loss=args.loss or DEFAULT_LOSS[task],
         optimizer=OptimizerSpec(name=opt_name, **opt_values),
@@ -201,7 +212,8 @@ def summary(engine: Engine) -> str:
     lines = [
         f"{exp.name}" + (f" — {exp.description}" if exp.description else ""),
         translate("cli", "data:      {0}, {1}, {2} train / {3} test, inputs {4}").format(
-            source, ds.task, len(ds.x_train), len(ds.x_test), ", ".join(ds.input_names))
+            source, ds.task, len(ds.x_train), len(ds.x_test),
+            f"{ds.image_side}×{ds.image_side} image" if ds.image_side else ", ".join(ds.input_names))
         + (translate("cli", ", classes {0}").format(", ".join(ds.class_names)) if ds.class_names else ""),
         translate("cli", "model:     {0}, {1} parameters, init {2}").format(
             " → ".join([str(ds.input_dim), *(f"{h.units} {h.activation}" for h in exp.model.hidden),

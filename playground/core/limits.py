@@ -61,6 +61,18 @@ MAX_CSV_CELLS = 5_000_000
 MAX_CLASSES = 1_000
 """Distinct class labels of a classification target."""
 
+MAX_IMAGE_FILES = 10_000
+"""Files in an image folder (all class sub-folders together); the scan stops at the first one past it,
+so a folder of a million files is refused in the time 10,001 directory entries take. At side 28 the
+loaded images take 10,000 × 784 × 8 bytes ≈ 63 MB."""
+MAX_IMAGE_CLASSES = 100
+"""Class sub-folders of an image folder."""
+MAX_IMAGE_PIXELS = 4096 * 4096
+"""Width × height of one image, read from its header before it is decoded (≈ 64 MB as RGBA); a larger
+one is skipped as too large, so a decompression bomb costs nothing."""
+MAX_IMAGE_BYTES = 32 * MIB
+"""One image file; a larger one is skipped without being read."""
+
 
 def plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"

@@ -51,7 +51,12 @@ REGRESSION_KINDS = ("plane", "multi_gaussian", "line", "sine")
 SYNTHETIC_KINDS = CLASSIFICATION_KINDS + REGRESSION_KINDS
 MULTICLASS_KINDS = ("blobs", "spiral_k")
 ONE_D_KINDS = ("line", "sine")
-DataKind = Literal[(*SYNTHETIC_KINDS, "csv")]  # type: ignore[valid-type] — one list of kinds
+IMAGE_KINDS = ("digits", "images")
+"""Image data: built-in digits (8×8, 10 classes) or a folder of images (``images`` section)."""
+DIGITS_SIDE, DIGITS_CLASSES = 8, 10
+IMAGE_SIDES = (8, 16, 28)
+"""Sides an image folder may be resized to (square, grey)."""
+DataKind = Literal[(*SYNTHETIC_KINDS, *IMAGE_KINDS, "csv")]  # type: ignore[valid-type] — one list of kinds
 
 DEVICE_NAME = re.compile(r"auto|cpu|mps|cuda:[0-9]{1,2}")
 """Device keys a file may name; whether the device is present is checked when the engine is built."""
@@ -101,6 +106,22 @@ class CsvSpec(_Strict):
         return value
 
 
+class ImageFolderSpec(_Strict):
+    """A folder with one sub-folder of images per class (torchvision's ImageFolder layout)."""
+
+    path: str = Field(min_length=1, max_length=4096)
+    side: Literal[8, 16, 28] = Field(16, description="Images are made grey and resized to side × side")
+    classes: list[str] | None = Field(None, max_length=MAX_CLASSES,
+                                      description="Class (sub-folder) names in index order, stored on import")
+
+    @field_validator("path")
+    @classmethod
+    def _plain_path(cls, value: str) -> str:
+        if "\x00" in value:
+            raise ValueError("a folder name cannot contain a NUL character")
+        return value
+
+
 class PointSpec(_Strict):
     """A point the user drew; ``y`` is a class index or a regression value."""
 
@@ -119,6 +140,7 @@ class DataSpec(_Strict):
     features: list[str] = Field(default_factory=lambda: ["x1", "x2"], max_length=len(DERIVED_FEATURES),
                                 description="Derived inputs; used only for 2-D inputs")
     csv: CsvSpec | None = None
+    images: ImageFolderSpec | None = None
     added: list[PointSpec] = Field(default_factory=list, max_length=MAX_ADDED_POINTS,
                                    description="Points drawn by the user")
     removed: list[Annotated[int, Field(ge=0, le=MAX_STEP)]] = Field(default_factory=list, max_length=200_000,
@@ -147,6 +169,8 @@ class DataSpec(_Strict):
             raise ValueError("kind 'csv' needs a 'csv' section (path and target)")
         if self.kind != "csv" and self.csv is not None:
             raise ValueError(f"a 'csv' section only goes with kind 'csv', not {self.kind!r}")
+        if (self.kind == "images") != (self.images is not None):
+            raise ValueError("kind 'images' needs an 'images' section (path), and only it takes one")
         if self.classes is not None and self.kind not in MULTICLASS_KINDS:
             raise ValueError(f"'classes' only applies to {', '.join(MULTICLASS_KINDS)}")
         return self
@@ -158,6 +182,8 @@ class DataSpec(_Strict):
             return "classification"
         if self.kind in REGRESSION_KINDS:
             return "regression"
+        if self.kind in IMAGE_KINDS:
+            return "classification"
         return self.csv.task if self.csv else None
 
     @property
@@ -168,7 +194,28 @@ class DataSpec(_Strict):
             return 2
         if self.csv and self.csv.classes:
             return len(self.csv.classes)
+        if self.kind == "digits":
+            return DIGITS_CLASSES
+        if self.images and self.images.classes:
+            return len(self.images.classes)
         return None
+
+    @property
+    def image_side(self) -> int | None:
+        """The side of square image inputs (``side × side`` pixels); ``None`` for points and tables."""
+        if self.kind == "digits":
+            return DIGITS_SIDE
+        return self.images.side if self.images else None
+
+    @property
+    def input_count(self) -> int | None:
+        """How many raw inputs the model gets, when known without reading a file."""
+        if self.kind == "csv":
+            return len(self.csv.features) if self.csv and self.csv.features else None
+        if self.kind in IMAGE_KINDS:
+            side = self.image_side
+            return side * side if side else None
+        return 1 if self.kind in ONE_D_KINDS else len(self.features)
 
 
 class LayerSpec(_Strict):
@@ -358,10 +405,7 @@ class Experiment(_Strict):
     def _parameters_message(self) -> str | None:
         """The parameter limit, checked here when the widths are known without reading data."""
         data, task = self.data, self.data.task
-        if data.kind == "csv":
-            in_dim = len(data.csv.features) if data.csv and data.csv.features else None
-        else:
-            in_dim = 1 if data.kind in ONE_D_KINDS else len(data.features)
+        in_dim = data.input_count
         loss = self.training.loss_for(task) if task else None
         out_dim = 1 if task == "regression" or (loss and LOSSES[loss].target == "binary") else data.n_classes
         if in_dim is None or out_dim is None:

@@ -255,6 +255,14 @@
         <translation>导入 CSV 数据</translation>
     </message>
     <message>
+        <source>Digits (8×8 images)</source>
+        <translation>手写数字（8×8 图像）</translation>
+    </message>
+    <message>
+        <source>Image folder…</source>
+        <translation>图像文件夹…</translation>
+    </message>
+    <message>
         <source>CSV file…</source>
         <translation>CSV 文件…</translation>
     </message>
@@ -419,6 +427,10 @@
         <translation>一维数据：网络只读取 x。</translation>
     </message>
     <message>
+        <source>Image data: the network reads every pixel ({side}×{side}).</source>
+        <translation>图像数据：网络读取每个像素（{side}×{side}）。</translation>
+    </message>
+    <message>
         <source>CSV data: the network reads the chosen columns (Load CSV… changes them).</source>
         <translation>CSV 数据：网络读取所选的列（用“加载 CSV…”修改）。</translation>
     </message>
@@ -433,6 +445,13 @@
     <message>
         <source>{added} points drawn, {removed} removed</source>
         <translation>已绘制 {added} 个点，已删除 {removed} 个</translation>
+    </message>
+</context>
+<context>
+    <name>DigitCanvas</name>
+    <message>
+        <source>Paint with the left mouse button, erase with the right</source>
+        <translation>按住鼠标左键绘画，右键擦除</translation>
     </message>
 </context>
 <context>
@@ -479,6 +498,21 @@
     <message>
         <source>Remove a point</source>
         <translation>删除一个点</translation>
+    </message>
+</context>
+<context>
+    <name>DrawDigitView</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Paint a digit: the network&apos;s answer appears here.</source>
+        <translation>画一个数字：网络的判断会显示在这里。</translation>
+    </message>
+    <message>
+        <source>The network reads {0} ({1:.0%} sure)</source>
+        <translation>网络认为是 {0}（把握 {1:.0%}）</translation>
     </message>
 </context>
 <context>
@@ -676,6 +710,23 @@ Export anyway?</source>
     </message>
 </context>
 <context>
+    <name>GalleryView</name>
+    <message>
+        <source>{0} test images shown, misclassified first: {1} wrong</source>
+        <translation>显示 {0} 幅测试图像，分错的排在前面：错了 {1} 幅</translation>
+    </message>
+    <message>
+        <source>{0} → {1}
+{2:.0%}</source>
+        <translation>{0} → {1}
+{2:.0%}</translation>
+    </message>
+    <message>
+        <source>Test image {0}: true {1}, predicted {2} ({3:.1%})</source>
+        <translation>测试图像 {0}：真实 {1}，预测 {2}（{3:.1%}）</translation>
+    </message>
+</context>
+<context>
     <name>GradientNormPlot</name>
     <message>
         <source>Gradient norm ‖∇w‖</source>
@@ -762,6 +813,71 @@ Export anyway?</source>
     <message>
         <source>How fast the learning rate shrinks over steps</source>
         <translation>学习率随步数衰减的快慢</translation>
+    </message>
+</context>
+<context>
+    <name>ImageFolderDialog</name>
+    <message>
+        <source>Load image folder</source>
+        <translation>载入图像文件夹</translation>
+    </message>
+    <message>
+        <source>a folder with one sub-folder of images per class</source>
+        <translation>一个文件夹，每个类别一个存放图像的子文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>载入</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Resize to:</source>
+        <translation>缩放到：</translation>
+    </message>
+    <message>
+        <source>Image folder</source>
+        <translation>图像文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder with one sub-folder of images per class.</source>
+        <translation>请选择一个文件夹，其中每个类别有一个存放图像的子文件夹。</translation>
+    </message>
+    <message>
+        <source>{0} files in {1} classes; the first images of each class:</source>
+        <translation>{1} 个类别共 {0} 个文件；每个类别的前几幅图像：</translation>
+    </message>
+</context>
+<context>
+    <name>ImagePanel</name>
+    <message>
+        <source>What each unit learned</source>
+        <translation>各单元学到了什么</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>图库</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>画一个数字</translation>
+    </message>
+    <message>
+        <source>For image data: choose Digits (8×8 images) in the Data panel, or load an image folder</source>
+        <translation>用于图像数据：在“数据”面板中选择“手写数字（8×8 图像）”，或载入一个图像文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViews</name>
+    <message>
+        <source>Load image folder</source>
+        <translation>载入图像文件夹</translation>
     </message>
 </context>
 <context>
@@ -958,6 +1074,10 @@ Export anyway?</source>
     <message>
         <source>The {0} panel is not available.</source>
         <translation>{0}面板不可用。</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像</translation>
     </message>
     <message>
         <source>Training stopped</source>
@@ -1232,6 +1352,10 @@ Export anyway?</source>
     <message>
         <source>Export &amp;Plot as PNG/SVG…</source>
         <translation>导出图像为 PNG/SVG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Load &amp;Image Folder…</source>
+        <translation>载入图像文件夹(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1996,6 +2120,29 @@ Export anyway?</source>
     </message>
 </context>
 <context>
+    <name>WeightImagesView</name>
+    <message>
+        <source>Weight images appear once the data are images.</source>
+        <translation>数据为图像时，这里显示权重图像。</translation>
+    </message>
+    <message>
+        <source>Each class&apos;s weight image (no hidden layer), labelled with its class</source>
+        <translation>每个类别的权重图像（无隐藏层），标有其类别</translation>
+    </message>
+    <message>
+        <source>First hidden layer: each unit&apos;s incoming weights, units 1, 2, 3… left to right</source>
+        <translation>第一个隐藏层：每个单元的输入权重，单元 1、2、3……从左到右排列</translation>
+    </message>
+    <message>
+        <source> (the first {0} of {1} units)</source>
+        <translation>（共 {1} 个单元中的前 {0} 个）</translation>
+    </message>
+    <message>
+        <source>{0}{1}. Orange &lt; 0 &lt; blue, up to ±{2:.3g}.</source>
+        <translation>{0}{1}。橙色 &lt; 0 &lt; 蓝色，最大 ±{2:.3g}。</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>experiment file to open (default: the spiral example)</source>
@@ -2020,6 +2167,14 @@ Export anyway?</source>
     <message>
         <source>a CSV file of tabular data</source>
         <translation>表格数据的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>a folder with one sub-folder of images per class</source>
+        <translation>一个文件夹，每个类别一个存放图像的子文件夹</translation>
+    </message>
+    <message>
+        <source>with --images: resize to this side (default 16)</source>
+        <translation>与 --images 同用：缩放到此边长（默认 16）</translation>
     </message>
     <message>
         <source>with --csv: the column to predict</source>
@@ -2680,6 +2835,114 @@ With equal output weights the four rows of 0.weight are still identical after 60
         <translation>原始特征的取值范围约为 −110 到 160：数值最大的特征主导了更新步长，训练磕磕绊绊。</translation>
     </message>
     <message>
+        <source>Softmax regression on images of digits</source>
+        <translation>手写数字图像上的 softmax 回归</translation>
+    </message>
+    <message>
+        <source>1,797 hand-written digits, each an 8×8 grey image: 64 inputs. Softmax regression (one nn.Linear(64, 10) and cross-entropy) already reads most of them, and its ten weight rows, drawn as 8×8 images, show what it looks for.</source>
+        <translation>1,797 个手写数字，每个是一幅 8×8 的灰度图像：64 个输入。softmax 回归（一个 nn.Linear(64, 10) 加交叉熵）已经能认出其中的大多数；把它的十行权重画成 8×8 图像，就能看出它在找什么。</translation>
+    </message>
+    <message>
+        <source>Press **Train** and watch the test accuracy climb past 90 % within a few epochs.</source>
+        <translation>按下**训练**，观察测试准确率在几轮之内就超过 90 %。</translation>
+    </message>
+    <message>
+        <source>Open **What each unit learned**: with no hidden layer it shows one weight image per class.</source>
+        <translation>打开**各单元学到了什么**：没有隐藏层时，它为每个类别显示一幅权重图像。</translation>
+    </message>
+    <message>
+        <source>Open the **Gallery**: the misclassified test digits come first. Which digits does the model confuse?</source>
+        <translation>打开**图库**：分错的测试数字排在最前面。模型把哪些数字弄混了？</translation>
+    </message>
+    <message>
+        <source>Press **Lower the learning rate** below and train again.</source>
+        <translation>按下方的**降低学习率**，再训练一次。</translation>
+    </message>
+    <message>
+        <source>Each class&apos;s weight image looks like a blurred template of its digit: blue where that digit has ink, orange where the other digits have ink and this one does not.</source>
+        <translation>每个类别的权重图像都像该数字的一个模糊模板：这个数字有笔画的地方是蓝色，其他数字有笔画而它没有的地方是橙色。</translation>
+    </message>
+    <message>
+        <source>Few hidden weight images look like a digit; most are blobs of blue and orange in parts of the image. The misclassified digits in the Gallery become fewer.</source>
+        <translation>很少有隐藏单元的权重图像像一个数字；大多数是图像局部的蓝橙斑块。图库中分错的数字变少了。</translation>
+    </message>
+    <message>
+        <source>Why can one linear layer do so well on pictures, and where must it fail?</source>
+        <translation>为什么一个线性层就能把图像分得这么好？它又必然在哪里失败？</translation>
+    </message>
+    <message>
+        <source>Each class gets a score that is the dot product of the image with its template, so an image wins the class whose template it overlaps most. That works while each digit is written in roughly one way and in roughly one place; a digit written in two very different styles cannot match one template.</source>
+        <translation>每个类别的得分是图像与该类模板的点积，所以图像归入与它重叠最多的模板所属的类别。只要每个数字大致只有一种写法、写在大致相同的位置，这就行得通；一个有两种截然不同写法的数字无法与单一模板匹配。</translation>
+    </message>
+    <message>
+        <source>After 20 epochs (SGD, learning rate 0.5, batches of 32, 70 % of the images train): test accuracy 96.3 % (training 97.1 %, training loss 0.144). Each class&apos;s weight image correlates best with that class&apos;s average digit (about 0.9). With a learning rate of 0.05 the test accuracy after 20 epochs is 93.9 %.</source>
+        <translation>训练 20 轮后（SGD，学习率 0.5，批大小 32，70 % 的图像用于训练）：测试准确率 96.3 %（训练准确率 97.1 %，训练损失 0.144）。每个类别的权重图像与该类别的平均数字相关性最高（约 0.9）。学习率为 0.05 时，20 轮后的测试准确率为 93.9 %。</translation>
+    </message>
+    <message>
+        <source>Lower the learning rate (0.05)</source>
+        <translation>降低学习率（0.05）</translation>
+    </message>
+    <message>
+        <source>Ten times smaller steps: after the same 20 epochs the model is less trained (training loss 0.48 instead of 0.14) and a little less accurate.</source>
+        <translation>步长缩小十倍：同样训练 20 轮后，模型训练得更不充分（训练损失 0.48 而不是 0.14），准确率也略低。</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer (32 tanh)</source>
+        <translation>添加一个隐藏层（32 个 tanh）</translation>
+    </message>
+    <message>
+        <source>The next lesson: hidden units no longer look like whole digits.</source>
+        <translation>下一课：隐藏单元不再像完整的数字。</translation>
+    </message>
+    <message>
+        <source>A hidden layer on digits: what hidden units learn</source>
+        <translation>手写数字上的隐藏层：隐藏单元学到了什么</translation>
+    </message>
+    <message>
+        <source>The same digits with one hidden layer of 32 tanh units. The test accuracy rises above softmax regression&apos;s, and the hidden units&apos; weight images are no longer whole digits but pieces: strokes, loops and edges the output layer combines.</source>
+        <translation>同样的数字，加一个由 32 个 tanh 单元组成的隐藏层。测试准确率超过了 softmax 回归，而隐藏单元的权重图像不再是完整的数字，而是一些局部：笔画、圆圈和边缘，由输出层组合起来。</translation>
+    </message>
+    <message>
+        <source>Press **Train** and compare the test accuracy with the softmax regression lesson.</source>
+        <translation>按下**训练**，把测试准确率与 softmax 回归那一课比较。</translation>
+    </message>
+    <message>
+        <source>Open **What each unit learned**: each of the 32 images is one hidden unit&apos;s incoming weights.</source>
+        <translation>打开**各单元学到了什么**：32 幅图像中的每一幅都是一个隐藏单元的输入权重。</translation>
+    </message>
+    <message>
+        <source>Look for units that respond to a stroke or a corner rather than to a whole digit.</source>
+        <translation>找一找那些对某一笔画或某个角、而不是对整个数字有反应的单元。</translation>
+    </message>
+    <message>
+        <source>Try **Only 8 hidden units** and **ReLU instead of tanh** below.</source>
+        <translation>试试下方的**只用 8 个隐藏单元**和**用 ReLU 代替 tanh**。</translation>
+    </message>
+    <message>
+        <source>Why do hidden units learn parts of digits and not whole digits?</source>
+        <translation>为什么隐藏单元学到的是数字的局部，而不是完整的数字？</translation>
+    </message>
+    <message>
+        <source>Nothing asks a hidden unit to stand for one class: the output layer weighs all of them together, so training makes each unit useful to many classes at once. A part that several digits share (a vertical stroke, a closed loop) is useful to many classes; a whole template is useful to one.</source>
+        <translation>没有什么要求一个隐藏单元只代表一个类别：输出层把所有隐藏单元加权组合，所以训练让每个单元同时对多个类别有用。几个数字共有的局部（一条竖线、一个闭合的圈）对许多类别有用；一个完整的模板只对一个类别有用。</translation>
+    </message>
+    <message>
+        <source>After 20 epochs (SGD, learning rate 0.3, batches of 32): test accuracy 97.6 % (training 99.0 %, training loss 0.066), against 96.3 % for softmax regression. A hidden unit&apos;s weight image correlates with the average digit it resembles most only about 0.5 on average, against about 0.9 for softmax regression&apos;s class images. With 8 hidden units: 97.4 %; with 32 ReLU units: 96.9 %.</source>
+        <translation>训练 20 轮后（SGD，学习率 0.3，批大小 32）：测试准确率 97.6 %（训练准确率 99.0 %，训练损失 0.066），而 softmax 回归为 96.3 %。隐藏单元的权重图像与它最像的平均数字之间的相关性平均只有约 0.5，而 softmax 回归的类别图像约为 0.9。用 8 个隐藏单元：97.4 %；用 32 个 ReLU 单元：96.9 %。</translation>
+    </message>
+    <message>
+        <source>Only 8 hidden units</source>
+        <translation>只用 8 个隐藏单元</translation>
+    </message>
+    <message>
+        <source>Fewer, busier units: the accuracy barely changes on this small data set.</source>
+        <translation>单元更少、各自更忙：在这个小数据集上准确率几乎不变。</translation>
+    </message>
+    <message>
+        <source>ReLU instead of tanh</source>
+        <translation>用 ReLU 代替 tanh</translation>
+    </message>
+    <message>
         <source>Sigmoid&apos;s slope is at most 0.25, so its gradients shrink at every layer and training crawls; tanh, ReLU and LeakyReLU learn the spiral in the same 40 epochs.</source>
         <translation>Sigmoid 的斜率最大只有 0.25，所以梯度每经过一层就缩小一次，训练非常缓慢；tanh、ReLU 和 LeakyReLU 在同样的 40 轮内就学会了螺旋。</translation>
     </message>
@@ -3041,6 +3304,85 @@ With a hidden layer of 16 ReLU units the test accuracy is 82.5 % again; without 
     </message>
 </context>
 <context>
+    <name>notebook</name>
+    <message>
+        <source>What to do</source>
+        <translation>操作步骤</translation>
+    </message>
+    <message>
+        <source>What to watch</source>
+        <translation>观察要点</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>思考题</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Exported from Torch Playground. Plain PyTorch: run the cells from top to bottom; on a CPU the training loss repeats the playground&apos;s, epoch for epoch.</source>
+        <translation>由 Torch Playground 导出。纯 PyTorch 代码：从上到下依次运行各单元格；在 CPU 上，训练损失逐轮与 Playground 中的完全一致。</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>The same points as in the playground: generated or read with the same code and seeds, then shuffled and split into training and test sets.</source>
+        <translation>与 Playground 中相同的数据：用同样的代码和随机种子生成或读取，然后打乱并划分为训练集和测试集。</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>What the network sees: `preprocess` turns raw inputs into the network&apos;s inputs.</source>
+        <translation>网络看到的内容：`preprocess` 把原始输入转换为网络的输入。</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>The network built in the playground, with `torch.nn`.</source>
+        <translation>在 Playground 中搭建的网络，用 `torch.nn` 写成。</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>The playground&apos;s training loop, step for step: the same seed, batch order, loss and optimizer.</source>
+        <translation>Playground 的训练循环，一步不差：相同的随机种子、批次顺序、损失函数和优化器。</translation>
+    </message>
+    <message>
+        <source>Loss curve</source>
+        <translation>损失曲线</translation>
+    </message>
+    <message>
+        <source>What the model learned</source>
+        <translation>模型学到了什么</translation>
+    </message>
+    <message>
+        <source>Each row of the first layer&apos;s weight matrix, drawn as an image: blue pixels push the unit (or the class) up, orange ones push it down.</source>
+        <translation>第一层权重矩阵的每一行画成一幅图像：蓝色像素使该单元（或该类别）的值升高，橙色像素使其降低。</translation>
+    </message>
+    <message>
+        <source>The decision boundary: the model&apos;s output over the plane, with the training points.</source>
+        <translation>决策边界：模型在整个平面上的输出，以及训练数据点。</translation>
+    </message>
+    <message>
+        <source>The fitted curve over the training points.</source>
+        <translation>训练数据点上的拟合曲线。</translation>
+    </message>
+</context>
+<context>
     <name>registry</name>
     <message>
         <source>ReLU</source>
@@ -3237,6 +3579,14 @@ With a hidden layer of 16 ReLU units the test accuracy is 82.5 % again; without 
     <message>
         <source>Standalone PyTorch code: the model, preprocessing, predict() and train() (+ a .pt).</source>
         <translation>独立的 PyTorch 代码：模型、预处理、predict() 和 train()（另附一个 .pt 文件）。</translation>
+    </message>
+    <message>
+        <source>Jupyter notebook</source>
+        <translation>Jupyter 笔记本</translation>
+    </message>
+    <message>
+        <source>The .py script&apos;s code in cells, with text, training and matplotlib plots (trains from scratch).</source>
+        <translation>.py 脚本的代码按单元格拆分，附说明文字、训练过程和 matplotlib 图（从头训练）。</translation>
     </message>
     <message>
         <source>Data (CSV)</source>

@@ -13,12 +13,13 @@ import inspect
 import pytest
 from window_helpers import open_window
 
-from playground.app import autosave, files, inside, learning, lessons_panel, menus, ports, weight_edit
+from playground.app import autosave, files, image_views, inside, learning, lessons_panel, menus, ports, weight_edit
 from playground.core.spec import DataSpec, Experiment
 
 HELPERS = {
     autosave: ports.AutosaveWindow,
     files: ports.FilesWindow,
+    image_views: ports.ImagesWindow,
     inside: ports.InsideWindow,
     learning: ports.LearningWindow,
     lessons_panel: ports.LessonsWindow,

@@ -194,6 +194,9 @@ def model_shape(experiment: Experiment, base_dir: Path | None) -> ModelShape:
             inputs, task, n_classes = _csv_facts(data, base_dir)
         elif data.kind in ONE_D_KINDS:
             inputs, task, n_classes = ["X"], data.task, None
+        elif data.image_side is not None:
+            side = data.image_side
+            inputs, task, n_classes = [f"r{r}c{c}" for r in range(side) for c in range(side)], data.task, data.n_classes
         else:
             inputs, task, n_classes = [DERIVED_LABELS[f] for f in data.features], data.task, data.n_classes
         if task is None:

@@ -37,6 +37,7 @@ from playground.core.field_range import field_range
 from playground.core.spec import (
     DERIVED_FEATURES,
     DERIVED_LABELS,
+    IMAGE_KINDS,
     MULTICLASS_KINDS,
     ONE_D_KINDS,
     SYNTHETIC_KINDS,
@@ -72,6 +73,8 @@ _FEATURE_GRID = (("x1", "x2"), ("x1_sq", "x2_sq", "x1_x2"), ("sin_x1", "sin_x2")
 class DataPanel(QWidget):
     """Edits ``experiment.data``; also owns the draw-points mode the boundary plot acts on."""
 
+    imagesRequested = Signal()
+    """The user chose "Image folder…": the window asks for the folder (File ▸ Load Image Folder…)."""
     drawModeChanged = Signal(bool, float)
     """(enabled, label): the class index or regression value clicks on the plot add."""
 
@@ -97,7 +100,8 @@ class DataPanel(QWidget):
 
     def apply_csv(self, spec: CsvSpec) -> bool:
         """Switch to the CSV data set ``spec`` in one undoable step."""
-        return self._edit_data({"kind": "csv", "csv": spec, "classes": None, "added": [], "removed": []},
+        return self._edit_data({"kind": "csv", "csv": spec, "images": None, "classes": None, "added": [],
+                                "removed": []},
                                self.tr("Import CSV data"))
 
     def open_csv_dialog(self) -> bool:
@@ -115,6 +119,8 @@ class DataPanel(QWidget):
         for key in SYNTHETIC_KINDS:
             self.kind.addItem(QCoreApplication.translate("DataPanel", KIND_LABELS.get(key, key)), key)
         self.kind.insertSeparator(self.kind.count())
+        self.kind.addItem(self.tr("Digits (8×8 images)"), "digits")
+        self.kind.addItem(self.tr("Image folder…"), "images")
         self.kind.addItem(self.tr("CSV file…"), "csv")
         self.kind.setMinimumWidth(200)
         self.kind.setToolTip(self.tr("The data set the network learns from"))
@@ -274,9 +280,13 @@ class DataPanel(QWidget):
         if kind == "csv":
             self.open_csv_dialog()
             return
+        if kind == "images":
+            self._refresh(current)  # stays as it is until a folder is loaded
+            self.imagesRequested.emit()
+            return
         classes = current.classes if kind in MULTICLASS_KINDS else None
-        self._edit_data({"kind": kind, "csv": None, "classes": classes, "added": [], "removed": []},
-                        self.tr("Change data set"))
+        self._edit_data({"kind": kind, "csv": None, "images": None, "classes": classes, "added": [],
+                         "removed": []}, self.tr("Change data set"))
 
     def _noise_moved(self, value: int) -> None:
         self.noise_label.setText(self.tr("{value} %").format(value=value))
@@ -315,7 +325,7 @@ class DataPanel(QWidget):
 
     def _refresh(self, experiment: Experiment) -> None:
         data = experiment.data
-        synthetic = data.kind != "csv"
+        synthetic = data.kind not in ("csv", *IMAGE_KINDS)
         select_data(self.kind, data.kind)
         self.csv_label.setVisible(not synthetic)
         if data.csv is not None:
@@ -341,6 +351,9 @@ class DataPanel(QWidget):
             box.setVisible(two_d)
         if data.kind in ONE_D_KINDS:
             self.features_note.setText(self.tr("1-D data: the network reads x alone."))
+        elif data.image_side is not None:
+            self.features_note.setText(self.tr("Image data: the network reads every pixel ({side}×{side}).")
+                                       .format(side=data.image_side))
         elif not synthetic:
             self.features_note.setText(self.tr("CSV data: the network reads the chosen columns "
                                                "(Load CSV… changes them)."))
@@ -348,7 +361,7 @@ class DataPanel(QWidget):
         self._refresh_draw(data)
 
     def _refresh_draw(self, data: DataSpec) -> None:
-        raw_dim = 1 if data.kind in ONE_D_KINDS else 2
+        raw_dim = data.input_count or 0
         if data.csv is not None:
             raw_dim = len(data.csv.features) if data.csv.features is not None else 0
         can_draw = raw_dim in (1, 2)

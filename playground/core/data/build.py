@@ -28,6 +28,14 @@ def make_dataset(spec: DataSpec, base_dir: Path | None = None) -> Dataset:
     if spec.kind == "csv":
         assert spec.csv is not None  # the schema guarantees it
         data = load_csv(spec.csv, base_dir, spec.train_fraction, spec.seed)
+    elif spec.kind == "digits":
+        from playground.core.data.digits import digits_dataset
+
+        data = digits_dataset(spec)
+    elif spec.kind == "images":
+        from playground.core.data.image_folder import folder_dataset
+
+        data = folder_dataset(spec, base_dir)
     else:
         data = _synthetic(spec)
     _remove(data, spec.removed)

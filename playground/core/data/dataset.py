@@ -37,6 +37,8 @@ class Dataset:
     target_name: str = "y"
     extent: tuple[float, float, float, float] | None = field(default=None)
     """Fixed plot window (xmin, xmax, ymin, ymax) for synthetic 2-D/1-D sets, as TFP's [-6, 6]."""
+    image_side: int | None = None
+    """Inputs are ``side × side`` grey images flattened row by row (pixels in [0, 1]); ``None``: not images."""
 
     @property
     def raw_dim(self) -> int:

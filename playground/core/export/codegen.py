@@ -69,7 +69,8 @@ playground's training loop; on a CPU it reproduces the playground's loss history
 
 
 def imports(source: ExportSource) -> str:
-    stdlib = ["import csv", "import io"] if source.spec.data.kind == "csv" else []
+    kind = source.spec.data.kind
+    stdlib = ["import csv", "import io"] if kind == "csv" else ["import gzip"] if kind == "digits" else []
     return "\n".join([*stdlib, "from pathlib import Path", "", "import numpy as np", "import torch",
                       "from torch import nn"])
 
@@ -81,6 +82,9 @@ def constants(source: ExportSource, weights_name: str) -> str:
         "# the raw inputs predict() takes, in this order",
         f"INPUTS = {py_literal(list(ds.raw_names))}",
     ]
+    if ds.image_side:
+        lines[-2:] = ["# the raw inputs: a grey image's pixels in [0, 1], row by row",
+                      f"INPUTS = [f\"r{{r}}c{{c}}\" for r in range({ds.image_side}) for c in range({ds.image_side})]"]
     if ds.class_names:
         lines.append(f"CLASSES = {py_literal(list(ds.class_names))}")
     plural = "" if source.epoch == 1 else "s"
@@ -112,6 +116,12 @@ def preprocess_section(source: ExportSource) -> str:
                   f"x = torch.stack([{', '.join(DERIVED_CODE[d] for d in ds.derived)}], dim=1)"]
     else:
         what = "the raw inputs"
+    side = ds.image_side
+    shape = f"``(n, {ds.raw_dim})``"
+    if side:
+        shape = f"``(n, {side}, {side})`` images"
+        what = f"the pixels flattened row by row (``(n, {ds.raw_dim})`` rows also work)"
+        lines.insert(0, "x = x.reshape(len(x), -1)  # [N, side, side] images → [N, side * side]")
     if pre.standardize:
         consts = ("# standardisation statistics, one per network input\n"
                   f"MEAN = torch.tensor({_floats(pre.mean.tolist())}, dtype=torch.float64)\n"
@@ -122,7 +132,7 @@ def preprocess_section(source: ExportSource) -> str:
     return f'''{RULE}
 # Inputs: what the network sees
 {consts}def preprocess(x) -> torch.Tensor:
-    """Raw inputs ``(n, {ds.raw_dim})`` → network inputs ``(n, {ds.input_dim})``: {what}.
+    """Raw inputs {shape} → network inputs ``(n, {ds.input_dim})``: {what}.
 
     Computed in float64 then cast to DTYPE, as the playground does.
     """
@@ -280,7 +290,7 @@ def predict(x) -> torch.Tensor:
         return trained_model()(preprocess(x))'''
     if target != "value":
         pick = "predict(x).argmax(dim=1)" if target == "index" else "(predict(x)[:, 0] > 0).long()"
-        named = source.spec.data.kind == "csv" and bool(source.dataset.class_names)
+        named = source.spec.data.kind in ("csv", "images") and bool(source.dataset.class_names)
         result = f"[CLASSES[i] for i in {pick}.tolist()]" if named else f"{pick}.tolist()"
         what = "class name" if named else "class index"
         text += f'''

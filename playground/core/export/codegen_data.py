@@ -12,6 +12,8 @@ import inspect
 import json
 from types import ModuleType
 
+from playground.core.data import digits as digits_module
+from playground.core.data import image_folder as image_folder_module
 from playground.core.data import split as split_module
 from playground.core.data import synthetic as synthetic_module
 from playground.core.export.source import ExportSource
@@ -55,6 +57,12 @@ def data_section(source: ExportSource) -> str:
     parts: list[str] = []
     if data.kind == "csv":
         parts.append(f"{RULE}\n# Data: read from the CSV file as the playground reads it\n{_csv_reader(source)}")
+    elif data.kind == "digits":
+        parts.append(f"{RULE}\n# Data: the 8×8 digits (UCI, CC BY 4.0), read as in the playground "
+                     f"(copied from playground/core/data/digits.py)\n{_digits_reader()}")
+    elif data.kind == "images":
+        parts.append(f"{RULE}\n# Data: the image folder, decoded as in the playground "
+                     f"(copied from playground/core/data/image_folder.py)\n{_folder_reader(source)}")
     else:
         parts.append(f"{RULE}\n# Data: generated as in the playground (copied from playground/core/data/synthetic.py)\n"
                      + copied_source(synthetic_module, [data.kind]))
@@ -94,10 +102,53 @@ def read_csv(path: Path = DATA_FILE) -> tuple[np.ndarray, np.ndarray]:
     return x, y'''
 
 
+def _digits_reader() -> str:
+    path = digits_module.digits_path().resolve()
+    return (f"DATA_FILE = Path({py_literal(str(path))})  # ships with Torch Playground (and scikit-learn)\n\n\n"
+            + copied_source(digits_module, ["read_digits"]))
+
+
+def _folder_reader(source: ExportSource) -> str:
+    from playground.core.data.csv_data import resolve_path
+    from playground.core.limits import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS
+
+    folder = source.spec.data.images
+    assert folder is not None
+    path = resolve_path(folder.path, source.base_dir).resolve()
+    return f'''DATA_FOLDER = Path({py_literal(str(path))})  # one sub-folder of images per class
+SIDE = {folder.side}  # images are made grey and resized to SIDE × SIDE
+IMAGE_SUFFIXES = {image_folder_module.IMAGE_SUFFIXES!r}
+MAX_IMAGE_BYTES = {MAX_IMAGE_BYTES}  # larger files are skipped, as in the playground
+MAX_IMAGE_PIXELS = {MAX_IMAGE_PIXELS}
+
+
+{copied_source(image_folder_module, ["decode"])}
+
+
+def read_folder(root: Path = DATA_FOLDER) -> tuple[np.ndarray, np.ndarray]:
+    """Pixels float64 ``(n, SIDE * SIDE)`` in [0, 1] and class indices (positions in CLASSES)."""
+    xs, ys = [], []
+    for k, name in enumerate(CLASSES):
+        folder = Path(root) / name
+        files = sorted(p.name for p in folder.iterdir() if not p.name.startswith(".") and not p.is_dir())
+        for file in files:
+            if not file.lower().endswith(IMAGE_SUFFIXES):
+                continue
+            image = decode(folder / file, SIDE)
+            if not isinstance(image, str):  # a string says why the file was skipped
+                xs.append(image.reshape(-1))
+                ys.append(k)
+    return np.array(xs, dtype=np.float64).reshape(len(xs), SIDE * SIDE), np.array(ys, dtype=np.int64)'''
+
+
 def _load_data(source: ExportSource) -> str:
     data = source.spec.data
     if data.kind == "csv":
         make = "x, y = read_csv()\n    rng = np.random.default_rng(DATA_SEED)"
+    elif data.kind == "digits":
+        make = "x, y = read_digits(DATA_FILE)\n    rng = np.random.default_rng(DATA_SEED)"
+    elif data.kind == "images":
+        make = "x, y = read_folder()\n    rng = np.random.default_rng(DATA_SEED)"
     else:
         extra = f", {data.n_classes}" if data.kind in MULTICLASS_KINDS else ""
         call = f"{data.kind}({data.samples}, {data.noise!r}, rng{extra})"

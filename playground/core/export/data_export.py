@@ -22,7 +22,7 @@ SPLIT_COLUMN = "split"
 def _target_cells(y: np.ndarray, source: ExportSource) -> list[str]:
     ds = source.dataset
     if ds.task == "classification":
-        if source.spec.data.kind == "csv" and ds.class_names:
+        if source.spec.data.kind in ("csv", "images") and ds.class_names:
             return [ds.class_names[int(v)] for v in y]
         return [str(int(v)) for v in y]
     return [repr(float(v)) for v in y]
