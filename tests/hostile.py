@@ -89,7 +89,7 @@ def with_huge(path: tuple[Any, ...], kind: str, doc: dict[str, Any] | None = Non
     doc = rich_document() if doc is None else doc
     node: Any = doc
     for part in path[:-1]:
-        node = node[part]
+        node = node.setdefault(part, {}) if isinstance(node, dict) else node[part]  # a section it lacks
     last = path[-1]
     if last == MARK:
         node["@@KEY@@"] = 1
