@@ -2,8 +2,8 @@
 
 Run it under a real display so the pictures are what users see:
 
-    ../shared/tools/with-display .venv/bin/python docs/shoot.py resources/examples/spiral.json \\
-        docs/screenshots/inside_spiral.png --seconds 8 --tab inspector --param 2.weight --hover 1,3
+    ../shared/tools/with-display --size 1366x768 .venv/bin/python docs/shoot.py resources/examples/spiral.json \\
+        docs/screenshots/spiral_zh_CN.png --seconds 8 --lang zh_CN --tab inspector --param 2.weight --hover 1,3
 
 ``--widget`` grabs one part (``diagram``, ``gradients``, ``distributions``, ``inspector``, ``boundary``)
 instead of the whole window. Look at every PNG before committing it.
@@ -27,7 +27,8 @@ def main() -> int:
     parser.add_argument("--third", help="inspector's third panel: update, momentum_buffer, exp_avg…")
     parser.add_argument("--hover", help="COLUMN,UNIT of a diagram node to hover (its map shows large)")
     parser.add_argument("--widget", help="grab only this part of the window")
-    parser.add_argument("--size", default="1500x950")
+    parser.add_argument("--size", default="1366x768", help="the window's size (default: a common laptop screen)")
+    parser.add_argument("--lang", default="en", help="the window's language, e.g. zh_CN")
     args = parser.parse_args()
 
     from PySide6.QtCore import QPoint, QTimer
@@ -35,7 +36,7 @@ def main() -> int:
 
     from playground.app.main import _application
 
-    app = _application()
+    app = _application(args.lang)
     from playground.app.main_window import MainWindow
 
     window = MainWindow(remember_layout=False, build_now=False)

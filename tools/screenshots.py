@@ -28,7 +28,7 @@ def main() -> int:
     parser.add_argument("--samples", default="")
     parser.add_argument("--answer", action="store_true")
     parser.add_argument("--lang", default="en")
-    parser.add_argument("--size", default="1500x950")
+    parser.add_argument("--size", default="1366x768")
     parser.add_argument("-o", "--output", required=True)
     args = parser.parse_args()
 

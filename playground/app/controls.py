@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QToolBar, QToolButton, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QStyle, QToolBar, QToolButton, QWidget
 
 from playground.app.i18n import localized
 from playground.app.training import TrainingController
@@ -145,6 +145,26 @@ def elapsed_text(seconds: float) -> str:
     return f"{int(minutes)}:{rest:04.1f}"
 
 
+class ElidingLabel(QLabel):
+    """A one-line label that ends in "…" when it is too long for its space (the tooltip has it all).
+
+    ``text()`` stays whole; only the painting elides, so a long diagnosis never pushes the status
+    bar's read-outs off screen nor stops in the middle of a word.
+    """
+
+    def __init__(self, objectName: str = "") -> None:
+        super().__init__(objectName=objectName)
+        self.setProperty("elides", True)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(rect, int(self.alignment()), text)
+
+
 class StatusDisplay(QObject):
     """State, epoch, step, steps/s, device and training time in the status bar."""
 
@@ -163,7 +183,7 @@ class StatusDisplay(QObject):
         self.names = {IDLE: self.tr("idle"), TRAINING: self.tr("training"), PAUSED: self.tr("paused"),
                       DIVERGED: self.tr("diverged"), FINISHED: self.tr("finished"),
                       ERROR: self.tr("stopped by an error")}
-        self.diagnosis = QLabel(objectName="diagnosis")
+        self.diagnosis = ElidingLabel(objectName="diagnosis")
         self.diagnosis.setStyleSheet("color: #9a6700;")
         self.diagnosis.setTextFormat(Qt.TextFormat.PlainText)
         bar.addWidget(self.diagnosis, 1)

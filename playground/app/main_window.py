@@ -13,7 +13,10 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
     QDockWidget,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -27,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from playground.app.autosave import Autosave
 from playground.app.controls import ControlBar, StatusDisplay, TrainingActions
+from playground.app.data_thumbnails import DataThumbnails
+from playground.app.diagram_edits import DiagramEdits
 from playground.app.document import ExperimentDocument
 from playground.app.drawing import DrawController
 from playground.app.files import FileController
@@ -35,8 +40,10 @@ from playground.app.image_views import ImageViews
 from playground.app.inside import InsideViews
 from playground.app.learning import LearningTools
 from playground.app.menus import Menus
-from playground.app.panels.common import RangeNotice
+from playground.app.panels.common import RangeNotice, quiet
+from playground.app.panels.data_panel import KIND_LABELS
 from playground.app.plots import BoundaryView, LossPlot, MetricPlot, Scoreboard
+from playground.app.quick_controls import QuickControls
 from playground.app.session import EngineSession
 from playground.app.tooltips import keep_tooltips
 from playground.app.training import TrainingController
@@ -83,6 +90,7 @@ class MainWindow(QMainWindow):
         self.draw = DrawController(self.document, self.boundary, self)
         self.inside = InsideViews(self)
         self.diagram = self.inside.diagram
+        self.diagram_edits = DiagramEdits(self.document, self.diagram, self)
         self.images = ImageViews(self)
         keep_tooltips(self.diagram, self.inside.widgets["inspector"])  # they show tips as the mouse moves
 
@@ -107,7 +115,19 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.scoreboard)
         self.centre = QSplitter(Qt.Orientation.Vertical, objectName="centre")
         self.centre.addWidget(self.diagram)
-        self.centre.addWidget(self.boundary)
+        self.boundary_box = QWidget(objectName="boundaryBox")
+        """The decision plot with its colour key and TFP's two check boxes under it."""
+        under = QVBoxLayout(self.boundary_box)
+        under.setContentsMargins(0, 0, 0, 0)
+        under.setSpacing(0)
+        under.addWidget(self.boundary, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.boundary.legend, 1)
+        self.boundary_checks = QVBoxLayout()  # stacked: the centre column stays narrow on a laptop
+        self.boundary_checks.setSpacing(0)
+        row.addLayout(self.boundary_checks)
+        under.addLayout(row)
+        self.centre.addWidget(self.boundary_box)
         self.centre.setChildrenCollapsible(False)
         self.centre.setSizes([330, 470])  # the network above, the picture of what it does below
         layout.addWidget(self.centre, 1)
@@ -117,6 +137,15 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self._build_docks()
         self.menus = Menus(self)
+        self.view_checks: dict[str, QCheckBox] = {}
+        for key in ("show_test", "discretize"):  # the View menu's flags, where TFP has them
+            action = self.menus.flags[key]
+            check = QCheckBox(action.text().replace("&", ""), objectName=f"check_{key}")
+            check.clicked.connect(lambda _on, a=action: a.trigger())
+            self.boundary_checks.addWidget(check)
+            self.view_checks[key] = check
+        self.quick = QuickControls(self.document, self.choose_data_kind, self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.quick)
         self.learning = LearningTools(self)  # lessons, maths, autograd graph, activation previews, language
         self.hideable: dict[str, QWidget] = {
             **self.docks, "controls": self.control_bar, "description": self.description, "diagram": self.diagram}
@@ -153,7 +182,16 @@ class MainWindow(QMainWindow):
             panel = cls(self.document, self) if cls is not None else QLabel(
                 self.tr("The {0} panel is not available.").format(titles[key]))
             self.panels[key] = panel
-            self._dock(key, titles[key], self._scroll(panel), left)
+            content = panel
+            if key == "data" and cls is not None:  # the data sets as pictures above the panel, as in TFP
+                content = QWidget(objectName="dataColumn")
+                column = QVBoxLayout(content)
+                column.setContentsMargins(0, 0, 0, 0)
+                column.setSpacing(0)
+                self.thumbnails = DataThumbnails(self.document, self.choose_data_kind, KIND_LABELS, content)
+                column.addWidget(self.thumbnails)
+                column.addWidget(panel, 1)
+            self._dock(key, titles[key], self._scroll(content), left)
         self._dock("loss", titles["loss"], self.loss_plot, right)
         self._dock("metric", titles["metric"], self.metric_plot, right)
         for key in ("gradients", "distributions", "inspector"):
@@ -181,6 +219,12 @@ class MainWindow(QMainWindow):
             data.drawModeChanged.connect(self.boundary.set_draw_mode)
         if hasattr(data, "imagesRequested"):
             data.imagesRequested.connect(self.images.load_folder_dialog)
+
+    def choose_data_kind(self, kind: str) -> None:
+        """Change the data set exactly as the data panel's own list does (loss kept consistent, undoable)."""
+        combo = getattr(self.panels.get("data"), "kind", None)
+        if isinstance(combo, QComboBox) and combo.findData(kind) >= 0:
+            combo.setCurrentIndex(combo.findData(kind))
 
     @staticmethod
     def _scroll(panel: QWidget) -> QScrollArea:
@@ -244,6 +288,9 @@ class MainWindow(QMainWindow):
             self._grid = view.grid
             self.controller.set_resolution(view.grid)
         self.menus.show_view(experiment)
+        for key, check in self.view_checks.items():
+            with quiet(check):
+                check.setChecked(bool(getattr(view, key)))
 
     def _update_title(self) -> None:
         name = QCoreApplication.translate("examples", self.document.experiment.name)

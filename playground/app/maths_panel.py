@@ -74,6 +74,7 @@ class MathsPanel(QWidget):
         self.note.setWordWrap(True)
         self.view = QTextBrowser(objectName="mathsView")
         self.view.document().setDefaultFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
+        self.view.document().setDefaultStyleSheet("td, th { white-space: nowrap; }")  # never "−2.02 / 092"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(row)

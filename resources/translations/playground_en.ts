@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>NetworkDiagram</name>
+    <message numerus="yes">
+        <source>%n hidden layer(s)</source>
+        <translation>
+            <numerusform>%n hidden layer</numerusform>
+            <numerusform>%n hidden layers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message numerus="yes">
         <source>%n epoch(s)</source>

@@ -58,6 +58,10 @@
 <context>
     <name>BoundaryView</name>
     <message>
+        <source>unsure</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
         <source>Predicted class</source>
         <translation>预测类别</translation>
     </message>
@@ -76,6 +80,10 @@
     <message>
         <source>No picture for one-input classification yet</source>
         <translation>单输入的分类任务暂时无法绘图</translation>
+    </message>
+    <message>
+        <source>class {0}</source>
+        <translation>类别 {0}</translation>
     </message>
 </context>
 <context>
@@ -448,6 +456,25 @@
     </message>
 </context>
 <context>
+    <name>DiagramEdits</name>
+    <message>
+        <source>Add layer</source>
+        <translation>添加层</translation>
+    </message>
+    <message>
+        <source>Remove layer</source>
+        <translation>删除层</translation>
+    </message>
+    <message>
+        <source>Change layer {index}</source>
+        <translation>修改第 {index} 层</translation>
+    </message>
+    <message>
+        <source>Change inputs</source>
+        <translation>修改输入</translation>
+    </message>
+</context>
+<context>
     <name>DigitCanvas</name>
     <message>
         <source>Paint with the left mouse button, erase with the right</source>
@@ -760,20 +787,16 @@ Export anyway?</source>
         <source>‖Δw‖ / ‖w‖</source>
         <translation>‖Δw‖ / ‖w‖</translation>
     </message>
+    <message>
+        <source>{0} weight &amp;nbsp;{1} bias</source>
+        <translation>{0} 权重 &amp;nbsp;{1} 偏置</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPlot</name>
     <message>
         <source>Epoch</source>
         <translation>轮次</translation>
-    </message>
-    <message>
-        <source>train</source>
-        <translation>训练</translation>
-    </message>
-    <message>
-        <source>test</source>
-        <translation>测试</translation>
     </message>
 </context>
 <context>
@@ -1029,12 +1052,8 @@ Export anyway?</source>
         <translation>损失</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Loss&lt;/b&gt;</source>
-        <translation>&lt;b&gt;损失&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Loss&lt;/b&gt; &amp;nbsp; train {0} &amp;nbsp;·&amp;nbsp; test {1}</source>
-        <translation>&lt;b&gt;损失&lt;/b&gt; &amp;nbsp; 训练 {0} &amp;nbsp;·&amp;nbsp; 测试 {1}</translation>
+        <source>&lt;b&gt;Loss&lt;/b&gt; &amp;nbsp; {2} train {0} &amp;nbsp;·&amp;nbsp; {3} test {1}</source>
+        <translation>&lt;b&gt;损失&lt;/b&gt; &amp;nbsp; {2} 训练 {0} &amp;nbsp;·&amp;nbsp; {3} 测试 {1}</translation>
     </message>
 </context>
 <context>
@@ -1429,8 +1448,8 @@ Export anyway?</source>
         <translation>准确率 (%)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Accuracy&lt;/b&gt;</source>
-        <translation>&lt;b&gt;准确率&lt;/b&gt;</translation>
+        <source>&lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; {3} train {1} &amp;nbsp;·&amp;nbsp; {4} test {2}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; {3} 训练 {1} &amp;nbsp;·&amp;nbsp; {4} 测试 {2}</translation>
     </message>
     <message>
         <source>R²</source>
@@ -1439,10 +1458,6 @@ Export anyway?</source>
     <message>
         <source>Accuracy</source>
         <translation>准确率</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; train {1} &amp;nbsp;·&amp;nbsp; test {2}</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; 训练 {1} &amp;nbsp;·&amp;nbsp; 测试 {2}</translation>
     </message>
 </context>
 <context>
@@ -1478,6 +1493,10 @@ Export anyway?</source>
 </context>
 <context>
     <name>NetworkDiagram</name>
+    <message>
+        <source>Orange: negative, blue: positive. Node colour: the unit&apos;s output over the input plane, scaled per layer. Link colour: the weight&apos;s sign; its width: the weight&apos;s size.</source>
+        <translation>橙色：负，蓝色：正。节点颜色：该单元在输入平面上的输出，每层单独缩放。连线颜色：权重的正负；连线粗细：权重的大小。</translation>
+    </message>
     <message>
         <source>inputs</source>
         <translation>输入层</translation>
@@ -1522,6 +1541,36 @@ Export anyway?</source>
         <source>{0} units, {1} shown</source>
         <translation>{0} 个单元，显示 {1} 个</translation>
     </message>
+    <message>
+        <source>Add a hidden layer</source>
+        <translation>添加一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Remove the last hidden layer</source>
+        <translation>删除最后一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Inputs ▾</source>
+        <translation>输入 ▾</translation>
+    </message>
+    <message>
+        <source>Choose the input features</source>
+        <translation>选择输入特征</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hidden layer(s)</source>
+        <translation>
+            <numerusform>%n 个隐藏层</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One neuron more in this layer</source>
+        <translation>本层增加一个神经元</translation>
+    </message>
+    <message>
+        <source>One neuron fewer in this layer</source>
+        <translation>本层减少一个神经元</translation>
+    </message>
 </context>
 <context>
     <name>NetworkPanel</name>
@@ -1544,6 +1593,10 @@ Export anyway?</source>
     <message>
         <source>Dropout</source>
         <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>Norm</source>
+        <translation>归一化</translation>
     </message>
     <message>
         <source>Normalisation</source>
@@ -1767,6 +1820,73 @@ Export anyway?</source>
     <message>
         <source>Δw (last update)</source>
         <translation>Δw（上次更新量）</translation>
+    </message>
+</context>
+<context>
+    <name>QuickControls</name>
+    <message>
+        <source>Classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Most-used settings</source>
+        <translation>常用设置</translation>
+    </message>
+    <message>
+        <source>Learning rate: the size of each step down the gradient</source>
+        <translation>学习率：沿梯度下降每一步的大小</translation>
+    </message>
+    <message>
+        <source>The activation of every hidden layer</source>
+        <translation>所有隐藏层的激活函数</translation>
+    </message>
+    <message>
+        <source>Regularisation: L1 makes weights exactly zero, L2 keeps them small</source>
+        <translation>正则化：L1 让权重恰好为零，L2 让权重保持较小</translation>
+    </message>
+    <message>
+        <source>Regularisation rate</source>
+        <translation>正则化系数</translation>
+    </message>
+    <message>
+        <source>Classification: predict a class; regression: predict a number</source>
+        <translation>分类：预测类别；回归：预测数值</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Regularisation</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题类型</translation>
+    </message>
+    <message>
+        <source>Change {name}</source>
+        <translation>修改{name}</translation>
+    </message>
+    <message>
+        <source>Change activation</source>
+        <translation>修改激活函数</translation>
+    </message>
+    <message>
+        <source>Change regularisation</source>
+        <translation>修改正则化</translation>
     </message>
 </context>
 <context>

@@ -109,10 +109,13 @@ def test_diagram_counts_follow_the_architecture(qtbot, settings) -> None:
     qtbot.waitUntil(lambda: diagram.node_count == 2 + 8 + 4 + 2 and diagram.link_count == 16 + 32 + 8, timeout=5000)
     layers(3)
     qtbot.waitUntil(lambda: diagram.node_count == 2 + 3 + 2 and diagram.link_count == 6 + 6, timeout=5000)
-    layers(40, 5)  # a layer wider than 32 is summarised: 32 of its units drawn
-    qtbot.waitUntil(lambda: diagram.node_count == 2 + 32 + 5 + 2, timeout=5000)
-    assert diagram.link_count == 2 * 32 + 32 * 5 + 5 * 2
-    assert any("40 units, 32 shown" in t.toPlainText() for t in diagram.texts)
+    layers(40, 5)  # a wide layer is summarised: as many of its units as the diagram's pixels allow (≤ 32)
+    qtbot.waitUntil(lambda: len(diagram.layout_.columns) == 4 and diagram.layout_.columns[1].width == 40,
+                    timeout=5000)
+    shown = len(diagram.layout_.columns[1].units)
+    assert 2 <= shown <= 32 and diagram.node_count == 2 + shown + 5 + 2
+    assert diagram.link_count == 2 * shown + shown * 5 + 5 * 2
+    assert any(f"40 units, {shown} shown" in full for _item, full, _short in diagram.captions)
 
 
 @pytest.mark.parametrize("opt", [{"name": "sgd", "lr": 0.1, "momentum": 0.9}, {"name": "adam", "lr": 0.01}],

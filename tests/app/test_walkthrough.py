@@ -55,7 +55,7 @@ def _number(text: str) -> float:
 
 def shown(window: MainWindow) -> Shown:
     values = [label.text() for label in window.scoreboard.values]
-    summary = re.sub(r"<[^>]+>|&nbsp;", " ", window.metric_plot.summary.text())
+    summary = re.sub(r"<[^>]+>|&nbsp;|[━╍]", " ", window.metric_plot.summary.text())  # tags, line keys
     train, test = re.search(r"train\s+(\S+(?: %)?)\s+·\s+test\s+(\S+(?: %)?)", summary).groups()
     return Shown(int(values[0].replace(",", "")), _number(values[2]),
                  math.nan if values[1] == "diverged" else _number(values[1]),

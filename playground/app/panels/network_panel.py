@@ -90,11 +90,13 @@ class NetworkPanel(QWidget):
 
         self.table = QTableWidget(0, 4, objectName="layers")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Units"), self.tr("Activation"), self.tr("Dropout"), self.tr("Normalisation")])
+            [self.tr("Units"), self.tr("Activation"), self.tr("Dropout"), self.tr("Norm")])
+        self.table.horizontalHeaderItem(3).setToolTip(self.tr("Normalisation"))  # the short title fits a laptop
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the rest fit their numbers
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumSize(360, 160)
         self.table.itemSelectionChanged.connect(self._update_buttons)

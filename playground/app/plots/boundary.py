@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPainter, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from playground.app.plots.diverging import symmetric_limit
+from playground.app.plots.legend import ColorLegend
 from playground.app.plots.plane import CurveLayer, PlaneLayer, PointsLayer, style_axes
 from playground.app.plots.tabular import ConfusionLayer, ParityLayer
 from playground.core.data.dataset import Dataset
@@ -62,6 +64,9 @@ class BoundaryView(QWidget):
         self.draw_label = 0.0
         self.discretize = False
         self._extent = (-1.0, 1.0, -1.0, 1.0)
+        self.legend = ColorLegend()
+        """The colour key of the plane (placed by the window, under the plot)."""
+        self.legend.bar.tr_unsure = self.tr("unsure")
         self.widget.scene().sigMouseClicked.connect(self._clicked)
         self.setMinimumSize(240, 240)
         self._set_mode(NONE)
@@ -124,6 +129,7 @@ class BoundaryView(QWidget):
         if layer is not None:
             layer.set_dataset(ds)
             layer.set_discretize(self.discretize)
+        self._show_key()
         self.widget.setCursor(Qt.CursorShape.CrossCursor if self._can_draw() else Qt.CursorShape.ArrowCursor)
 
     def update(self, snapshot: Snapshot) -> None:  # type: ignore[override] — a view's one entry point
@@ -137,6 +143,23 @@ class BoundaryView(QWidget):
         if self.mode == PLANE and layer is not None:
             extent = self.dataset.bounds() if self.dataset is not None else None
             layer.show_neuron(values, extent)
+            self._show_key()
+
+    def _show_key(self) -> None:
+        """The legend says what the plane's colours mean now: classes, the regression range, a unit's map."""
+        layer, ds = self.layers[PLANE], self.dataset
+        self.legend.setVisible(self.mode == PLANE and ds is not None)
+        if self.mode != PLANE or ds is None:
+            return
+        if layer.neuron is not None:
+            self.legend.bar.show_diverging(symmetric_limit(layer.neuron))
+        elif layer.classification:
+            generic = [f"class {k}" for k in range(ds.n_classes or 2)]  # what the built-in sets call them
+            names = [self.tr("class {0}").format(k) for k in range(len(generic))] \
+                if ds.class_names in (None, generic) else [str(n) for n in ds.class_names]
+            self.legend.bar.show_classes(names)
+        else:
+            self.legend.bar.show_range(*layer.levels)
 
     @property
     def showing_neuron(self) -> bool:

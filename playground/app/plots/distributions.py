@@ -56,6 +56,7 @@ class DistributionView(QWidget):
         t.setMenuEnabled(False)
         t.hideButtons()
         t.setLabel("bottom", self.tr("Epoch"))
+        t.getAxis("bottom").enableAutoSIPrefix(False)  # "Epoch (x0.001)" after three steps misleads
         t.getAxis("left").enableAutoSIPrefix(False)
         self.edges = [pg.PlotCurveItem(pen=pg.mkPen(8, 119, 189, 60, width=1)) for _ in range(9)]
         for curve in self.edges:

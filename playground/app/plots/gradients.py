@@ -7,14 +7,16 @@ loss curves, so a spike in one lines up with the other.
 
 from __future__ import annotations
 
+from html import escape
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
-from playground.app.names import parameter_label
-from playground.app.plots.history import HistoryPlot
+from playground.app.names import layer_name, parameter_label
+from playground.app.plots.history import HistoryPlot, swatch
 from playground.core.snapshot import ParamHistory, Snapshot
 
 LAYER_COLORS = ("#0877bd", "#f59322", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
@@ -35,14 +37,11 @@ class GradientNormPlot(HistoryPlot):
         self.train_curve.hide()
         self.test_curve.hide()
         item = self.plot.getPlotItem()
-        item.legend.clear()
-        item.legend.setColumnCount(3)
-        item.legend.setOffset((8, 4))  # top left, in three columns: the curves stay visible
-        item.legend.setBrush(pg.mkBrush(255, 255, 255, 170))
-        item.legend.setLabelTextSize("8pt")
         item.setLogMode(x=False, y=True)
         self.mode = "grad_norm"
         self.curves: dict[str, pg.PlotDataItem] = {}
+        self.entries: dict[str, tuple[str, str]] = {}
+        """Each curve's (layer, role): the legend names each layer once, its lines in its colour."""
         self.hidden: set[str] = set()
         self.history: ParamHistory | None = None
         self.mode_box = QComboBox(objectName="gradientMode")
@@ -62,9 +61,15 @@ class GradientNormPlot(HistoryPlot):
         bar.addWidget(self.mode_box)
         bar.addWidget(self.params_button)
         self.summary.hide()
+        self.legend = QLabel(objectName="gradientLegend")
+        """Which line is which, under the plot: inside it, a legend hid the curves and cut long names."""
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setContentsMargins(6, 0, 6, 2)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(0, bar)
+        layout.addWidget(self.legend)
         self._set_axis_label()
 
     def _set_axis_label(self) -> None:
@@ -93,6 +98,7 @@ class GradientNormPlot(HistoryPlot):
             self.toggles[name].setChecked(visible)
         if name in self.curves:
             self.curves[name].setVisible(visible)
+            self._show_legend()
         self._range = ()
         self._redraw()
 
@@ -108,9 +114,9 @@ class GradientNormPlot(HistoryPlot):
         for curve in self.curves.values():
             item.removeItem(curve)
         self.curves.clear()
+        self.entries.clear()
         self.params_menu.clear()
         self.toggles.clear()
-        item.legend.clear()
         layers = []
         for label in history.labels:
             layer = label.partition(" · ")[0]
@@ -120,7 +126,8 @@ class GradientNormPlot(HistoryPlot):
             layer, _, role = label.partition(" · ")
             style = Qt.PenStyle.SolidLine if role == "weight" else Qt.PenStyle.DashLine
             pen = pg.mkPen(layer_color(layer, layers), width=1.8, style=style)
-            curve = item.plot(pen=pen, name=parameter_label(label), connect="finite", antialias=False)
+            curve = item.plot(pen=pen, connect="finite", antialias=False)
+            self.entries[name] = (layer, role)
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
             curve.setVisible(name not in self.hidden)
@@ -129,6 +136,23 @@ class GradientNormPlot(HistoryPlot):
             action.toggled.connect(lambda on, n=name: self.set_visible_parameter(n, on))
             self.params_menu.addAction(action)
             self.toggles[name] = action
+        self._show_legend()
+
+    def _show_legend(self) -> None:
+        """Each shown layer once, its lines in its colour; an entry never breaks inside (no-break spaces)."""
+        layers: dict[str, list[str]] = {}
+        for name, (layer, role) in self.entries.items():
+            if name not in self.hidden:
+                layers.setdefault(layer, []).append(role)
+        order = list(dict.fromkeys(layer for layer, _role in self.entries.values()))
+        keys = []
+        for layer, roles in layers.items():
+            color = layer_color(layer, order)
+            lines = "".join(swatch(color, dashed=role != "weight") for role in roles)
+            keys.append(f"{lines}&nbsp;{escape(layer_name(layer)).replace(' ', '&nbsp;')}")
+        styles = self.tr("{0} weight &nbsp;{1} bias").format(swatch("#57606a"), swatch("#57606a", dashed=True))
+        self.legend.setText(f"<span style='color:#57606a'>{styles}:</span> &nbsp; " + " &nbsp; ".join(keys)
+                            if keys else "")
 
     def _redraw(self) -> None:
         history = self.history

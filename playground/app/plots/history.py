@@ -17,6 +17,15 @@ REDRAW_S = 0.2
 rescale on every redraw, which costs more than the heat map; 5 Hz still looks live."""
 
 
+def swatch(color: str, dashed: bool = False) -> str:
+    """A short line in a curve's colour and style, for legends written in a label's rich text.
+
+    The history plots name their curves in the summary line above the plot rather than in a legend
+    inside it: an in-plot legend covers the newest points, which are the ones a learner watches.
+    """
+    return f"<span style='color:{color}'>{'╍╍' if dashed else '━━'}</span>"
+
+
 def fmt(value: float, percent: bool = False) -> str:
     """A readable number: ``–`` for NaN, percentages with one decimal, losses with 4 figures."""
     if value is None or not math.isfinite(value):
@@ -27,7 +36,7 @@ def fmt(value: float, percent: bool = False) -> str:
 class HistoryPlot(QWidget):
     """Train and test curves against epochs; items are made once, then only ``setData``."""
 
-    def __init__(self, parent: QWidget | None = None, legend_at_bottom: bool = False) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -36,21 +45,21 @@ class HistoryPlot(QWidget):
         self.plot.setMinimumHeight(140)
         item = self.plot.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.25)
-        for name in ("left", "bottom"):  # major grid lines only: minor ones triple the paint time
-            item.getAxis(name).setStyle(maxTickLevel=0)
+        for name in ("left", "bottom"):  # major grid lines only: minor ones triple the paint time;
+            item.getAxis(name).setStyle(maxTickLevel=0, maxTextLevel=0)  # a log axis's 0.09 0.08 … overlap
         item.setLabel("bottom", self.tr("Epoch"))
-        item.getAxis("left").enableAutoSIPrefix(False)
+        for name in ("left", "bottom"):  # "Epoch (x0.001)" after three steps misleads: plain numbers
+            item.getAxis(name).enableAutoSIPrefix(False)
         item.setMenuEnabled(False)
         item.hideButtons()
         item.setContentsMargins(2, 4, 14, 2)  # room for the last x tick label
         item.disableAutoRange()  # ranges are set with the data: one repaint per draw, not two
         self._range: tuple[float, ...] = ()
-        legend = item.addLegend(offset=(-8, -8) if legend_at_bottom else (-8, 8), labelTextSize="9pt")
-        legend.setBrush(pg.mkBrush(255, 255, 255, 200))
-        self.train_curve = item.plot(pen=pg.mkPen(TRAIN_CURVE, width=2.2), name=self.tr("train"),
-                                     connect="finite")
+        self.train_curve = item.plot(pen=pg.mkPen(TRAIN_CURVE, width=2.2), connect="finite")
         self.test_curve = item.plot(pen=pg.mkPen(TEST_CURVE, width=2.2, style=Qt.PenStyle.DashLine),
-                                    name=self.tr("test"), connect="finite")
+                                    connect="finite")
+        self.keys = (swatch(TRAIN_CURVE), swatch(TEST_CURVE, dashed=True))
+        """The train and test curves' line samples, for the summary line (their legend)."""
         self._pending: Snapshot | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

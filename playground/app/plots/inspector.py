@@ -9,14 +9,18 @@ first and second moments); scalar state such as Adam's step count is in the head
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from playground.app.names import indexing_note, number, parameter_label
 from playground.app.plots.cell_text import CellNumbers
 from playground.app.plots.diverging import colorize, symmetric_limit
+from playground.app.plots.legend import LEGEND_HEIGHT, ColorBar
 from playground.app.plots.selection import ParameterSelection
 from playground.core.snapshot import Inspection, Snapshot
 
@@ -39,6 +43,12 @@ def short(value: float) -> str:
     return f"{mantissa}e{int(exponent)}"
 
 
+TITLE_CHARS = 22
+"""Characters per line of a panel title before it wraps."""
+TITLE_SIZE = "8pt"
+"""Panel titles a little smaller than the text: three panels side by side fit a laptop's dock."""
+
+
 def as_matrix(a: np.ndarray | None) -> np.ndarray | None:
     """A vector (bias) as one column, a matrix as it is (rows = units of the layer)."""
     if a is None:
@@ -50,7 +60,8 @@ class HeatPanel:
     """One titled heat map with optional numbers in its cells; items made once, then only fed."""
 
     def __init__(self, layout: pg.GraphicsLayout, title: str) -> None:
-        self.plot: pg.PlotItem = layout.addPlot(title=title)
+        self.plot: pg.PlotItem = layout.addPlot()
+        self.plot.setTitle(title, size=TITLE_SIZE)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.setMouseEnabled(False, False)
@@ -62,12 +73,18 @@ class HeatPanel:
         self.plot.addItem(self.image)
         self.numbers = CellNumbers()
         self.plot.addItem(self.numbers)
+        self.bar = ColorBar()
+        """The panel's colour key, under its bottom axis (as ``ColorBarItem.setImageItem`` places it)."""
+        self.bar.place(self.plot.layout, 5, 1, beside=False)  # three panels share a narrow dock
+        self.plot.layout.setRowFixedHeight(4, 4)
+        self.bar.setMaximumHeight(LEGEND_HEIGHT - 10)
         self.values: np.ndarray | None = None
 
     def set_title(self, title: str) -> None:
         if title != getattr(self, "_title", None):  # a title is a laid-out HTML label: set it only on change
             self._title = title
-            self.plot.setTitle(title)
+            # a long title (a note on why the panel is empty) wraps: three panels share a laptop's dock
+            self.plot.setTitle("<br>".join(textwrap.wrap(title, TITLE_CHARS)) or title, size=TITLE_SIZE)
 
     def show(self, values: np.ndarray | None) -> None:
         self.values = values
@@ -78,6 +95,7 @@ class HeatPanel:
         rows, cols = values.shape
         limit = symmetric_limit(values)
         self.image.setImage(colorize(values, limit), autoLevels=False, levels=(0, 255))
+        self.bar.show_diverging(limit)
         if (rows, cols) != getattr(self, "_shape", None):  # geometry and ticks change with the parameter only
             self._shape = (rows, cols)
             self.image.setRect(QRectF(-0.5, -0.5, cols, rows))
@@ -130,6 +148,7 @@ class ParameterInspector(QWidget):
             "third": HeatPanel(self.canvas.ci, self.tr("last update Δw")),
         }
         self._stacked = False
+        self._wide = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -177,7 +196,8 @@ class ParameterInspector(QWidget):
             self.third_box.setCurrentIndex(max(index, 0))
             self.third_box.blockSignals(blocked)
         weight = as_matrix(ins.weight)
-        self._arrange(stacked=weight is not None and weight.shape[1] > weight.shape[0])
+        self._wide = weight is not None and weight.shape[1] > weight.shape[0]
+        self._arrange(stacked=self._stack())
         self.panels["weight"].show(weight)
         self.panels["grad"].show(as_matrix(ins.grad))
         third = self.third()
@@ -203,6 +223,19 @@ class ParameterInspector(QWidget):
         header = " · ".join(parts)
         if header != self.header.text():
             self.header.setText(header)
+
+    def _stack(self) -> bool:
+        """One above the other for a wide matrix, side by side for a tall one, unless that arrangement
+        does not fit the canvas (titles, axes and colour keys need room) and the other does."""
+        sizes = [panel.plot.effectiveSizeHint(Qt.SizeHint.MinimumSize) for panel in self.panels.values()]
+        row = sum(size.width() for size in sizes) + 12 <= self.canvas.width()
+        column = sum(size.height() for size in sizes) + 12 <= self.canvas.height()
+        return column and (self._wide or not row)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.inspection is not None:
+            self._arrange(stacked=self._stack())
 
     def _arrange(self, stacked: bool) -> None:
         """Side by side for tall matrices, one above the other for wide ones (cells stay square-ish)."""

@@ -20,7 +20,8 @@ class LossPlot(HistoryPlot):
         self.plot.getPlotItem().setLabel("left", self.tr("Loss"))
         self.log_y = False
         self._last: Snapshot | None = None
-        self.summary.setText(self.tr("<b>Loss</b>"))
+        self.summary.setText(self.tr("<b>Loss</b> &nbsp; {2} train {0} &nbsp;·&nbsp; {3} test {1}").format(
+            "–", "–", *self.keys))
         self.batch_curve = pg.PlotDataItem(pen=pg.mkPen(120, 120, 120, 90, width=1), connect="finite",
                                            antialias=False)
         self.batch_curve.setDownsampling(auto=True, method="peak")  # thousands of steps, a few hundred pixels
@@ -59,5 +60,5 @@ class LossPlot(HistoryPlot):
         self.set_curves(epoch_for_range, train_for_range, test_for_range, log_y=self.log_y, anchor_zero=True)
         m = snapshot.metrics
         if m is not None:
-            self.summary.setText(self.tr("<b>Loss</b> &nbsp; train {0} &nbsp;·&nbsp; test {1}").format(
-                fmt(m.train_loss), fmt(m.test_loss)))
+            self.summary.setText(self.tr("<b>Loss</b> &nbsp; {2} train {0} &nbsp;·&nbsp; {3} test {1}").format(
+                fmt(m.train_loss), fmt(m.test_loss), *self.keys))

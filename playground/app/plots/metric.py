@@ -13,10 +13,11 @@ from playground.core.snapshot import Snapshot
 
 class MetricPlot(HistoryPlot):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, legend_at_bottom=True)  # accuracy climbs to the top right
+        super().__init__(parent)
         self.metric_name = ""
         self.plot.getPlotItem().setLabel("left", self.tr("Accuracy (%)"))
-        self.summary.setText(self.tr("<b>Accuracy</b>"))
+        self.summary.setText(self.tr("<b>{0}</b> &nbsp; {3} train {1} &nbsp;·&nbsp; {4} test {2}").format(
+            self.tr("Accuracy"), "–", "–", *self.keys))
 
     def _set_metric(self, name: str) -> None:
         """Axis and range change only when the task does (rare), never per frame."""
@@ -39,8 +40,8 @@ class MetricPlot(HistoryPlot):
             train, test = np.maximum(train, -1.0), np.maximum(test, -1.0)
         self.set_curves(epoch, train, test, y_range=(0.0, 100.0) if m.metric_name == "accuracy" else None)
         percent = m.metric_name == "accuracy"
-        self.summary.setText(self.tr("<b>{0}</b> &nbsp; train {1} &nbsp;·&nbsp; test {2}").format(
-            self.title(), fmt(m.train_metric, percent), fmt(m.test_metric, percent)))
+        self.summary.setText(self.tr("<b>{0}</b> &nbsp; {3} train {1} &nbsp;·&nbsp; {4} test {2}").format(
+            self.title(), fmt(m.train_metric, percent), fmt(m.test_metric, percent), *self.keys))
 
     def train_value(self) -> float:
         """The latest train metric drawn (NaN before any)."""

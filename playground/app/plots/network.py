@@ -14,18 +14,29 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from playground.app.names import indexing_note, layer_name, number
 from playground.app.plots.diverging import NEGATIVE, POSITIVE, colorize, symmetric_limit
-from playground.app.plots.network_layout import ROW_GAP, Layout, make_layout, segment_distance
+from playground.app.plots.legend import ColorLegend
+from playground.app.plots.network_buttons import ArchitectureButtons
+from playground.app.plots.network_fit import DiagramFit
+from playground.app.plots.network_layout import (
+    ROW_GAP,
+    Layout,
+    make_layout,
+    segment_distance,
+)
 from playground.core.snapshot import Diagnostic, NeuronMaps, ParamStats, Snapshot
 
 WIDTHS = (0.6, 1.2, 2.0, 3.0, 4.2, 5.6)
 """Link widths in pixels, from the smallest to the largest magnitude."""
 HOVER_PIXELS = 5.0
+SETTLE_MS = 150
+"""A resize lays the diagram out again only after this long without another (a 32-layer net's
+layout costs about 0.1 s; a window being dragged larger sends dozens of resizes)."""
 NODE_PIXELS = 24
 """Pixels per node side in a column image (the neuron maps are resampled to it)."""
 GAP_PIXELS = round((ROW_GAP - 1.0) * NODE_PIXELS)
@@ -42,6 +53,12 @@ class NetworkDiagram(QWidget):
     """(column, unit) under the cursor, or (-1, -1): the main plot shows that unit's map large."""
     editRequested = Signal(str, tuple, float, QPointF)
     """(parameter name, index, current value, global position): the user clicked to type a value."""
+    layersRequested = Signal(int)
+    """+1: add a hidden layer at the end; −1: remove the last one (the window makes it an undoable edit)."""
+    unitsRequested = Signal(int, int)
+    """(hidden layer index, +1 or −1): one neuron more or fewer in that layer."""
+    featureToggled = Signal(str, bool)
+    """(input feature key, on): a click on an input node or in the inputs menu."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,9 +71,16 @@ class NetworkDiagram(QWidget):
         self.view.setAspectLocked(True)
         self.view.invertY(True)
         self.view.setMenuEnabled(False)
+        self.legend = ColorLegend(self, compact=True)  # placed over the view's top row (the buttons')
+        self.legend.bar.show_signs("−", "+")  # compact: the words are in its tooltip
+        self.legend.setToolTip(self.tr("Orange: negative, blue: positive. Node colour: the unit's output over "
+                                       "the input plane, scaled per layer. Link colour: the weight's sign; its "
+                                       "width: the weight's size."))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view_widget)
+        layout.setSpacing(0)
+        layout.addWidget(self.view_widget, 1)
+        self.legend.setParent(self.view_widget)
         self.links: dict[tuple[int, int], pg.PlotCurveItem] = {}
         for sign in (0, 1):
             color = QColor(*(POSITIVE if sign else NEGATIVE).astype(int))
@@ -71,6 +95,8 @@ class NetworkDiagram(QWidget):
                 self.links[(sign, level)] = item
         self.images: list[pg.ImageItem] = []
         self.texts: list[pg.TextItem] = []
+        self.captions: list[tuple[pg.TextItem, str, str]] = []
+        """Each column's caption item with its full text and a short one (crowded: a hidden layer's number)."""
         self.markers: list[pg.TextItem] = []
         self.layout_: Layout = Layout((), ())
         self.input_names: list[str] = []
@@ -92,6 +118,15 @@ class NetworkDiagram(QWidget):
         scene.sigMouseClicked.connect(self._clicked)
         self.setMouseTracking(True)
         self.setMinimumSize(260, 220)
+        self.view.sigResized.connect(self._resized)
+        self._space: tuple[float, int] | None = None
+        """(column gap, rows) the layout uses: chosen for the view's size once it settles."""
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._settled)
+        self.fit = DiagramFit(self)
+        """Rows, column gap, caption rows and the view's range for the widget's pixels."""
+        self.buttons = ArchitectureButtons(self)
+        """+/− layers and neurons, the inputs menu (TFP's editing on the diagram)."""
 
     # ------------------------------------------------------------------ context from the window
     def set_context(self, input_names: list[str], activations: dict[str, str]) -> None:
@@ -114,6 +149,25 @@ class NetworkDiagram(QWidget):
                 item.opts["antialias"] = editable
                 item.update()
 
+    def _resized(self) -> None:
+        """Fit at once; lay out again (costly on a big net) only once the size settles, if rows or gap change."""
+        self.fit.fit()
+        self._settle.start()
+
+    def _settled(self) -> None:
+        if self.snapshot is None:
+            return
+        space = self.fit.space(self.snapshot.params)
+        if space != self._space:
+            self._space = space
+            self.layout_ = Layout((), ())  # more or fewer rows fit now: lay out again
+            self.update(self.snapshot)
+
+    # ------------------------------------------------------------------ editing the architecture
+    def pixel_x(self, x: float) -> float:
+        """Widget x of view coordinate ``x``."""
+        return float(self.view_widget.mapFromScene(self.view.mapViewToScene(QPointF(x, 0.0))).x())
+
     # ------------------------------------------------------------------ drawing
     def update(self, snapshot: Snapshot) -> None:  # type: ignore[override] — a view's one entry point
         if not snapshot.params:
@@ -122,7 +176,10 @@ class NetworkDiagram(QWidget):
             self.hand_edits.clear()  # a step (or Reset) since: the update shown is the optimizer's again
         self.snapshot = snapshot
         self._params = {p.name: p for p in snapshot.params}
-        layout = make_layout(self.input_names, snapshot.params, self.activations)
+        if self._space is None or not self.layout_.columns:
+            self._space = self.fit.space(snapshot.params)
+        gap, rows = self._space
+        layout = make_layout(self.input_names, snapshot.params, self.activations, gap, rows)
         if layout.signature != self.layout_.signature or len(self.images) != len(layout.columns):
             self._relayout(layout)
         self._draw_nodes(snapshot.neurons)
@@ -133,25 +190,26 @@ class NetworkDiagram(QWidget):
         self.layout_ = layout
         for item in [*self.images, *self.texts]:
             self.view.removeItem(item)
-        self.images, self.texts = [], []
-        for column in layout.columns:
+        self.images, self.texts, self.captions = [], [], []
+        for c, column in enumerate(layout.columns):
             image = pg.ImageItem(axisOrder="row-major")
             image.setZValue(0)
             self.view.addItem(image)
             self.images.append(image)
             title = self.tr("inputs") if column.weight is None else layer_name(column.title)
-            caption = pg.TextItem(f"{title}\n{column.subtitle}".strip(), color="#404040", anchor=(0.5, 0))
-            caption.setPos(column.x + 0.5, column.y0 + column.height + 0.15)
+            caption = pg.TextItem(title, color="#404040", anchor=(self.fit.caption_x(c), 0))
             self.view.addItem(caption)
             self.texts.append(caption)
+            hidden = column.weight is not None and c < len(layout.columns) - 1
+            # crowded (a deep net): a hidden layer is captioned by its number; "8 hidden layers" is above
+            self.captions.append((caption, f"{title}\n{column.subtitle}".strip(), str(c) if hidden else title))
             for k, label in enumerate(column.labels):
                 text = pg.TextItem(label, color="#404040", anchor=(1, 0.5))
                 text.setPos(column.x - 0.1, column.node_y(k) + 0.5)
                 self.view.addItem(text)
                 self.texts.append(text)
         self._link_geometry()
-        x0, x1, y0, y1 = layout.bounds()
-        self.view.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.0)
+        self.fit.fit()
 
     def _column_maps(self, neurons: NeuronMaps | None, c: int) -> np.ndarray | None:
         """``(drawn, res, res)`` maps of column ``c`` (inputs, hidden layers, outputs), if sent."""
@@ -160,7 +218,8 @@ class NetworkDiagram(QWidget):
         if c == 0:
             return neurons.inputs[self.layout_.columns[0].units] if len(neurons.inputs) else None
         if c - 1 < len(neurons.layers):
-            return neurons.layers[c - 1]
+            maps, picks = neurons.layers[c - 1], self.layout_.columns[c].picks
+            return maps[picks] if picks is not None and len(maps) > picks.max() else maps
         return None
 
     def _draw_nodes(self, neurons: NeuronMaps | None) -> None:
@@ -347,6 +406,7 @@ class NetworkDiagram(QWidget):
             link = self.link_at(x, y, sx, sy)
             if link is not None:
                 text = self.describe_link(link)
+        self.buttons.hover(self._column_near(x))
         if hover != self._hover:
             self._hover = hover
             self.neuronHovered.emit(*hover)
@@ -356,6 +416,13 @@ class NetworkDiagram(QWidget):
         else:
             QToolTip.hideText()
 
+    def _column_near(self, x: float) -> int:
+        """The column whose band (half a gap either side) holds view x, or −1."""
+        for c, col in enumerate(self.layout_.columns):
+            if abs(x - (col.x + 0.5)) <= 1.0:
+                return c
+        return -1
+
     def leaveEvent(self, event) -> None:
         if self._hover != (-1, -1):
             self._hover = (-1, -1)
@@ -363,14 +430,27 @@ class NetworkDiagram(QWidget):
         super().leaveEvent(event)
 
     def _clicked(self, event) -> None:
-        if not self.editable or event.button() != Qt.MouseButton.LeftButton:
+        if event.button() != Qt.MouseButton.LeftButton:
             return
         x, y, sx, sy = self._to_view(event.scenePos())
+        node = self.node_at(x, y)
+        if node is not None and node[0] == 0:
+            key = self.input_key(node[1])
+            if key is not None:  # as in TensorFlow Playground: a click on an input turns it off
+                event.accept()
+                self.featureToggled.emit(key, False)
+            return
+        if not self.editable:
+            return
         global_pos = QPointF(self.view_widget.mapToGlobal(self.view_widget.mapFromScene(event.scenePos())))
         target = self.edit_target(x, y, sx, sy)
         if target is not None:
             event.accept()
             self.editRequested.emit(*target, global_pos)
+
+    def input_key(self, k: int) -> str | None:
+        """The feature key of the ``k``-th input node, when the inputs can be chosen."""
+        return self.buttons.input_key(int(self.layout_.columns[0].units[k])) if self.layout_.columns else None
 
     def edit_target(self, x: float, y: float, sx: float = 1.0, sy: float = 1.0) -> tuple[str, tuple, float] | None:
         """What a click at view (x, y) edits: a node's bias or a link's weight, with its value."""
@@ -412,3 +492,8 @@ class NetworkDiagram(QWidget):
     @property
     def node_count(self) -> int:
         return self.layout_.node_count
+
+    def node_pixels(self) -> list[float]:
+        """On-screen side of one node, per column, in pixels (tests: no layer shrinks to a sliver)."""
+        px, py = self.view.viewPixelSize()
+        return [min(1.0 / px, 1.0 / py) if px and py else 0.0 for _ in self.layout_.columns]

@@ -2,7 +2,9 @@
 
 Pure geometry from the snapshot's parameter list (no Qt), so it is tested on its own: one column
 for the inputs, one per hidden layer, one for the outputs; a layer wider than ``MAX_DRAWN`` shows
-the units the engine drew maps for (spread over the layer) and says how many it has.
+the units the engine drew maps for (spread over the layer) and says how many it has. The widget
+passes how many rows and how wide a column gap its pixels allow (``max_rows``, ``gap``), so a
+256-unit layer or eight hidden layers never shrink their nodes to slivers.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ class Column:
     bias: str | None = None
     labels: tuple[str, ...] = ()
     """Per-node names (the input features)."""
+    picks: np.ndarray | None = None
+    """Positions of ``units`` among the units the engine sends maps for (``None``: all of them)."""
 
     @property
     def summarised(self) -> bool:
@@ -74,11 +78,11 @@ class Layout:
         return sum(len(self.columns[c].units) * len(self.columns[c - 1].units) for c in range(1, len(self.columns)))
 
     def bounds(self) -> tuple[float, float, float, float]:
+        """``(left, right, top, bottom)`` of the nodes; captions and labels are the widget's (pixels)."""
         tops = [c.y0 for c in self.columns] or [0.0]
         bottoms = [c.y0 + c.height for c in self.columns] or [1.0]
         right = self.columns[-1].x + 1.0 if self.columns else 1.0
-        widest = max((len(label) for c in self.columns for label in c.labels), default=2)
-        return -0.35 * widest - 0.4, right + 1.2, min(tops) - 0.8, max(bottoms) + 1.5
+        return 0.0, right, min(tops), max(bottoms)
 
 
 def linear_layers(params: tuple[ParamStats, ...]) -> list[tuple[str, ParamStats, ParamStats | None]]:
@@ -91,8 +95,10 @@ def linear_layers(params: tuple[ParamStats, ...]) -> list[tuple[str, ParamStats,
     return out
 
 
-def make_layout(input_names: list[str], params: tuple[ParamStats, ...], activations: dict[str, str]) -> Layout:
-    """Columns for the inputs, each hidden layer and the outputs, centred on y = 0."""
+def make_layout(input_names: list[str], params: tuple[ParamStats, ...], activations: dict[str, str],
+                gap: float = COLUMN_GAP, max_rows: int = MAX_DRAWN) -> Layout:
+    """Columns for the inputs, each hidden layer and the outputs, centred on y = 0, ``gap`` apart,
+    each showing at most ``max_rows`` of the units the engine sends maps for."""
     layers = linear_layers(params)
     if not layers:
         return Layout((), ())
@@ -108,13 +114,15 @@ def make_layout(input_names: list[str], params: tuple[ParamStats, ...], activati
         specs.append((title, sub, width, weight.name, bias.name if bias else None))
     columns = []
     for c, (title, sub, width, weight, bias) in enumerate(specs):
-        units = drawn_units(width, MAX_DRAWN)
+        sent = drawn_units(width, MAX_DRAWN)
+        picks = drawn_units(len(sent), max(max_rows, 1))
+        units = sent[picks]
         height = (len(units) - 1) * ROW_GAP + 1.0
         if width > len(units):
             sub = QCoreApplication.translate("NetworkDiagram", "{0} units, {1} shown").format(width, len(units))
         labels = tuple(names[i] for i in units) if c == 0 else ()
-        columns.append(Column(title, sub, width, units, c * COLUMN_GAP, -height / 2, weight, bias, labels))
-    signature = tuple((c.width, c.weight) for c in columns)
+        columns.append(Column(title, sub, width, units, c * gap, -height / 2, weight, bias, labels, picks))
+    signature = (*((c.width, c.weight, len(c.units)) for c in columns), gap)
     return Layout(tuple(columns), signature)
 
 

@@ -7,10 +7,19 @@ the snapshot rate while the layout never moves.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
 from playground.app.plots.history import fmt
 from playground.core.snapshot import Snapshot
+
+WIDEST_VALUE = "−8.888e-88"
+"""The widest text a value tile shows (``fmt`` keeps 4 figures): tiles are sized for it, so a long
+loss never spills into its neighbour and the layout never jumps as the numbers change."""
+VALUE_SCALE = 1.6
+"""Values are this much larger than the window's font when there is room (readable from the back)."""
+SMALLEST_CAPTION = 0.75
+"""Captions shrink to this fraction of the window's font on a narrow window, values to 1."""
 
 
 class Scoreboard(QWidget):
@@ -25,10 +34,6 @@ class Scoreboard(QWidget):
         for column in range(4):
             caption, value = QLabel(), QLabel("–")
             caption.setStyleSheet("color: #57606a;")
-            font = value.font()
-            font.setPointSizeF(font.pointSizeF() * 1.6)
-            font.setBold(True)
-            value.setFont(font)
             for label in (caption, value):
                 label.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -39,11 +44,38 @@ class Scoreboard(QWidget):
         self._set_captions("accuracy")
         self._metric = "accuracy"
 
+    def _column_space(self) -> float:
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        inner = self.width() - margins.left() - margins.right() - 3 * max(layout.horizontalSpacing(), 0)
+        return inner / 4 - 2
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Largest fonts with which the widest value and every caption fit their tile."""
+        space = self._column_space()
+        base = QFont(self.font())
+        value_font = QFont(base)
+        value_font.setBold(True)
+        wide = QFontMetricsF(value_font).horizontalAdvance(WIDEST_VALUE)
+        value_font.setPointSizeF(base.pointSizeF() * max(1.0, min(VALUE_SCALE, space / max(wide, 1.0))))
+        caption_font = QFont(base)
+        widest = max(QFontMetricsF(base).horizontalAdvance(c.text()) for c in self.captions)
+        caption_font.setPointSizeF(base.pointSizeF() * max(SMALLEST_CAPTION, min(1.0, space / max(widest, 1.0))))
+        for labels, font in ((self.values, value_font), (self.captions, caption_font)):
+            for label in labels:
+                if label.font() != font:
+                    label.setFont(font)
+
     def _set_captions(self, metric: str) -> None:
         names = (self.tr("Epoch"), self.tr("Test loss"), self.tr("Training loss"),
                  self.tr("Test accuracy") if metric == "accuracy" else self.tr("Test R²"))
         for label, name in zip(self.captions, names):
             label.setText(name)
+        self._fit()
         tips = {1: self.tr("The mean loss per example over the whole test set, whatever the loss's reduction "
                            "(with reduction = sum, the Maths tab shows the batch's sum)"),
                 2: self.tr("The mean loss per example over the whole training set, whatever the loss's "
