@@ -26,13 +26,16 @@ from pydantic import ValidationError
 from playground import __version__
 from playground.core.cli_support import (
     ProgressBar,
+    StopOnSignal,
     build_new_experiment,
+    fallback_save,
     final_metrics,
+    is_stdout,
     option_error,
     summary,
 )
-from playground.core.errors import ExperimentError, PlaygroundError, one_line
-from playground.core.experiment_io import atomic_write, load_experiment, save_experiment
+from playground.core.errors import ExperimentError, PlaygroundError, SaveError, one_line
+from playground.core.experiment_io import atomic_write, dumps, load_experiment, rebase_paths
 from playground.core.export import FORMATS
 from playground.core.registry import ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, REDUCTIONS, TASKS, available_devices
 from playground.core.resources import default_example
@@ -47,6 +50,8 @@ SUBCOMMANDS = ("new", "train", "info", "export")
 EXIT_ERROR = 1
 EXIT_BROKEN_PIPE = 141
 """128 + SIGPIPE: what a shell reports for a program whose reader went away."""
+EXIT_INTERRUPTED = 130
+"""128 + SIGINT: training was stopped by Ctrl-C or SIGTERM (what was trained is saved)."""
 
 
 class CliError(PlaygroundError):
@@ -107,7 +112,8 @@ def _sub_parser() -> argparse.ArgumentParser:
     new.add_argument("--train-fraction", type=float)
     new.add_argument("--data-seed", type=int)
     new.add_argument("--hidden", metavar="8,8",
-                     help="hidden layer widths; '' for none (default: from the data, 8,8 for 2-D sets)")
+                     help="hidden layer widths; none (or '') for no hidden layer (default: from the data, "
+                          "8,8 for 2-D sets)")
     new.add_argument("--activation", default="tanh", choices=ACTIVATIONS.keys(), metavar="NAME",
                      help=f"{', '.join(ACTIVATIONS.keys())} (default tanh)")
     new.add_argument("--init", choices=INITS.keys(), metavar="INIT",
@@ -125,7 +131,8 @@ def _sub_parser() -> argparse.ArgumentParser:
     new.add_argument("--description")
     new.add_argument("--init-from", metavar="WEIGHTS",
                      help="start from these weights (.safetensors or .pt with matching shapes)")
-    new.add_argument("-o", "--output", required=True, metavar="OUT.json")
+    new.add_argument("-o", "--output", required=True, metavar="OUT.json", help="the file to write; - for "
+                     "standard output")
 
     train = sub.add_parser("train", help="train an experiment headless")
     _add_version(train)
@@ -134,10 +141,11 @@ def _sub_parser() -> argparse.ArgumentParser:
     train.add_argument("--device", help=f"auto, cpu, cuda:N or mps ({_devices_help()}); default: the file's")
     train.add_argument("--init-from", metavar="WEIGHTS",
                        help="start over from these weights (.safetensors or .pt with matching shapes)")
-    train.add_argument("--save", metavar="OUT.json", help="write the trained experiment")
+    train.add_argument("--save", metavar="OUT.json", help="write the trained experiment (- for standard "
+                       "output); also on Ctrl-C, and beside it if it cannot be written")
     train.add_argument("--export", metavar="PATH", action="append", default=[],
                        help="export the trained model (format by extension); repeatable")
-    train.add_argument("--metrics", metavar="M.json", help="write final metrics as JSON")
+    train.add_argument("--metrics", metavar="M.json", help="write final metrics as JSON (- for standard output)")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
 
     info = sub.add_parser("info", help="validate an experiment and print a summary")
@@ -163,7 +171,7 @@ def _load_engine(path: str, device: str | None = None, init_from: str | None = N
     if device is None and device_problem(exp.training.device):
         raise CliError(f"{path}: training.device: {device_problem(exp.training.device)}; "
                        "train with --device auto (or cpu)")
-    base_dir = Path(path).resolve().parent
+    base_dir = _folder_of(path)
     if init_from:
         from playground.core.export import warm_start
 
@@ -175,6 +183,22 @@ def _load_engine(path: str, device: str | None = None, init_from: str | None = N
         return Engine(exp, base_dir=base_dir, device=device)
     except (ExperimentError, StateError) as exc:  # named by file, as the app names them
         raise CliError(f"{path}: {exc}") from None
+
+
+def _folder_of(path: str) -> Path:
+    """The folder a file lies in, links followed; ``Path.resolve`` raises RuntimeError on a link loop."""
+    return Path(os.path.realpath(path)).parent
+
+
+def _write_experiment(experiment: object, path: str, from_dir: Path | None) -> None:
+    """Save to ``path``, or print to standard output for ``-``; CSV paths stay valid from where it goes."""
+    to_dir = Path.cwd() if is_stdout(path) else _folder_of(path)
+    text = dumps(rebase_paths(experiment, from_dir, to_dir))  # type: ignore[arg-type]
+    if is_stdout(path):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        atomic_write(path, text)
 
 
 def _export(engine: Engine, path: str, fmt: str | None, quiet: bool = False) -> str:
@@ -194,7 +218,7 @@ def _export(engine: Engine, path: str, fmt: str | None, quiet: bool = False) -> 
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    out_dir = Path(args.output).resolve().parent
+    out_dir = Path.cwd() if is_stdout(args.output) else _folder_of(args.output)
     notes: list[str] = []
     exp = build_new_experiment(args, out_dir=out_dir, notes=notes)
     for note in notes:
@@ -203,8 +227,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         from playground.core.export import warm_start
 
         exp = warm_start(exp, args.init_from, out_dir)
-    save_experiment(exp, args.output)
-    print(translate("cli", "wrote {0}").format(args.output))
+    _write_experiment(exp, args.output, None)
+    if not is_stdout(args.output):
+        print(translate("cli", "wrote {0}").format(args.output))
     return 0
 
 
@@ -223,28 +248,70 @@ def cmd_train(args: argparse.Namespace) -> int:
     configure_threads(engine)
     started = time.perf_counter()
     show = ProgressBar(epochs, sys.stderr, quiet=args.quiet)
-    try:
-        engine.train(epochs, callback=show)
-    finally:
-        show.close()
-    seconds = time.perf_counter() - started
-    metrics = final_metrics(engine, seconds)
-    print(json.dumps(metrics, indent=2))
+    with StopOnSignal(sys.stderr, step=lambda: engine.step + 1) as stop:
+        try:
+            for _ in range(epochs):
+                epoch = engine.epoch
+                while engine.epoch == epoch and stop.requested is None:  # a signal ends the run between steps
+                    engine.train_step()
+                if stop.requested is not None:
+                    break
+                show(engine)
+        finally:
+            show.close()
+        seconds = time.perf_counter() - started
+        # stopped inside an epoch: the figures of the weights being saved, not of the last epoch's end
+        metrics = final_metrics(engine, seconds, engine.evaluate() if stop.requested and engine.cursor else None)
+        saved = _train_outputs(engine, args, metrics)
+    if not saved:
+        return EXIT_ERROR
+    if stop.requested is not None:
+        print("playground: " + translate("cli", "stopped at step {0}; what was trained is saved where asked")
+              .format(engine.step), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return 0
+
+
+def _train_outputs(engine: Engine, args: argparse.Namespace, metrics: dict) -> bool:
+    """Metrics, the trained experiment and exports; ``False`` if the save failed (the experiment was then
+    written elsewhere, and the error says where)."""
+    text = json.dumps(metrics, indent=2)
+    to_stdout = not (args.save and is_stdout(args.save))  # stdout holds the experiment then
+    if to_stdout and not (args.metrics and is_stdout(args.metrics)):
+        print(text)
+    elif not to_stdout:
+        print(text, file=sys.stderr)
+    saved = True
     if args.save:
-        save_experiment(engine.experiment(), args.save, from_dir=Path(args.file).resolve().parent)
-        print(translate("cli", "saved {0}").format(args.save), file=sys.stderr)
+        experiment = engine.experiment()
+        from_dir = _folder_of(args.file)
+        try:
+            _write_experiment(experiment, args.save, from_dir)
+            if not is_stdout(args.save):
+                print(translate("cli", "saved {0}").format(args.save), file=sys.stderr)
+        except SaveError as exc:  # a full disk after an hour of training: never lose the run
+            where = fallback_save(dumps(rebase_paths(experiment, from_dir, None)), args.save, exc)
+            saved = False
+            _fail(translate("cli", "{0}; the trained experiment was written to {1} instead").format(exc, where))
+    if args.metrics:
+        if is_stdout(args.metrics):
+            print(text)
+        else:
+            atomic_write(args.metrics, text + "\n")
     for path in args.export:
         key = _export(engine, path, None)
         print(translate("cli", "exported {0} ({1})").format(path, key), file=sys.stderr)
-    if args.metrics:
-        atomic_write(args.metrics, json.dumps(metrics, indent=2) + "\n")
-    return 0
+    return saved
 
 
 def cmd_info(args: argparse.Namespace) -> int:
     engine = _load_engine(args.file, device="cpu")
     print(summary(engine))
     return 0
+
+
+STDOUT_FORMATS = ("csv",)
+"""Export formats that are one text file, so ``-o -`` can print them (the others are binary or two files)."""
 
 
 def _lesson(path: str) -> Any:
@@ -260,6 +327,8 @@ def _lesson(path: str) -> Any:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if is_stdout(args.output):
+        return _export_to_stdout(args)
     lesson = _lesson(args.file)
     if lesson is not None:
         from playground.core.engine import Engine
@@ -278,6 +347,20 @@ def cmd_export(args: argparse.Namespace) -> int:
         engine = _load_engine(args.file, device="cpu")
     key = _export(engine, args.output, args.format, quiet=args.quiet)
     print(translate("cli", "exported {0} ({1})").format(args.output, key))
+    return 0
+
+
+def _export_to_stdout(args: argparse.Namespace) -> int:
+    if (args.format or "").lower().lstrip(".") not in STDOUT_FORMATS:
+        raise CliError(f"-o {args.output}: standard output takes --format {', '.join(STDOUT_FORMATS)} only; the "
+                       "other formats are binary or more than one file, so give a file name")
+    import tempfile
+
+    engine = _load_engine(args.file, device="cpu")
+    with tempfile.TemporaryDirectory(prefix="playground-") as tmp:
+        path = Path(tmp) / f"export.{args.format}"
+        _export(engine, str(path), args.format, quiet=args.quiet)
+        sys.stdout.write(path.read_text(encoding="utf-8"))
     return 0
 
 
@@ -313,7 +396,10 @@ def _quiet_stdout() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv, lang = take_language(list(sys.argv[1:] if argv is None else argv))
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[-1] == "--lang":  # take_language would read "no value" as "the system's language"
+        return _fail("--lang: expected a language after it: en or zh_CN")
+    argv, lang = take_language(argv)
     set_language(lang)  # --lang, else LC_ALL / LC_MESSAGES / LANG
     try:
         if argv and argv[0] in SUBCOMMANDS:

@@ -127,3 +127,21 @@ def test_many_columns_are_looked_up_by_name(tmp_path):
     rows = "".join(",".join(str((i * j) % 5) for j in range(999)) + f",{'ab'[i % 2]}\n" for i in range(20))
     csv = import_csv(write(tmp_path, ",".join(names) + "\n" + rows), "y")
     assert len(csv.features) == 999
+
+
+def test_a_file_that_is_not_a_csv_is_not_echoed(tmp_path):
+    """Issue 17 #9: pointing --csv at any file printed its first line as "the columns are: …"."""
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0:secret-first-line:/root:/bin/bash\ndaemon:x:1:1::/:/bin/sh\nbin:x:2:2::/:/bin/sh\n")
+    with pytest.raises(DataError) as info:
+        import_csv(secret, "y")
+    assert "secret" not in str(info.value).replace(str(secret), "")
+    assert "its first line has no ',', ';' or tab" in str(info.value)
+
+
+def test_huge_column_names_are_quoted_short(tmp_path):
+    path = tmp_path / "wide.csv"
+    path.write_text("a" * 100_000 + ",b\n1,2\n3,4\n")
+    with pytest.raises(DataError) as info:
+        import_csv(path, "z" * 100_000)
+    assert len(str(info.value)) < 300 + len(str(path))

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 import torch
+from hostile import HUGE_TEXT, MARK
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from safetensors.torch import save as st_save
@@ -35,8 +36,8 @@ from playground.core.state import decode_tensors
 
 LONG = os.environ.get("PLAYGROUND_FUZZ") == "long"
 SCALE = 20 if LONG else 1
-EXAMPLES = {"experiments": 450, "states": 350, "csv": 250}
-"""Examples per property in the normal run: 1,050 in all."""
+EXAMPLES = {"experiments": 450, "states": 350, "csv": 250, "huge": 60}
+"""Examples per property in the normal run: 1,110 in all."""
 
 
 def fuzz_settings(n: int) -> settings:
@@ -182,6 +183,26 @@ def test_mutated_experiment_files_load_and_train_or_are_refused(data):
     else:
         text = json.dumps(data.draw(mutated_doc(doc)), allow_nan=True)
     exercise(text, examples_dir())
+
+
+# ---------------------------------------------------------------------------- a huge value in every field
+@fuzz_settings(EXAMPLES["huge"])
+@given(st.data())
+def test_a_huge_value_in_any_field_is_refused_short_or_trains(data):
+    """Issue 17 #4/#5: a megabyte string, 200,000-element lists, 20,000 keys or 5,000 digits anywhere.
+
+    Each is refused with one line that quotes at most 60 characters of it (or, where it fits, trains)."""
+    doc = json.loads(json.dumps(data.draw(st.sampled_from(seed_docs()))))
+    path = data.draw(st.sampled_from([p for p in paths(doc) if p]))
+    kind = data.draw(st.sampled_from(sorted(HUGE_TEXT)))
+    get(doc, path[:-1])[path[-1]] = MARK
+    text = json.dumps(doc).replace(json.dumps(MARK), HUGE_TEXT[kind])
+    if exercise(text, examples_dir()) == "refused":
+        try:
+            Engine(parse_experiment(text, "fuzz.json"), base_dir=examples_dir())
+        except PlaygroundError as exc:
+            message = str(exc)
+            assert len(message) <= 400 and "x" * 61 not in message and "k" * 61 not in message, message[:200]
 
 
 # ---------------------------------------------------------------------------- trained-state blobs

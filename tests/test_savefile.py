@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -129,3 +130,23 @@ def test_only_standard_json_is_written():
     exp = Experiment(model=ModelSpec(init_values={"0.bias": [float("nan")] * 8}))
     with pytest.raises(ExperimentError, match=r"model.init_values.0.bias\[0\]: nan is not a finite number"):
         dumps(exp)
+
+
+def test_a_device_node_or_fifo_is_never_replaced(tmp_path):
+    """Issue 17 #7: ``-o dev/null`` on a device node exited 0 and left an 872-byte regular file there."""
+    import stat as stat_module
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "link"
+    link.symlink_to("/dev/null")
+    targets = [fifo, link]
+    with contextlib.suppress(OSError):  # a device node of our own (root only): never the system's /dev/null
+        os.mknod(tmp_path / "null", stat_module.S_IFCHR | 0o666, os.makedev(1, 3))
+        targets.append(tmp_path / "null")
+    for target in targets:
+        with pytest.raises(SaveError, match="cannot save: it is a device, pipe or socket, not a file"):
+            atomic_write(target, "{}")
+    assert stat_module.S_ISFIFO(os.stat(fifo).st_mode) and link.is_symlink()
+    assert all(not stat_module.S_ISREG(os.stat(t).st_mode) for t in targets)
+    assert len(list(tmp_path.iterdir())) == len(targets)  # no temporary left

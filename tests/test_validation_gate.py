@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import struct
+from pathlib import Path
 
 import pytest
 import torch
@@ -67,7 +69,7 @@ def trains(doc: dict) -> Engine:
     ('{"format": "torch-playground.experiment", "version": 1, "data": {"noise": 1e400}}',
      "data.noise: inf is not a finite number"),
     ('{"format": "torch-playground.experiment", "version": 1, "data": {"seed": 1' + "0" * 5000 + "}}",
-     "not valid JSON"),
+     "data.seed: an integer of 5,001 digits is not a number this field can hold"),
     ('{"format": "torch-playground.experiment", "version": 0, "network": {"layers": 5}}',
      "network.layers: expected a list of widths"),
     ('{"format": "torch-playground.experiment", "version": 0, "network": [8, 8]}', "network: expected an object"),
@@ -232,7 +234,8 @@ def test_mutated_tensors_are_refused_before_use(change, match):
     (("optimizer_groups", 0, "params"), [0, 1], r"optimizer_groups\[0\].params: must be \[0, 1, 2, 3\]"),
     (("optimizer_groups",), [{}, {}], "has 2 groups, the optimizer has 1"),
     (("optimizer_scalars",), {"0": 1}, "is not '<parameter index>.<name>'"),
-    (("optimizer_scalars",), {"0.step": "x"}, "also stored as a tensor"),
+    (("optimizer_scalars",), {"0.step": 1.0}, "also stored as a tensor"),
+    (("optimizer_scalars",), {"0.step": "x"}, r"state.optimizer_scalars.0.step: Input should be a valid boolean or"),
     (("batch_cursor",), 999, "state.batch_cursor: 999 is past the 20 training rows"),
     (("history", "columns", "loss"), [1.0], "unknown column 'loss'"),
     (("history", "columns", "step"), [1.0, 2.0, 3.0], "columns have different lengths"),
@@ -282,3 +285,136 @@ def test_a_valid_blob_with_foreign_tensors_is_refused_by_name():
     doc = trained()
     doc["state"]["tensors"] = base64.b64encode(st_save({"model.0.weight": torch.zeros(2, 2)})).decode()
     refused(doc, r"'0.weight' has shape \[2, 2\], the model needs \[4, 2\]")
+
+
+# ---------------------------------------------------------------- issue 17: huge values, bombs, names
+from hostile import HUGE_TEXT, MARK, PATHS, rich_document, with_huge  # noqa: E402
+
+from playground.core.errors import QUOTE_LIMIT, quote  # noqa: E402
+from playground.core.spec import VIEW_PANELS  # noqa: E402
+
+MESSAGE_CHARS = 400
+"""Longest message a huge value may cause: a location, up to three problems, each quoting ≤ 60 characters."""
+
+
+def test_the_rich_document_is_valid():
+    """The base of the walk below is accepted, so each refusal there is the huge value's doing."""
+    parse_experiment(json.dumps(rich_document()), "rich.json")
+
+
+@pytest.mark.parametrize("path", PATHS, ids=[".".join(map(str, p)) for p in PATHS])
+def test_a_huge_value_in_any_field_is_quoted_short(path):
+    """Issue 17 #5: 10 MB names and million-element lists were echoed whole (6–29 MB error lines)."""
+    kinds = ["any"] if path[-1] == MARK else list(HUGE_TEXT)
+    for kind in kinds:
+        try:
+            parse_experiment(with_huge(path, kind), "f.json")
+        except ExperimentError as exc:
+            message = str(exc)
+            assert len(message) <= MESSAGE_CHARS and "\n" not in message, (kind, message[:300])
+            assert "x" * (QUOTE_LIMIT + 1) not in message and "k" * (QUOTE_LIMIT + 1) not in message, kind
+
+
+def test_quote_is_bounded_and_cheap_on_huge_values():
+    for value in ("x" * 10**7, [0] * 4_900_000, 10**5000, {str(i): i for i in range(10**5)}, (1, [2, "3"])):
+        assert len(quote(value)) <= QUOTE_LIMIT
+    assert quote("abc") == "'abc'" and quote([1, 2]) == "[1, 2]"
+    assert quote(10**5000) == "an integer of about 5,000 digits"
+
+
+@pytest.mark.parametrize(("text", "match"), [
+    # issue 17 #4: 4.9 M integers in view.hidden took 51 s and 4.7 GB to refuse; data.features 1.17 GB
+    ('{"view": {"hidden": [' + ",".join(["0"] * 100_000) + "]}}", "view.hidden: List should have at most"),
+    ('{"data": {"features": [' + ",".join(["0"] * 100_000) + "]}}", "data.features: List should have at most"),
+    ('{"state": {"tensors": "", "optimizer_scalars": {"0.x": [' + ",".join(["{}"] * 400_000) + "]}}}",
+     "holds more than 300,000 objects and lists"),
+    ('{"model": {"init_values": {' + ",".join(f'"k{i}": 0' for i in range(5_000)) + "}}}",
+     "model.init_values: has 5,000 keys, more than the 4,096 allowed"),
+    ('{"model": {"init_values": {"0.weight": [' + ",".join(["0"] * 2_000) + "]}}}",
+     r"model.init_values.0.weight.*should have at most 1024 items"),
+    ('{"training": {"optimizer": {"name": "sgd", "lr": [' + ",".join(["0"] * 100_000) + "]}}}",
+     r"training.optimizer: lr must be a number, got \[0, 0"),
+])
+def test_bombs_are_refused_before_anything_is_built(text, match):
+    doc = text[:-1] + ', "format": "torch-playground.experiment", "version": 1}'
+    with pytest.raises(ExperimentError, match=match) as info:
+        parse_experiment(doc, "f.json")
+    assert len(str(info.value)) <= MESSAGE_CHARS
+
+
+def test_view_hidden_takes_panel_names_only():
+    """Issue 17 #6: any strings in any number loaded, and saved into a file too big to reopen."""
+    doc = json.loads(dumps(small()))
+    doc["view"]["hidden"] = ["code", "code", "loss"]
+    assert parse_experiment(json.dumps(doc), "f.json").view.hidden == ["code", "loss"]
+    doc["view"]["hidden"] = ["code", "no such panel"]
+    with pytest.raises(ExperimentError, match=r"view.hidden: unknown panel 'no such panel'; choose from data"):
+        parse_experiment(json.dumps(doc), "f.json")
+    doc["view"]["hidden"] = ["a"] * (len(VIEW_PANELS) + 1)
+    with pytest.raises(ExperimentError, match=r"view\.hidden: List should have at most"):
+        parse_experiment(json.dumps(doc), "f.json")
+
+
+def test_the_app_can_hide_exactly_the_panels_a_file_may_name():
+    menus = Path(__file__).parents[1] / "playground" / "app" / "menus.py"
+    block = menus.read_text(encoding="utf-8").split("PANEL_TITLES = {", 1)[1].split("}", 1)[0]
+    assert tuple(re.findall(r'^\s+"(\w+)":', block, re.M)) == VIEW_PANELS
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path):
+    """Issue 17 #9: Notepad's BOM was refused with Python's "decode using utf-8-sig"."""
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + dumps(small()).encode())
+    assert load_experiment(path).training.batch_size == 8
+
+
+def test_a_5000_digit_integer_names_its_field():
+    """Issue 17 #9: Python's "use sys.set_int_max_str_digits()" instead of the field."""
+    text = dumps(small()).replace('"samples": 40', '"samples": ' + "9" * 5000)
+    with pytest.raises(ExperimentError, match=r"^f.json: data.samples: an integer of 5,000 digits") as info:
+        parse_experiment(text, "f.json")
+    assert "set_int_max_str_digits" not in str(info.value)
+    with pytest.raises(ExperimentError, match=r"^f.json: not valid JSON \(line 1, column"):  # found by the fuzzer
+        parse_experiment('{"a": ' + "9" * 5000 + " x}", "f.json")
+
+
+def test_the_largest_accepted_document_saves_into_one_that_reopens(tmp_path):
+    """Issue 17 #6: load → save → load holds for a file at every list and text limit at once.
+
+    The trained-state blob (``state.tensors``, ≤ ``MAX_TENSOR_TEXT``) is saved character for character,
+    so the rest of the largest file must save into what the file limit leaves: checked here with
+    everything else at its limit.
+    """
+    from playground.core.experiment_io import save_experiment
+    from playground.core.spec import MAX_UNITS
+
+    doc = rich_document()
+    doc["name"], doc["description"] = "n" * limits.MAX_NAME, "\x01" * limits.MAX_TEXT
+    csv = doc["data"]["csv"]
+    csv["target"] = "t" * limits.MAX_COLUMN_NAME
+    csv["features"] = [f"{i:04}" + "f" * (limits.MAX_COLUMN_NAME - 4) for i in range(limits.MAX_CSV_COLUMNS)]
+    csv["mean"] = csv["std"] = [-1.2345678901234567e-300] * limits.MAX_CSV_COLUMNS
+    csv["classes"] = [f"{i:04}" + "c" * (limits.MAX_COLUMN_NAME - 4) for i in range(limits.MAX_CLASSES)]
+    point = {"x": [-1.2345678901234567e-300] * 2, "y": -1.2345678901234567e-300, "split": "test"}
+    doc["data"]["added"] = [point] * limits.MAX_ADDED_POINTS
+    doc["data"]["removed"] = [limits.MAX_STEP] * 200_000
+    doc["view"]["hidden"] = list(VIEW_PANELS)
+    rows = limits.MAX_PARAMETERS // MAX_UNITS // 32
+    doc["model"]["init_values"] = {f"{i}.weight": [[-1.2345678901234567e-300] * MAX_UNITS] * rows
+                                   for i in range(32)}
+    doc["state"]["history"]["columns"] = {c: [-1.2345678901234567e-300] * limits.MAX_HISTORY_ROWS
+                                          for c in ("step", "epoch", "train_loss", "test_loss", "train_metric",
+                                                    "test_metric", "lr", "seconds")}
+    path = tmp_path / "largest.json"
+    path.write_text(json.dumps(doc, separators=(",", ":")), encoding="utf-8")
+    saved = tmp_path / "saved.json"
+    save_experiment(load_experiment(path), saved)
+    assert saved.stat().st_size <= limits.MAX_FILE_BYTES - limits.MAX_TENSOR_TEXT
+    assert load_experiment(saved) == load_experiment(path)
+
+
+def test_init_values_hold_at_most_a_model():
+    doc = json.loads(dumps(small()))
+    doc["model"]["init_values"] = {f"{i}.weight": [[0.0] * 1024] * 1024 for i in range(2)}
+    with pytest.raises(ExperimentError, match=r"model.init_values: 2,097,152 values is more than the 2,000,000"):
+        parse_experiment(json.dumps(doc), "f.json")

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import math
+import os
+import signal
 import sys
+import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -11,7 +16,7 @@ from pydantic import ValidationError
 
 from playground.core.architecture import model_code, parameter_count
 from playground.core.data.csv_data import import_csv
-from playground.core.errors import one_line
+from playground.core.errors import SaveError, one_line, quote
 from playground.core.registry import DEFAULT_LOSS, OPTIMIZERS
 from playground.core.resources import examples_dir
 from playground.core.spec import (
@@ -65,7 +70,7 @@ def option_error(exc: ValidationError) -> str:
             parts.append(f"{option}: {msg}" if option else msg)
             continue
         got = err.get("input")
-        shown = "" if isinstance(got, (dict, list)) else f" (got {repr(got)[:40]})"
+        shown = "" if isinstance(got, (dict, list)) else f" (got {quote(got)})"
         parts.append(f"{option or '.'.join(loc)}: {msg}{shown}")
     return "; ".join(parts)
 
@@ -99,12 +104,15 @@ def parse_hidden(text: str | None, activation: str) -> list[LayerSpec]:
     if text is None:
         text = "8,8"
     text = text.strip()
-    if text in ("", "0", "none"):
+    if text in ("", "none"):
         return []
     try:
         widths = [int(part) for part in text.split(",")]
     except ValueError:
-        raise ValueError(f"--hidden: expected widths like 8,8, got {text!r}") from None
+        raise ValueError(f"--hidden: expected widths like 8,8 (or none), got {quote(text)}") from None
+    if 0 in widths:  # "0" alone once meant "no layer" while "0,8" was refused: now one rule for both
+        raise ValueError(f"--hidden: a layer needs at least 1 unit, got {quote(text)}; "
+                         "use --hidden none for no hidden layer")
     return [LayerSpec(units=w, activation=activation) for w in widths]
 
 
@@ -166,7 +174,7 @@ def build_new_experiment(args: Any, out_dir: Path, notes: list[str] | None = Non
     training = TrainingSpec(
         loss=args.loss or DEFAULT_LOSS[task],
         optimizer=OptimizerSpec(name=opt_name, **opt_values),
-        batch_size=args.batch_size or 10,
+        batch_size=args.batch_size if args.batch_size is not None else 10,
         epochs=args.epochs if args.epochs is not None else 100,
         seed=args.seed or 0,
     )
@@ -182,8 +190,9 @@ def number(value: float, spec: str = ".4g") -> str:
     return format(value, spec) if math.isfinite(value) else "–"
 
 
-def final_metrics(engine: Engine, seconds: float) -> dict[str, Any]:
-    m = engine.metrics
+def final_metrics(engine: Engine, seconds: float, metrics: Any = None) -> dict[str, Any]:
+    """The run's figures as JSON values; ``metrics``: measured now (a run stopped inside an epoch)."""
+    m = metrics if metrics is not None else engine.metrics
     out: dict[str, Any] = {"train_loss": m.train_loss, "test_loss": m.test_loss}
     if m.metric_name == "accuracy":
         out |= {"train_accuracy": m.train_metric, "test_accuracy": m.test_metric}
@@ -257,3 +266,73 @@ class ProgressBar:
     def close(self) -> None:
         if self.tty and not self.quiet and self.total:
             self.stream.write("\n")
+
+
+class StopOnSignal:
+    """Ctrl-C or SIGTERM ask training to stop after the current step, so what was trained can be saved.
+
+    The first signal sets ``requested`` and says so on stderr; a second one quits at once (Python's
+    ``KeyboardInterrupt``). The previous handlers come back on exit. Outside the main thread (where
+    Python allows no handlers) it does nothing.
+    """
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self, stream: TextIO = sys.stderr, step: Callable[[], int] = lambda: 0) -> None:
+        self.stream, self.step = stream, step
+        self.requested: int | None = None
+        self._previous: dict[int, Any] = {}
+
+    def __enter__(self) -> StopOnSignal:
+        try:
+            for sig in self.SIGNALS:
+                self._previous[sig] = signal.signal(sig, self._handle)
+        except ValueError:  # not the main thread
+            self.__exit__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)
+        self._previous = {}
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.requested is not None:
+            raise KeyboardInterrupt
+        self.requested = signum
+        self.stream.write("\nplayground: " + translate("cli", "interrupted at step {0}: finishing it, then saving what "
+                                                        "was trained (interrupt again to quit without saving)")
+                          .format(self.step()) + "\n")
+        self.stream.flush()
+
+
+STDOUT_NAMES = ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
+"""Output names that mean standard output (where the format is text)."""
+
+
+def is_stdout(path: str | os.PathLike[str]) -> bool:
+    return str(path) in STDOUT_NAMES
+
+
+def fallback_save(text: str, wanted: str | os.PathLike[str], error: SaveError) -> str:
+    """Write ``text`` beside ``wanted``, else in the temporary folder, else the current one; the path used.
+
+    For a save that failed after training (a full disk, a folder gone read-only): the trained
+    experiment is kept somewhere the message names. Raises ``SaveError`` naming every place tried.
+    """
+    from playground.core.savefile import atomic_write
+
+    wanted = Path(wanted)
+    name = f"{wanted.stem or 'experiment'}.unsaved-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.json"
+    tried = []
+    for folder in (wanted.parent, Path(tempfile.gettempdir()), Path.cwd()):
+        path = folder / name
+        if str(path) in tried:
+            continue
+        try:
+            atomic_write(path, text)
+            return str(path)
+        except OSError as exc:  # SaveError included
+            tried.append(str(path))
+            last = exc
+    raise SaveError(f"{error}; it could not be written elsewhere either (tried {', '.join(tried)}: {last})")

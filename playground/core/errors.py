@@ -23,3 +23,46 @@ def one_line(text: str) -> str:
 
 class SaveError(PlaygroundError, OSError):
     """A file could not be written; the old file, if any, is untouched and nothing was lost."""
+
+
+QUOTE_LIMIT = 60
+"""The most characters of a bad value a message shows (docs/reliability.md promises it)."""
+_BIG_INT_BITS = 600
+"""Past ≈ 180 digits an integer is described by its length: ``str()`` of 5,000 digits even raises."""
+
+
+def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """``value`` as a message quotes it: its ``repr``, cut to ``limit`` characters with ``…``.
+
+    The one function every message that echoes input goes through. It never builds the whole ``repr``
+    of a huge value (a 4.9-million-element list, a 10 MB name), so quoting costs no more than the quote.
+    """
+    text = _head(value, limit + 1)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _head(value: object, need: int) -> str:
+    """At least the first ``need`` characters of ``repr(value)`` (all of it when shorter), built lazily."""
+    if isinstance(value, str):
+        return repr(value[:need])
+    if isinstance(value, bool) or value is None or isinstance(value, float):
+        return repr(value)
+    if isinstance(value, int):
+        if value.bit_length() > _BIG_INT_BITS:
+            return f"an integer of about {int(value.bit_length() * 0.30103):,} digits"
+        return repr(value)
+    if isinstance(value, (list, tuple, dict)):
+        is_dict = isinstance(value, dict)
+        opening, closing = ("{", "}") if is_dict else ("(", ")") if isinstance(value, tuple) else ("[", "]")
+        out, size = [opening], 1
+        items = value.items() if is_dict else value  # type: ignore[union-attr]
+        for i, item in enumerate(items):
+            if size > need:
+                return "".join(out)
+            part = (f"{_head(item[0], need)}: {_head(item[1], need)}" if is_dict else _head(item, need))
+            part = (", " if i else "") + part
+            out.append(part)
+            size += len(part)
+        return "".join(out) + closing
+    text = repr(value)
+    return text[: need + 1]

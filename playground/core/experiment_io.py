@@ -12,9 +12,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from playground.core.errors import ExperimentError, one_line
+from playground.core.errors import ExperimentError, one_line, quote
 from playground.core.jsoncheck import check_tree, location, parse_json
-from playground.core.limits import MAX_FILE_BYTES
+from playground.core.limits import MAX_FILE_BYTES, MIB
 from playground.core.savefile import atomic_write
 from playground.core.spec import FORMAT, VERSION, Experiment
 from playground.core.textfile import read_text
@@ -34,7 +34,7 @@ def _migrate_0_to_1(doc: dict[str, Any]) -> dict[str, Any]:
             raise ExperimentError(f"network.{unknown[0]}: unknown field (version 0 has 'layers' and 'activation')")
         layers = network.get("layers", [])
         if not isinstance(layers, list):
-            raise ExperimentError(f"network.layers: expected a list of widths like [8, 8], got {_short(layers)}")
+            raise ExperimentError(f"network.layers: expected a list of widths like [8, 8], got {quote(layers)}")
         if "model" in doc:
             raise ExperimentError("network: a version-0 file has 'network' or 'model', not both")
         act = network.get("activation", "tanh")
@@ -50,23 +50,28 @@ _UNION_TAG = re.compile(r"function-.*|(list|dict|tuple)\[.*\]|float|int|str|bool
 """Parts of a pydantic location that name a validator or a union member, not a field."""
 
 
-def _short(value: Any, limit: int = 60) -> str:
-    """``repr`` cut to ``limit`` characters: a message quotes a bad value, not a megabyte of it."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def format_validation_error(exc: ValidationError, limit: int = 3) -> str:
-    """Problems on one line: ``data.samples: Input should be greater than or equal to 10 (got 3); …``."""
+    """Problems on one line: ``data.samples: Input should be greater than or equal to 10 (got 3); …``.
+
+    A union's members each refuse the same value; their complaints become one (``Input should be a
+    valid list or a valid number``), quoting the value once.
+    """
+    by_field: dict[tuple[Any, ...], list[Any]] = {}
+    for err in exc.errors(include_url=False):
+        key = tuple(p for p in err["loc"] if not _UNION_TAG.fullmatch(str(p)))
+        by_field.setdefault(key, []).append(err)
     parts = []
-    errors = exc.errors(include_url=False)
-    for err in errors[:limit]:
-        loc = location(tuple(p for p in err["loc"] if not _UNION_TAG.fullmatch(str(p))))
-        msg = err["msg"].removeprefix("Value error, ")
+    for key, errs in list(by_field.items())[:limit]:
+        err = errs[0]
+        msgs = list(dict.fromkeys(e["msg"].removeprefix("Value error, ") for e in errs))
+        msg = msgs[0]
+        if len(msgs) > 1 and all(m.startswith("Input should be ") for m in msgs):
+            kinds = list(dict.fromkeys(m.removeprefix("Input should be ").split(",")[0] for m in msgs))
+            msg = "Input should be " + " or ".join(kinds[:4])
         got = err.get("input")
-        shown = "" if isinstance(got, (dict, list)) or err["type"] == "missing" else f" (got {_short(got)})"
-        parts.append(f"{loc}: {msg}{shown}" if err["loc"] else msg)  # rules across fields name their fields
-    more = len(errors) - limit
+        shown = "" if isinstance(got, (dict, list)) or err["type"] == "missing" else f" (got {quote(got)})"
+        parts.append(f"{location(key)}: {msg}{shown}" if err["loc"] else msg)  # rules across fields name theirs
+    more = len(by_field) - limit
     if more > 0:
         parts.append(f"and {more} more problem{'s' if more > 1 else ''}")
     return one_line("; ".join(parts))
@@ -81,7 +86,7 @@ def experiment_from_dict(doc: Any, source: str = "experiment") -> Experiment:
             f"{source}: not a Torch Playground experiment (the 'format' field must be {FORMAT!r})")
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise ExperimentError(f"{source}: version: must be a whole number, got {version!r}")
+        raise ExperimentError(f"{source}: version: must be a whole number, got {quote(version)}")
     if version > VERSION:
         raise ExperimentError(
             f"{source} was written by a newer Torch Playground (file version {version}); this one "
@@ -107,8 +112,10 @@ def parse_experiment(text: str, source: str = "experiment") -> Experiment:
 
 
 def load_experiment(path: str | os.PathLike[str]) -> Experiment:
-    text = read_text(path, ExperimentError, "an experiment file", max_bytes=MAX_FILE_BYTES)
-    return parse_experiment(text, str(Path(path)))
+    source = str(Path(path))
+    # the text is dropped once parsed, before the schema builds the experiment: one copy fewer at the peak
+    doc = parse_json(read_text(path, ExperimentError, "an experiment file", max_bytes=MAX_FILE_BYTES), source)
+    return experiment_from_dict(doc, source)
 
 
 def _pretty(value: Any, indent: str = "") -> str:
@@ -130,7 +137,16 @@ def dumps(experiment: Experiment) -> str:
     """Standard JSON only: a NaN or infinity anywhere is refused naming the field, never written."""
     doc = experiment.model_dump(mode="json", exclude_none=False)
     check_tree(doc, "cannot save the experiment")
-    return _pretty(doc) + "\n"
+    text = _pretty(doc) + "\n"
+    if len(text) > MAX_FILE_BYTES // 4:  # the indentation could matter: count bytes, go compact if needed
+        size = len(text.encode("utf-8"))
+        if size > MAX_FILE_BYTES:
+            text = json.dumps(doc, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
+            size = len(text.encode("utf-8"))
+        if size > MAX_FILE_BYTES:  # never write a file that would not open again
+            raise ExperimentError(f"cannot save the experiment: it would take {size / MIB:,.0f} MiB, more "
+                                  f"than the {MAX_FILE_BYTES // MIB} MiB an experiment file may have")
+    return text
 
 
 def rebase_paths(experiment: Experiment, from_dir: Path | None, to_dir: Path | None = None) -> Experiment:

@@ -18,6 +18,12 @@ MAX_JSON_VALUES = 5_000_000
 """Commas in a file: a bound on the number of JSON values outside the weights blob, which decides the
 memory a parse takes (≈ 60 bytes each). Literal ``init_values`` of the largest model need 2 million."""
 
+MAX_TENSOR_TEXT = 128 * MIB
+"""Characters of ``state.tensors`` (base64 safetensors). The largest model within ``MAX_PARAMETERS``
+writes ≈ 86 MiB (float64 weights and AMSGrad's three moments). What is left of the file limit is
+more than the rest of the largest accepted file saves into, so every file that loads saves into one
+that reopens (``test_the_largest_accepted_document_saves_into_one_that_reopens``)."""
+
 MAX_PARAMETERS = 2_000_000
 """Trainable parameters. At this size a trained float32 Adam experiment saves in well under a second
 (32 layers of 1,024, the schema's widest, would be 34 million: 14 s and 521 MB per save)."""
@@ -31,6 +37,18 @@ MAX_NAME = 200
 """Characters in an experiment's name."""
 MAX_ADDED_POINTS = 100_000
 """Points a user drew (``data.added``)."""
+MAX_COLUMN_NAME = 1_000
+"""Characters in a CSV column name or class label (``data.csv.target``, ``features``, ``classes``)."""
+MAX_KEY = 64
+"""Characters in a key the app writes (a parameter name in ``init_values``, an optimizer setting)."""
+MAX_HISTORY_ROWS = 2048
+"""Rows of ``state.history`` (the engine's ``History`` capacity)."""
+MAX_OBJECT_KEYS = 4_096
+"""Keys in one JSON object: real files have at most a few hundred (``init_values`` of 32 layers: 130).
+Checked while the tree is walked, before pydantic validates a key of it."""
+MAX_JSON_CONTAINERS = 300_000
+"""Objects and lists (``{`` and ``[`` in the text, counted before parsing): 100,000 drawn points take
+200,000 and the largest ``init_values`` 34,000; each costs ≥ 56 bytes however short its text."""
 
 MAX_CSV_BYTES = 64 * MIB
 """A CSV file; only regular files are read, so ``/dev/zero`` or a pipe is refused at once."""

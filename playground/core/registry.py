@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
+from playground.core.errors import quote
+
 if TYPE_CHECKING:
     import torch
     from torch import nn
@@ -39,13 +41,13 @@ class HyperParam:
         """Return ``value`` coerced to this parameter's kind, or raise ``ValueError``."""
         if self.kind == "bool":
             if not isinstance(value, bool):
-                raise ValueError(f"{self.name} must be true or false, got {value!r}")
+                raise ValueError(f"{self.name} must be true or false, got {quote(value)}")
             return value
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ValueError(f"{self.name} must be a number, got {value!r}")
+            raise ValueError(f"{self.name} must be a number, got {quote(value)}")
         if self.kind == "int":
             if int(value) != value:
-                raise ValueError(f"{self.name} must be a whole number, got {value!r}")
+                raise ValueError(f"{self.name} must be a whole number, got {quote(value)}")
             value = int(value)
         else:
             value = float(value)
@@ -56,7 +58,7 @@ class HyperParam:
         if too_low or value > self.maximum or value != value:
             low = "(" if self.exclusive_min else "["
             raise ValueError(
-                f"{self.name} must be in {low}{self.minimum:g}, {self.maximum:g}], got {value!r}"
+                f"{self.name} must be in {low}{self.minimum:g}, {self.maximum:g}], got {quote(value)}"
             )
         return value
 
@@ -86,7 +88,7 @@ class Registry(Generic[E]):
             return self._entries[key]
         except KeyError:
             raise KeyError(
-                f"unknown {self.kind} {key!r}; choose one of: {', '.join(self._entries)}"
+                f"unknown {self.kind} {quote(key)}; choose one of: {', '.join(self._entries)}"
             ) from None
 
     def __contains__(self, key: object) -> bool:
@@ -201,7 +203,7 @@ class Optimizer(Entry):
         for p in self.params:
             if p.name == name:
                 return p
-        raise KeyError(f"optimizer {self.key!r} has no hyper-parameter {name!r}")
+        raise KeyError(f"optimizer {self.key!r} has no hyper-parameter {quote(name)}")
 
     def defaults(self) -> dict[str, float | int | bool]:
         return {p.name: p.default for p in self.params}
@@ -345,7 +347,7 @@ def torch_dtype(name: str) -> torch.dtype:
     import torch
 
     if name not in DTYPE_NAMES:
-        raise ValueError(f"unknown dtype {name!r}; choose one of: {', '.join(DTYPE_NAMES)}")
+        raise ValueError(f"unknown dtype {quote(name)}; choose one of: {', '.join(DTYPE_NAMES)}")
     return getattr(torch, name)
 
 
@@ -386,5 +388,5 @@ def resolve_device(key: str) -> torch.device:
         return torch.device("cpu")
     known = [d.key for d in available_devices()]
     if key not in known:
-        raise ValueError(f"device {key!r} is not available here; available: {', '.join(known)}")
+        raise ValueError(f"device {quote(key)} is not available here; available: {', '.join(known)}")
     return torch.device(key)

@@ -6,6 +6,8 @@
 * The new file gets the old file's permissions, or for a new file the user's umask (``mkstemp``
   alone would make every file 0600).
 * A missing or read-only folder is a :class:`SaveError` that says why, never a created folder tree.
+* Only a regular file (or a link to one) is ever replaced: a device node (``/dev/null``), a FIFO or a
+  socket is refused, since renaming over it would put a regular file in its place.
 """
 
 from __future__ import annotations
@@ -67,13 +69,19 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
     folder = target.parent
     if not folder.is_dir():
         raise SaveError(f"{shown}: cannot save: the folder {folder} does not exist")
-    if target.is_dir():
-        raise SaveError(f"{shown}: cannot save: it is a folder")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except OSError:
-        mode = 0o666 & ~current_umask()
+        info: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:  # a new file (or a link to one not made yet)
+        info = None
+    except OSError as exc:  # a link loop, a name too long: never replace what cannot even be looked at
+        raise SaveError(f"{shown}: cannot save: {_why(exc)}") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise SaveError(f"{shown}: cannot save: it is a folder")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise SaveError(f"{shown}: cannot save: it is a device, pipe or socket, not a file; only a regular "
+                        "file is replaced (give another name)")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~current_umask()
     sweep_temporary_files(folder, target.name)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)

@@ -11,13 +11,19 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from playground.core.errors import quote
 from playground.core.limits import (
     MAX_ADDED_POINTS,
     MAX_CLASSES,
+    MAX_COLUMN_NAME,
     MAX_CSV_COLUMNS,
+    MAX_HISTORY_ROWS,
+    MAX_KEY,
     MAX_NAME,
+    MAX_PARAMETERS,
     MAX_SECONDS,
     MAX_STEP,
+    MAX_TENSOR_TEXT,
     MAX_TEXT,
     count_parameters,
     parameters_message,
@@ -62,6 +68,9 @@ DERIVED_LABELS: dict[str, str] = {
     "sin_x1": "sin(X₁)", "sin_x2": "sin(X₂)",
 }
 """How the app writes each derived input."""
+VIEW_PANELS = ("data", "network", "training", "code", "controls", "loss", "metric", "diagram", "gradients",
+               "distributions", "inspector", "description", "lesson", "maths", "autograd")
+"""Panels a teacher can hide (``view.hidden``); the app's View menu titles them (a test keeps both equal)."""
 LIVE_OPTIONS = ("l1", "l2", "batch_size")
 """Training options a running engine takes between two steps (besides optimizer hyper-parameters)."""
 
@@ -70,19 +79,23 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
+ColumnName = Annotated[str, Field(max_length=MAX_COLUMN_NAME)]
+"""A CSV column name or class label: bounded, so a file that loads also saves within the file limit."""
+
+
 class CsvSpec(_Strict):
     """A tabular data set read from a CSV file (path relative to the experiment file)."""
 
     path: str = Field(min_length=1, max_length=4096)
-    target: str = Field(min_length=1)
+    target: str = Field(min_length=1, max_length=MAX_COLUMN_NAME)
     task: Task | None = Field(None, description="None: inferred from the target column")
-    features: list[str] | None = Field(None, max_length=MAX_CSV_COLUMNS,
+    features: list[ColumnName] | None = Field(None, max_length=MAX_CSV_COLUMNS,
                                        description="None: every numeric column but the target")
     standardize: bool = False
     mean: list[float] | None = Field(None, max_length=MAX_CSV_COLUMNS,
                                      description="Standardisation statistics, stored on import")
     std: list[float] | None = Field(None, max_length=MAX_CSV_COLUMNS)
-    classes: list[str] | None = Field(None, max_length=MAX_CLASSES,
+    classes: list[ColumnName] | None = Field(None, max_length=MAX_CLASSES,
                                       description="Class labels in index order, stored on import")
 
     @field_validator("path")
@@ -124,7 +137,7 @@ class DataSpec(_Strict):
     train_fraction: float = Field(0.5, gt=0.0, le=1.0, description="1: every point trains, no test set")
     seed: int = Field(0, ge=0, le=2**31 - 1)
     classes: int | None = Field(None, ge=2, le=10, description="For blobs and spiral_k")
-    features: list[str] = Field(default_factory=lambda: ["x1", "x2"],
+    features: list[str] = Field(default_factory=lambda: ["x1", "x2"], max_length=len(DERIVED_FEATURES),
                                 description="Derived inputs; used only for 2-D inputs")
     csv: CsvSpec | None = None
     images: ImageFolderSpec | None = None
@@ -143,7 +156,7 @@ class DataSpec(_Strict):
     def _known_features(cls, value: list[str]) -> list[str]:
         unknown = [f for f in value if f not in DERIVED_FEATURES]
         if unknown:
-            raise ValueError(f"unknown feature {unknown[0]!r}; choose from {', '.join(DERIVED_FEATURES)}")
+            raise ValueError(f"unknown feature {quote(unknown[0])}; choose from {', '.join(DERIVED_FEATURES)}")
         if not value:
             raise ValueError("at least one input feature is needed")
         if len(set(value)) != len(value):
@@ -222,19 +235,32 @@ class LayerSpec(_Strict):
         return _registered(NORMS, value)
 
 
-InitValue = list[float] | list[list[float]] | float
+_Row = Annotated[list[float], Field(max_length=MAX_UNITS)]
+InitValue = _Row | Annotated[list[_Row], Field(max_length=MAX_UNITS)] | float
+"""A parameter's literal values: a number, a vector or a matrix; no side is longer than a layer can be
+(``MAX_UNITS``, which also bounds the inputs and the classes)."""
+Key = Annotated[str, Field(max_length=MAX_KEY)]
 
 
 class ModelSpec(_Strict):
     hidden: list[LayerSpec] = Field(default_factory=lambda: [LayerSpec()], max_length=MAX_LAYERS)
     init: str = "default"
-    init_values: dict[str, InitValue] | None = Field(
+    init_values: dict[Key, InitValue] | None = Field(
         None, description="Literal starting values by parameter name, e.g. '0.weight'")
 
     @field_validator("init")
     @classmethod
     def _known_init(cls, value: str) -> str:
         return _registered(INITS, value)
+
+    @field_validator("init_values")
+    @classmethod
+    def _at_most_a_model(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        count = sum(1 if isinstance(v, float) else sum(len(r) if isinstance(r, list) else 1 for r in v)
+                    for v in (value or {}).values())
+        if count > MAX_PARAMETERS:
+            raise ValueError(f"{count:,} values is more than the {MAX_PARAMETERS:,} parameters a model may have")
+        return value
 
 
 class OptimizerSpec(BaseModel):
@@ -256,7 +282,7 @@ class OptimizerSpec(BaseModel):
                 checked = entry.param(key).check(value)
             except KeyError:
                 names = ", ".join(p.name for p in entry.params)
-                raise ValueError(f"{self.name} has no hyper-parameter {key!r}; it has: {names}") from None
+                raise ValueError(f"{self.name} has no hyper-parameter {quote(key)}; it has: {names}") from None
             except OverflowError:  # a JSON integer beyond any float (10**400)
                 raise ValueError(f"{key} must be a number, got an integer of {len(str(value))} digits") from None
             self.model_extra[key] = checked  # type: ignore[index]
@@ -292,7 +318,7 @@ class TrainingSpec(_Strict):
     @classmethod
     def _device_name(cls, value: str) -> str:
         if not DEVICE_NAME.fullmatch(value):
-            raise ValueError(f"unknown device {value[:40]!r}; use auto, cpu, cuda:N or mps")
+            raise ValueError(f"unknown device {quote(value)}; use auto, cpu, cuda:N or mps")
         return value
 
     def loss_for(self, task: Task) -> str:
@@ -302,11 +328,19 @@ class TrainingSpec(_Strict):
 class ViewSpec(_Strict):
     """How the app shows the experiment; ``hidden`` names panels hidden for classroom use."""
 
-    hidden: list[str] = Field(default_factory=list)
+    hidden: list[str] = Field(default_factory=list, max_length=len(VIEW_PANELS))
     show_test: bool = False
     discretize: bool = False
     log_loss: bool = False
     grid: int = Field(100, ge=10, le=400, description="Decision-boundary resolution")
+
+    @field_validator("hidden")
+    @classmethod
+    def _known_panels(cls, value: list[str]) -> list[str]:
+        unknown = [p for p in value if p not in VIEW_PANELS]
+        if unknown:
+            raise ValueError(f"unknown panel {quote(unknown[0])}; choose from {', '.join(VIEW_PANELS)}")
+        return list(dict.fromkeys(value))  # a panel named twice is hidden once
 
 
 class HistorySpec(_Strict):
@@ -314,7 +348,15 @@ class HistorySpec(_Strict):
 
     stride: int = Field(1, ge=1, le=MAX_STEP)
     offered: int = Field(0, ge=0, le=MAX_STEP, description="Rows offered so far (decides which are kept)")
-    columns: dict[str, list[float | None]] = Field(default_factory=dict, max_length=16)
+    columns: dict[Key, Annotated[list[float | None], Field(max_length=MAX_HISTORY_ROWS)]] = Field(
+        default_factory=dict, max_length=16)
+
+
+MAX_SCALARS = 4096
+"""Entries of ``optimizer_scalars`` and parameter indices of a group: far more than 32 layers have."""
+_Scalar = bool | int | float | Annotated[str, Field(max_length=MAX_KEY)] | None
+GroupValue = _Scalar | Annotated[list[_Scalar], Field(max_length=MAX_SCALARS)]
+"""A value of torch's ``param_groups``: a setting, ``betas``, or the parameter indices."""
 
 
 class StateSpec(_Strict):
@@ -323,9 +365,9 @@ class StateSpec(_Strict):
     step: int = Field(0, ge=0, le=MAX_STEP)
     epoch: int = Field(0, ge=0, le=MAX_STEP)
     batch_cursor: int = Field(0, ge=0, le=MAX_STEP)
-    tensors: str = Field(description="base64 safetensors: model.*, optim.*, rng.*, perm")
-    optimizer_groups: list[dict[str, Any]] = Field(default_factory=list, max_length=16)
-    optimizer_scalars: dict[str, Any] = Field(default_factory=dict)
+    tensors: str = Field(max_length=MAX_TENSOR_TEXT, description="base64 safetensors: model.*, optim.*, rng.*, perm")
+    optimizer_groups: list[dict[Key, GroupValue]] = Field(default_factory=list, max_length=16)
+    optimizer_scalars: dict[Key, bool | int | float | None] = Field(default_factory=dict, max_length=MAX_SCALARS)
     history: HistorySpec = Field(default_factory=HistorySpec)
     seconds: float = Field(0.0, ge=0.0, le=MAX_SECONDS)
 
@@ -375,5 +417,5 @@ class Experiment(_Strict):
 
 def _registered(registry: Any, value: str) -> str:
     if value not in registry:
-        raise ValueError(f"unknown {registry.kind} {value!r}; choose one of: {', '.join(registry.keys())}")
+        raise ValueError(f"unknown {registry.kind} {quote(value)}; choose one of: {', '.join(registry.keys())}")
     return value

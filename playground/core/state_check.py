@@ -135,6 +135,9 @@ def _check_model(module: torch.nn.Module, weights: dict[str, torch.Tensor]) -> N
                          f"the model needs {str(want.dtype).removeprefix('torch.')}")
         if not _finite(got):
             raise _error(f"state.tensors: 'model.{name}' holds NaN or infinite values")
+        if got.is_floating_point() and not _finite(got.to(want.dtype)):  # the cast restore will do: 1e300 → inf
+            raise _error(f"state.tensors: 'model.{name}' holds values beyond {str(want.dtype).removeprefix('torch.')}"
+                         " (they would become infinite)")
         if name.endswith(("running_var", "num_batches_tracked")) and bool((got < 0).any()):
             raise _error(f"state.tensors: 'model.{name}' holds negative values")
 

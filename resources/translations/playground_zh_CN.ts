@@ -576,14 +576,6 @@ Apply changes and reset weights?</source>
 <context>
     <name>EngineWorker</name>
     <message>
-        <source>the training process stopped (exit code {0})</source>
-        <translation>训练进程已停止（退出码 {0}）</translation>
-    </message>
-    <message>
-        <source>the training process stopped</source>
-        <translation>训练进程已停止</translation>
-    </message>
-    <message>
         <source>the training process has stopped</source>
         <translation>训练进程已停止</translation>
     </message>
@@ -594,6 +586,10 @@ Apply changes and reset weights?</source>
     <message>
         <source>the training process could not start: {0}</source>
         <translation>训练进程无法启动：{0}</translation>
+    </message>
+    <message>
+        <source>the training process stopped unexpectedly (exit code {0}); your experiment is kept — open or edit it to train again</source>
+        <translation>训练进程意外停止（退出码 {0}）；实验已保留——重新打开或编辑它即可继续训练</translation>
     </message>
     <message>
         <source>the training process stopped before answering</source>
@@ -704,14 +700,6 @@ Export anyway?</source>
         <translation>“{0}”有尚未保存的训练权重。先保存吗？</translation>
     </message>
     <message>
-        <source>File changed on disk</source>
-        <translation>磁盘上的文件已更改</translation>
-    </message>
-    <message>
-        <source>“{0}” was changed on disk since you opened or saved it here (another window or program wrote it). Overwrite it with this experiment?</source>
-        <translation>自从你在此打开或保存“{0}”以来，它已在磁盘上被更改（另一个窗口或程序写入了它）。要用当前实验覆盖它吗？</translation>
-    </message>
-    <message>
         <source>Experiments (*.json)</source>
         <translation>实验文件 (*.json)</translation>
     </message>
@@ -722,10 +710,6 @@ Export anyway?</source>
     <message>
         <source>Cannot save</source>
         <translation>无法保存</translation>
-    </message>
-    <message>
-        <source>Saved {0}: trained state from step {1} (the training process stopped before the later steps reached the window)</source>
-        <translation>已保存 {0}：训练状态来自第 {1} 步（训练进程在之后的步骤传回窗口之前就停止了）</translation>
     </message>
     <message>
         <source>Saved {0}</source>
@@ -2057,36 +2041,12 @@ Export anyway?</source>
 <context>
     <name>TrainingController</name>
     <message>
-        <source>{0}; restarting…</source>
-        <translation>{0}；正在重新启动…</translation>
-    </message>
-    <message>
-        <source>{0} and could not be restarted; your work is kept: save it, then press Train to try again</source>
-        <translation>{0}，且无法重新启动；你的工作已保留：请先保存，然后按“训练”重试</translation>
-    </message>
-    <message>
-        <source>the training process is from another version of Torch Playground ({0}); restart the app</source>
-        <translation>训练进程来自另一个版本的 Torch Playground（{0}）；请重新启动程序</translation>
-    </message>
-    <message>
         <source>the training process did not answer in time ({0})</source>
         <translation>训练进程没有及时应答（{0}）</translation>
     </message>
     <message>
-        <source>Restarting the training process…</source>
-        <translation>正在重新启动训练进程…</translation>
-    </message>
-    <message>
         <source>Building the model…</source>
         <translation>正在构建模型…</translation>
-    </message>
-    <message>
-        <source>{0}; a new one started, but the model could not be rebuilt: {1}</source>
-        <translation>{0}；新的训练进程已启动，但无法重建模型：{1}</translation>
-    </message>
-    <message>
-        <source>{0}; restarted from step {1}</source>
-        <translation>{0}；已从第 {1} 步重新启动</translation>
     </message>
     <message>
         <source>Reading the trained model…</source>
@@ -2361,8 +2321,16 @@ Export anyway?</source>
         <translation>用于 blobs 和 spiral_k</translation>
     </message>
     <message>
-        <source>hidden layer widths; &apos;&apos; for none (default: from the data, 8,8 for 2-D sets)</source>
-        <translation>各隐藏层的宽度；&apos;&apos; 表示没有隐藏层（默认：由数据决定，二维数据集为 8,8）</translation>
+        <source>hidden layer widths; none (or &apos;&apos;) for no hidden layer (default: from the data, 8,8 for 2-D sets)</source>
+        <translation>隐藏层宽度；none（或 &apos;&apos;）表示没有隐藏层（默认：根据数据决定，二维数据集为 8,8）</translation>
+    </message>
+    <message>
+        <source>write the trained experiment (- for standard output); also on Ctrl-C, and beside it if it cannot be written</source>
+        <translation>写出训练后的实验（- 表示标准输出）；按 Ctrl-C 时也会写出，无法写入时写在它旁边</translation>
+    </message>
+    <message>
+        <source>write final metrics as JSON (- for standard output)</source>
+        <translation>以 JSON 写出最终指标（- 表示标准输出）</translation>
     </message>
     <message>
         <source>how the loss combines a batch (default: mean)</source>
@@ -2371,6 +2339,10 @@ Export anyway?</source>
     <message>
         <source>start from these weights (.safetensors or .pt with matching shapes)</source>
         <translation>从这些权重开始（形状匹配的 .safetensors 或 .pt）</translation>
+    </message>
+    <message>
+        <source>the file to write; - for standard output</source>
+        <translation>要写入的文件；- 表示标准输出</translation>
     </message>
     <message>
         <source>train an experiment headless</source>
@@ -2385,16 +2357,8 @@ Export anyway?</source>
         <translation>从这些权重重新开始（形状匹配的 .safetensors 或 .pt）</translation>
     </message>
     <message>
-        <source>write the trained experiment</source>
-        <translation>写出训练后的实验</translation>
-    </message>
-    <message>
         <source>export the trained model (format by extension); repeatable</source>
         <translation>导出训练好的模型（格式由扩展名决定）；可重复使用</translation>
-    </message>
-    <message>
-        <source>write final metrics as JSON</source>
-        <translation>把最终指标写成 JSON</translation>
     </message>
     <message>
         <source>no progress bar</source>
@@ -2417,8 +2381,16 @@ Export anyway?</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
+        <source>stopped at step {0}; what was trained is saved where asked</source>
+        <translation>已在第 {0} 步停止；已训练的内容已保存到指定位置</translation>
+    </message>
+    <message>
         <source>saved {0}</source>
         <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>{0}; the trained experiment was written to {1} instead</source>
+        <translation>{0}；训练后的实验已改为写入 {1}</translation>
     </message>
     <message>
         <source>exported {0} ({1})</source>
@@ -2471,6 +2443,10 @@ Export anyway?</source>
     <message>
         <source>epoch {0}  [{1}] {2}  loss {3}  {4} {5}/{6}</source>
         <translation>第 {0} 轮  [{1}] {2}  损失 {3}  {4} {5}/{6}</translation>
+    </message>
+    <message>
+        <source>interrupted at step {0}: finishing it, then saving what was trained (interrupt again to quit without saving)</source>
+        <translation>在第 {0} 步被中断：完成这一步后保存已训练的内容（再次中断则不保存直接退出）</translation>
     </message>
 </context>
 <context>

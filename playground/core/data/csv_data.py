@@ -21,6 +21,7 @@ import numpy as np
 from playground.core.data.dataset import Dataset
 from playground.core.data.errors import DataError
 from playground.core.data.split import shuffle_split
+from playground.core.errors import quote
 from playground.core.limits import MAX_CLASSES, MAX_CSV_BYTES, MAX_CSV_CELLS, MAX_CSV_COLUMNS, MAX_CSV_ROWS
 from playground.core.registry import Task
 from playground.core.spec import CsvSpec
@@ -46,8 +47,12 @@ class _Table:
     def column(self, name: str, role: str = "column") -> list[str]:
         i = self.index.get(name)
         if i is None:
-            shown = ", ".join(self.header[:20]) + (f", … ({len(self.header)} in all)" if len(self.header) > 20 else "")
-            raise DataError(f"{self.path}: no {role} {name!r}; the columns are: {shown}")
+            if len(self.header) == 1:  # no delimiter: likely not a CSV at all (/etc/passwd); never echo its text
+                raise DataError(f"{self.path}: no {role} {quote(name)}; its first line has no ',', ';' or tab, "
+                                "so it is not a CSV file with named columns")
+            shown = ", ".join(h if len(h) <= 30 and h.isprintable() else quote(h, 30) for h in self.header[:20])
+            more = f", … ({len(self.header)} in all)" if len(self.header) > 20 else ""
+            raise DataError(f"{self.path}: no {role} {quote(name)}; the columns are: {shown}{more}")
         return [row[i] for row in self.rows]
 
     def number(self, text: str) -> float | None:
