@@ -2038,6 +2038,10 @@ Export anyway?</source>
         <translation>导出未训练的模型时不警告</translation>
     </message>
     <message>
+        <source>list the runs remembered in an experiment file</source>
+        <translation>列出实验文件中记住的各次运行</translation>
+    </message>
+    <message>
         <source>wrote {0}</source>
         <translation>已写入 {0}</translation>
     </message>
@@ -2096,6 +2100,34 @@ Export anyway?</source>
     <message>
         <source>epoch {0}  [{1}] {2}  loss {3}  {4} {5}/{6}</source>
         <translation>第 {0} 轮  [{1}] {2}  损失 {3}  {4} {5}/{6}</translation>
+    </message>
+    <message>
+        <source>train variants of one setting side by side and compare them</source>
+        <translation>并排训练某个设置的多个变体并加以比较</translation>
+    </message>
+    <message>
+        <source>epochs per variant (default: the file&apos;s training.epochs)</source>
+        <translation>每个变体训练的轮数（默认：文件中的 training.epochs）</translation>
+    </message>
+    <message>
+        <source>auto, cpu, cuda:N or mps (default: the file&apos;s)</source>
+        <translation>auto、cpu、cuda:N 或 mps（默认：文件中的设置）</translation>
+    </message>
+    <message>
+        <source>write the rows as CSV</source>
+        <translation>把各行写成 CSV</translation>
+    </message>
+    <message>
+        <source>write one trained experiment per variant</source>
+        <translation>为每个变体写出一个训练好的实验文件</translation>
+    </message>
+    <message>
+        <source>train every variant as its own engine (no batched pass)</source>
+        <translation>每个变体用各自的引擎训练（不做批量并行）</translation>
+    </message>
+    <message>
+        <source>no progress on stderr</source>
+        <translation>不在 stderr 上显示进度</translation>
     </message>
 </context>
 <context>
