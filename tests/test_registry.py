@@ -92,6 +92,39 @@ def test_devices_always_offer_auto_and_cpu_and_refuse_missing_ones():
     assert resolve_device("cpu") == torch.device("cpu")
     with pytest.raises(ValueError, match="not available here"):
         resolve_device("cuda:7")
-    expected = "cuda:0" if torch.cuda.is_available() else None
-    if expected:
-        assert resolve_device("auto") == torch.device(expected)
+
+
+def test_auto_picks_the_first_gpu_and_every_gpu_is_offered_by_name(monkeypatch):
+    """What a GPU machine gets, on any machine: torch's answers are replaced by those of two GPUs."""
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.cuda, "device_count", lambda: 2)
+    monkeypatch.setattr(torch.cuda, "get_device_name", lambda i: f"Test GPU {i}")
+    monkeypatch.setattr(torch.backends.mps, "is_available", lambda: False)
+    devices = available_devices()
+    assert [d.key for d in devices] == ["auto", "cpu", "cuda:0", "cuda:1"]
+    assert devices[3].label == "cuda:1 — Test GPU 1"
+    assert resolve_device("auto") == torch.device("cuda:0")
+    assert resolve_device("cuda:1") == torch.device("cuda:1")
+    with pytest.raises(ValueError, match=r"'cuda:2' is not available here; available: auto, cpu, cuda:0, cuda:1"):
+        resolve_device("cuda:2")
+
+
+def test_auto_is_the_cpu_on_a_machine_without_an_accelerator(monkeypatch):
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    monkeypatch.setattr(torch.backends.mps, "is_available", lambda: False)
+    assert [d.key for d in available_devices()] == ["auto", "cpu"]
+    assert resolve_device("auto") == torch.device("cpu")
+    with pytest.raises(ValueError, match="not available here"):
+        resolve_device("cuda:0")
+
+
+def test_auto_on_this_machine_is_what_torch_reports():
+    """No mock: the real machine's answer (a GPU where torch sees one, the CPU otherwise)."""
+    if torch.cuda.is_available():
+        expected = torch.device("cuda:0")
+    elif torch.backends.mps.is_available():
+        expected = torch.device("mps")
+    else:
+        expected = torch.device("cpu")
+    assert resolve_device("auto") == expected
+    assert resolve_device("auto").type in {d.key.split(":")[0] for d in available_devices()}

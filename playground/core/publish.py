@@ -11,14 +11,14 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import numpy as np
 import torch
 
 from playground.core import diagnostics as rules
+from playground.core.evaluation import Evaluation
 from playground.core.history import ArrayHistory
-from playground.core.neurons import dead_fraction, neuron_maps
 from playground.core.snapshot import (
     QUANTILES,
     Diagnostic,
@@ -30,10 +30,8 @@ from playground.core.snapshot import (
     Snapshot,
 )
 from playground.core.stats import QuantileSampler, StableRange, parameter_stats
+from playground.core.train_state import TrainState
 from playground.core.views import ViewRequest
-
-if TYPE_CHECKING:
-    from playground.core.engine import Engine
 
 SHARE = 0.10
 """Of the wall time, the most that snapshot work may take while training (all parts together)."""
@@ -94,11 +92,52 @@ class Part:
         return self.value
 
 
+class EngineView(Protocol):
+    """What the publisher reads of the engine, and nothing else; it never writes to it.
+
+    The training state (weights, optimizer, counters, history), the parameters by name, the
+    progress of the current step, and the ``Evaluation`` that measures and draws the model.
+    """
+
+    @property
+    def state(self) -> TrainState: ...
+    @property
+    def evaluation(self) -> Evaluation: ...
+    @property
+    def params(self) -> list[torch.Tensor]: ...
+    @property
+    def param_names(self) -> list[str]: ...
+    @property
+    def labels(self) -> dict[str, str]: ...
+    @property
+    def previous_weights(self) -> list[torch.Tensor] | None: ...
+    @property
+    def macs(self) -> int: ...
+    @property
+    def device(self) -> torch.device: ...
+    @property
+    def batch_size(self) -> int: ...
+    @property
+    def steps_per_epoch(self) -> int: ...
+    @property
+    def lr(self) -> float: ...
+    @property
+    def last_loss(self) -> float: ...
+    @property
+    def diverged(self) -> bool: ...
+    @property
+    def metrics(self) -> Metrics: ...
+    @property
+    def batch_history(self) -> ArrayHistory: ...
+    def flush_quietly(self) -> None: ...
+    def sampled_metrics(self, limit: int) -> Metrics: ...
+
+
 _PARTS = ("stats", "quantiles", "boundary", "neurons", "inspect", "dead", "metrics", "predictions", "diagnostics")
 
 
 class Publisher:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: EngineView) -> None:
         self.engine = engine
         self.reset()
 
@@ -128,23 +167,24 @@ class Publisher:
     # ------------------------------------------------------------------ the snapshot
     def snapshot(self, views: ViewRequest, complete: bool = True) -> Snapshot:
         """``complete=False`` (while training) lets throttled parts (big histories) wait their turn."""
-        e = self.engine
+        e, ev = self.engine, self.engine.evaluation
         now = time.perf_counter()
         notes: list[str] = []
         e.flush_quietly()
+        s = e.state
         boundary = curve = predictions = neurons = inspection = distribution = history = None
         params: tuple[ParamStats, ...] = ()
         if views.boundary and not e.diverged:
-            boundary = self._timed_grid("boundary", views.resolution, e.boundary, now, notes,
+            boundary = self._timed_grid("boundary", views.resolution, ev.boundary, now, notes,
                                         "the decision boundary")
-            curve = e.curve()
+            curve = ev.curve()
             if boundary is None and curve is None:
                 part = self.parts["predictions"]
                 if part.value is None or part.due(now, 0.0):
-                    part.run(lambda: e.test_predictions(PREDICTION_SAMPLE), now)
+                    part.run(lambda: ev.test_predictions(PREDICTION_SAMPLE), now)
                 predictions = part.value
-        if views.neurons and not e.diverged and e.dataset.raw_dim == 2:
-            neurons = self._timed_grid("neurons", views.neuron_resolution, self._neuron_maps, now, notes,
+        if views.neurons and not e.diverged and ev.dataset.raw_dim == 2:
+            neurons = self._timed_grid("neurons", views.neuron_resolution, ev.neuron_maps, now, notes,
                                        "the neuron maps", 0.0 if complete else NEURONS_EVERY_S)
         if views.stats or views.links or views.inspect:
             due = complete or now - self._last_history >= HISTORY_EVERY_S  # histories and histograms: 5 Hz
@@ -159,9 +199,9 @@ class Publisher:
             part = self.parts["inspect"]
             inspection = part.run(lambda: self.inspection(views.inspect), now)
         return Snapshot(
-            step=e.step, epoch=e.epoch, batch_in_epoch=e.cursor // e.batch_size,
+            step=s.step, epoch=s.epoch, batch_in_epoch=s.cursor // e.batch_size,
             steps_per_epoch=e.steps_per_epoch, batch_loss=e.last_loss, lr=e.lr, device=str(e.device),
-            seconds=e.seconds, metrics=self._metrics(now), history=e.history.arrays(), params=params,
+            seconds=s.seconds, metrics=self._metrics(now), history=s.history.arrays(), params=params,
             boundary=boundary, curve=curve, predictions=predictions, diverged=e.diverged,
             batch_history=_batch_columns(e.batch_history.array()),
             param_history=history, distribution=distribution, inspection=inspection, neurons=neurons,
@@ -195,11 +235,6 @@ class Publisher:
         part.res = res  # type: ignore[attr-defined]
         return part.run(lambda: make(res), now, res * res)
 
-    def _neuron_maps(self, resolution: int):
-        e = self.engine
-        return neuron_maps(e.model, e.blocks, e.grid(resolution), resolution, e.dataset.bounds(),
-                           e.output_maps)
-
     def _stats(self, links: bool, now: float, notes: list[str], histograms: bool = True) -> tuple[ParamStats, ...]:
         """Every parameter's statistics; a model too big for one frame refreshes some at a time."""
         e = self.engine
@@ -231,12 +266,12 @@ class Publisher:
         return tuple(self.stats_cache[name] for name in self.names if name in self.stats_cache)
 
     def _record(self, params: tuple[ParamStats, ...], now: float, views: ViewRequest) -> None:
-        e = self.engine
-        if e.step == self._recorded_step and len(self.norms):
+        e, step = self.engine, self.engine.state.step
+        if step == self._recorded_step and len(self.norms):
             return  # one row per step, however many snapshots look at it
-        self._recorded_step = e.step
+        self._recorded_step = step
         row = np.full(self.norms.width, np.nan)
-        row[0], row[1] = e.step, e.step / e.steps_per_epoch
+        row[0], row[1] = step, step / e.steps_per_epoch
         index = {name: i for i, name in enumerate(self.names)}
         for s in params:
             i = index[s.name]
@@ -245,7 +280,7 @@ class Publisher:
         part = self.parts["quantiles"]
         if part.due(now, 0.0) or not len(self.quantiles):
             q = part.run(lambda: self.quantile_sampler.rows(self.names, e.params), now)
-            self.quantiles.record(np.concatenate([[e.step, e.step / e.steps_per_epoch], q.ravel()]))
+            self.quantiles.record(np.concatenate([[step, step / e.steps_per_epoch], q.ravel()]))
 
     def _param_history(self) -> ParamHistory:
         rows = self.norms.array()
@@ -281,7 +316,7 @@ class Publisher:
                     return None
                 a = t.detach().to(torch.float64)
                 return _pool(a, pool).cpu().numpy()
-            state = e.optimizer.state.get(p, {})
+            state = e.state.optimizer.state.get(p, {})
             tensors = {k: arr(v) for k, v in state.items()
                        if isinstance(v, torch.Tensor) and v.shape == p.shape}
             scalars = {k: float(v.item() if isinstance(v, torch.Tensor) else v) for k, v in state.items()
@@ -303,7 +338,7 @@ class Publisher:
                 self._first_loss = e.metrics.train_loss
             return e.metrics
         part = self.parts["metrics"]
-        if e.diverged or e.step == e.metrics.step or not part.due(now, SAMPLED_METRICS_S) \
+        if e.diverged or e.state.step == e.metrics.step or not part.due(now, SAMPLED_METRICS_S) \
                 or now - self._metrics_time < SAMPLED_METRICS_S:
             return self._sampled or e.metrics
         self._sampled = part.run(lambda: e.sampled_metrics(METRIC_SAMPLE), now)
@@ -334,10 +369,11 @@ class Publisher:
             gradients = rules.gradient_rules([self.layers[n][0] for _, n in weights], norms)
         out += [d for d in gradients if d.kind == "exploding"]
         part = self.parts["dead"]
-        if e.step > 0 and (complete or part.due(now, 1.0)):
+        trained = e.state.step > 0
+        if trained and (complete or part.due(now, 1.0)):
             rows = int(min(512, max(16, 0.05 * MACS_PER_S / max(e.macs, 1))))
-            part.run(lambda: dead_fraction(e.model, e.blocks, e.train_sample(rows)), now)
-        if e.step > 0 and part.value:
+            part.run(lambda: e.evaluation.dead_units(rows), now)
+        if trained and part.value:
             out += rules.dead_rule(part.value)
         out += rules.symmetry_rule(self._hidden_weights())
         out += [d for d in gradients if d.kind == "vanishing"]
@@ -358,7 +394,7 @@ class Publisher:
         return out
 
 
-def _layers(engine: Engine) -> dict[str, tuple[str, str]]:
+def _layers(engine: EngineView) -> dict[str, tuple[str, str]]:
     """``name → (layer, role)`` from the readable labels ("hidden 1 · weight")."""
     out = {}
     for name in engine.param_names:

@@ -15,16 +15,15 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import torch
 
+from playground.core.errors import PlaygroundError
 from playground.core.history import COLUMNS
 from playground.core.registry import OPTIMIZERS
-from playground.core.spec import StateSpec
-
-if TYPE_CHECKING:
-    from playground.core.engine import Engine
+from playground.core.spec import OptimizerSpec, StateSpec
+from playground.core.train_state import TrainState
 
 HISTORY_ROWS = 2048
 """The most history rows a file may hold (the engine's ``History`` capacity)."""
@@ -33,10 +32,24 @@ NON_NEGATIVE = ("step", "exp_avg_sq", "max_exp_avg_sq", "square_avg", "sum")
 _OPTIM_KEY = re.compile(r"(0|[1-9][0-9]{0,5})\.([A-Za-z_][A-Za-z0-9_]{0,63})")
 
 
-def _error(message: str) -> Exception:
-    from playground.core.state import StateError  # state imports this module
+class StateError(PlaygroundError, ValueError):
+    """The trained state in a file does not fit the experiment's model."""
 
+
+def _error(message: str) -> Exception:
     return StateError(message)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a stored state must fit besides the ``TrainState`` it is loaded into."""
+
+    optimizer: OptimizerSpec
+    """The experiment's optimizer settings (a file's optimizer groups must equal them)."""
+    n_train: int
+    """Training rows: the batch order must be a permutation of them."""
+    device: torch.device
+    dtype: torch.dtype
 
 
 @dataclass
@@ -51,11 +64,12 @@ class RestorePlan:
     perm: torch.Tensor | None
 
 
-def plan_restore(engine: Engine, state: StateSpec, tensors: dict[str, torch.Tensor]) -> RestorePlan:
-    """Check ``state`` and its decoded ``tensors`` against ``engine``; raise ``StateError`` naming the field."""
+def plan_restore(train: TrainState, target: Target, state: StateSpec,
+                 tensors: dict[str, torch.Tensor]) -> RestorePlan:
+    """Check ``state`` and its decoded ``tensors`` against ``train``; raise ``StateError`` naming the field."""
     model: dict[str, torch.Tensor] = {}
     optim: dict[int, dict[str, Any]] = {}
-    n_params = len(list(engine.model.parameters()))
+    n_params = len(list(train.model.parameters()))
     for key, value in tensors.items():
         if key.startswith("model."):
             model[key[len("model."):]] = value
@@ -64,21 +78,21 @@ def plan_restore(engine: Engine, state: StateSpec, tensors: dict[str, torch.Tens
             optim.setdefault(pid, {})[name] = value
         elif key not in ("rng.torch", "rng.shuffle", "rng.cuda", "perm"):
             raise _error(f"state.tensors: unexpected entry {key!r}")
-    _check_model(engine, model)
+    _check_model(train.model, model)
     for key, value in state.optimizer_scalars.items():
         pid, name = _optim_key(key, n_params, f"state.optimizer_scalars: key {key!r}")
         if name in optim.get(pid, {}):
             raise _error(f"state.optimizer_scalars.{key}: also stored as a tensor")
         optim.setdefault(pid, {})[name] = value
-    optimizer = _check_optimizer(engine, state.optimizer_groups, optim)
-    perm = _check_position(engine, state, tensors.get("perm"))
+    optimizer = _check_optimizer(train, target, state.optimizer_groups, optim)
+    perm = _check_position(target.n_train, state, tensors.get("perm"))
     _check_history(state)
     return RestorePlan(
-        model={k: v.to(engine.model.state_dict()[k].dtype) for k, v in model.items()},
+        model={k: v.to(train.model.state_dict()[k].dtype) for k, v in model.items()},
         optimizer=optimizer,
         rng_torch=_check_rng(tensors.get("rng.torch"), "rng.torch", torch.get_rng_state()),
-        rng_shuffle=_check_rng(tensors.get("rng.shuffle"), "rng.shuffle", engine.generator.get_state()),
-        rng_cuda=tensors.get("rng.cuda") if engine.device.type == "cuda" else None,
+        rng_shuffle=_check_rng(tensors.get("rng.shuffle"), "rng.shuffle", train.generator.get_state()),
+        rng_cuda=tensors.get("rng.cuda") if target.device.type == "cuda" else None,
         perm=perm,
     )
 
@@ -97,10 +111,22 @@ def _finite(tensor: torch.Tensor) -> bool:
     return not tensor.is_floating_point() or bool(torch.isfinite(tensor).all())
 
 
-def _check_model(engine: Engine, weights: dict[str, torch.Tensor]) -> None:
-    from playground.core.state import check_state_dict
+def check_state_dict(expected: dict[str, torch.Tensor], weights: dict[str, torch.Tensor]) -> None:
+    """Refuse ``weights`` unless they hold exactly ``expected``'s names and shapes, naming the first misfit."""
+    for name, value in expected.items():
+        if name not in weights:
+            raise StateError(f"state.tensors: the weights lack {name!r}")
+        if weights[name].shape != value.shape:
+            raise StateError(
+                f"state.tensors: {name!r} has shape {list(weights[name].shape)}, the model needs "
+                f"{list(value.shape)} (was the architecture edited?)")
+    extra = sorted(set(weights) - set(expected))
+    if extra:
+        raise StateError(f"state.tensors: unexpected weight {extra[0]!r} for this architecture")
 
-    expected = engine.model.state_dict()
+
+def _check_model(module: torch.nn.Module, weights: dict[str, torch.Tensor]) -> None:
+    expected = module.state_dict()
     check_state_dict(expected, weights)
     for name, want in expected.items():
         got = weights[name]
@@ -142,17 +168,17 @@ def _probe(name: str, values: tuple[tuple[str, Any], ...], dtype: torch.dtype) -
     return slots
 
 
-def _check_optimizer(engine: Engine, groups: list[dict[str, Any]],
+def _check_optimizer(train: TrainState, target: Target, groups: list[dict[str, Any]],
                      state: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
     """The optimizer ``state_dict`` to load, or ``None`` to keep the fresh one (no stored optimizer)."""
-    fresh = engine.optimizer.state_dict()["param_groups"]
+    fresh = train.optimizer.state_dict()["param_groups"]
     if not groups:
         if state:
             raise _error("state.optimizer_groups: missing, but state.tensors holds optimizer state")
         return None
     if len(groups) != len(fresh):
         raise _error(f"state.optimizer_groups: has {len(groups)} groups, the optimizer has {len(fresh)}")
-    spec = engine.spec.training.optimizer
+    spec = target.optimizer
     raw = spec.values()
     raw["betas"] = (raw.get("beta1"), raw.get("beta2"))
     for i, (group, want) in enumerate(zip(groups, fresh)):
@@ -166,9 +192,9 @@ def _check_optimizer(engine: Engine, groups: list[dict[str, Any]],
             if not (_same(group[key], want[key]) or _same(group[key], raw[key])):  # raw: nesterov, momentum 0
                 raise _error(f"{where}.{key}: {_short(group[key])} differs from the experiment's "
                              f"training.optimizer ({_short(want[key])}); edit training.optimizer instead")
-    params = list(engine.model.parameters())
-    slots = _probe(spec.name, tuple(sorted(spec.values().items())), engine.dtype)
-    for pid in engine.optimizer.state_dict()["state"]:  # kept from the start (Adagrad's sums): required
+    params = list(train.model.parameters())
+    slots = _probe(spec.name, tuple(sorted(spec.values().items())), target.dtype)
+    for pid in train.optimizer.state_dict()["state"]:  # kept from the start (Adagrad's sums): required
         if pid not in state:
             raise _error(f"state.tensors: the optimizer state of parameter {pid} is missing")
     out: dict[int, dict[str, Any]] = {}
@@ -246,8 +272,7 @@ def _check_rng(value: torch.Tensor | None, name: str, like: torch.Tensor) -> tor
     return value
 
 
-def _check_position(engine: Engine, state: StateSpec, perm: torch.Tensor | None) -> torch.Tensor | None:
-    n = engine.n_train
+def _check_position(n: int, state: StateSpec, perm: torch.Tensor | None) -> torch.Tensor | None:
     if perm is not None:
         if perm.dtype != torch.int64 or perm.dim() != 1 or perm.numel() != n:
             raise _error("state.tensors: the batch order does not fit the training data (was the data edited?)")

@@ -56,7 +56,7 @@ def next_batch(engine: Any) -> list[int]:
     """The first samples (at most four) of the batch the next training step will use."""
     if engine.perm is None or engine.cursor == 0:
         return list(range(min(MAX_SAMPLES, engine.n_train)))  # a new epoch draws its order at the step
-    end = min(engine._batch_end(), engine.cursor + MAX_SAMPLES)
+    end = min(engine.next_batch_end(), engine.cursor + MAX_SAMPLES)
     return [int(i) for i in engine.perm[engine.cursor:end]]
 
 
