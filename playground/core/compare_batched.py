@@ -25,6 +25,7 @@ from torch import nn
 from torch.func import functional_call, stack_module_state, vmap
 
 from playground.core.engine import Engine
+from playground.core.model import mode_matters
 from playground.core.registry import LOSSES
 from playground.core.snapshot import Metrics
 
@@ -38,7 +39,7 @@ ELEMENTWISE = (nn.Tanh, nn.ReLU, nn.Sigmoid, nn.LeakyReLU, nn.ELU, nn.GELU, nn.S
 def can_batch(engine: Engine) -> bool:
     """Whether this engine's model and optimizer can train in a batched group."""
     t = engine.spec.training
-    if t.optimizer.name not in BATCHED_OPTIMIZERS or engine._mode_matters:
+    if t.optimizer.name not in BATCHED_OPTIMIZERS or mode_matters(engine.model):
         return False
     values = t.optimizer.values()
     return not values.get("nesterov") and not any(isinstance(m, nn.BatchNorm1d) for m in engine.model)
@@ -289,7 +290,7 @@ class BatchedGroup:
             values = []
             sampled = False
             for key, x, y in (("train", e0.x_train, e0.y_train), ("test", e0.x_test, e0.y_test)):
-                idx = e0._subset(key, int(x.shape[0]), e0.eval_rows)
+                idx = e0.data.subset(key, int(x.shape[0]), e0.eval_rows)
                 sampled = sampled or idx is not None
                 if idx is not None:
                     x, y = x[idx], y[idx]
