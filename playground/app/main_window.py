@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.panels: dict[str, QWidget] = {}
         self.docks: dict[str, QDockWidget] = {}
         self._build_docks()
+        self._build_runs()
         self.menus = Menus(self)
         self.learning = LearningTools(self)  # lessons, maths, autograd graph, activation previews, language
         self.hideable: dict[str, QWidget] = {
@@ -173,6 +174,20 @@ class MainWindow(QMainWindow):
         data = self.panels["data"]
         if hasattr(data, "drawModeChanged"):
             data.drawModeChanged.connect(self.boundary.set_draw_mode)
+
+    def _build_runs(self) -> None:
+        """Runs: recorded from the snapshots, listed in a tab beside Gradients, overlaid on both plots."""
+        from playground.app.runs_panel import RunsOverlay, RunsPanel, RunsRecorder
+
+        self.runs_recorder = RunsRecorder(self.document, self.session.in_sync, self)
+        self.controller.add_view(self.runs_recorder)
+        self.runs_panel = RunsPanel(self.document, self)
+        self.runs_panel.overlays = [RunsOverlay(self.loss_plot, "test_loss"),
+                                    RunsOverlay(self.metric_plot, "test_metric", percent=True)]
+        self.runs_panel.fill(self.document.experiment.runs)
+        self._dock("runs", self.tr("Runs"), self.runs_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.docks["inspector"], self.docks["runs"])
+        self.docks["gradients"].raise_()
 
     @staticmethod
     def _scroll(panel: QWidget) -> QScrollArea:

@@ -952,6 +952,10 @@ Export anyway?</source>
         <translation>{0}面板不可用。</translation>
     </message>
     <message>
+        <source>Runs</source>
+        <translation>运行记录</translation>
+    </message>
+    <message>
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
@@ -1603,6 +1607,65 @@ Export anyway?</source>
     <message>
         <source>Δw (last update)</source>
         <translation>Δw（上次更新量）</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <source>same settings</source>
+        <translation>设置相同</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Runs&lt;/b&gt; — tick to overlay; double-click to restore a run&apos;s settings</source>
+        <translation>&lt;b&gt;运行记录&lt;/b&gt; — 勾选以叠加显示；双击恢复该次运行的设置</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>重命名运行</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Restore run “{0}”</source>
+        <translation>恢复运行“{0}”</translation>
     </message>
 </context>
 <context>
