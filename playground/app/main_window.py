@@ -185,9 +185,20 @@ class MainWindow(QMainWindow):
         self.runs_panel.overlays = [RunsOverlay(self.loss_plot, "test_loss"),
                                     RunsOverlay(self.metric_plot, "test_metric", percent=True)]
         self.runs_panel.fill(self.document.experiment.runs)
+        self.runs_panel.connect_compare(lambda: self.open_compare())
+        self.compare_dialog = None
         self._dock("runs", self.tr("Runs"), self.runs_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.docks["inspector"], self.docks["runs"])
         self.docks["gradients"].raise_()
+
+    def open_compare(self) -> None:
+        """Train → Compare… (and the Runs panel's button): one dialog, brought back if open."""
+        from playground.app.compare_dialog import CompareDialog
+
+        if self.compare_dialog is None:
+            self.compare_dialog = CompareDialog(self)
+        self.compare_dialog.show()
+        self.compare_dialog.raise_()
 
     @staticmethod
     def _scroll(panel: QWidget) -> QScrollArea:

@@ -79,6 +79,69 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>2 to 8 values, separated by commas</source>
+        <translation>2 到 8 个取值，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Keep this one</source>
+        <translation>保留这一个</translation>
+    </message>
+    <message>
+        <source>Setting:</source>
+        <translation>设置：</translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation>取值：</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <source>Test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>Training {0} variants…</source>
+        <translation>正在训练 {0} 个变体…</translation>
+    </message>
+    <message>
+        <source>Done: every variant is now a run in the Runs panel.</source>
+        <translation>完成：每个变体都已成为“运行记录”面板中的一次运行。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Keep variant “{0}”</source>
+        <translation>保留变体“{0}”</translation>
+    </message>
+    <message>
+        <source>Kept “{0}”.</source>
+        <translation>已保留“{0}”。</translation>
+    </message>
+</context>
+<context>
     <name>ControlBar</name>
     <message>
         <source>Training controls</source>
@@ -1240,6 +1303,10 @@ Export anyway?</source>
     <message>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare…</source>
+        <translation>比较(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
