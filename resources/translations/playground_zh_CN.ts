@@ -2778,6 +2778,74 @@ With 0.15, keep training (raise Epochs) and the loss becomes infinite: the app s
         <translation>原始特征的取值范围约为 −110 到 160：数值最大的特征主导了更新步长，训练磕磕绊绊。</translation>
     </message>
     <message>
+        <source>Which learning rate?</source>
+        <translation>哪个学习率？</translation>
+    </message>
+    <message>
+        <source>Instead of guessing a learning rate and resetting five times, train five at once with **Compare** and see all of them side by side: too small learns nothing, too large never settles, and the best one is not the largest that works.</source>
+        <translation>不必猜一个学习率再重置五次：用 **比较** 一次训练五个，并排查看：太小什么也学不到，太大永远稳定不下来，而最好的并不是还能用的最大那个。</translation>
+    </message>
+    <message>
+        <source>Open **Train ▸ Compare…**, choose **lr**, type the values 0.001, 0.01, 0.1, 1, 10, set Epochs to 30 and press **Start**.</source>
+        <translation>打开 **训练 ▸ 比较…**，选择 **lr**，输入取值 0.001, 0.01, 0.1, 1, 10，把轮数设为 30，然后按 **开始**。</translation>
+    </message>
+    <message>
+        <source>Watch the five small decision boundaries fill in, each titled with its current test accuracy.</source>
+        <translation>观察五个小决策边界逐渐成形，每个的标题都是它当前的测试准确率。</translation>
+    </message>
+    <message>
+        <source>When they finish, open the **Runs** tab: every variant is now a run, overlaid faintly on the loss plot.</source>
+        <translation>训练结束后打开 **运行记录** 标签页：每个变体都成了一次运行，以淡色叠加在损失图上。</translation>
+    </message>
+    <message>
+        <source>Pick the best one and press **Keep this one**: it becomes the experiment, trained.</source>
+        <translation>选出最好的一个并按 **保留这一个**：它会连同训练好的权重成为当前实验。</translation>
+    </message>
+    <message>
+        <source>The grid of boundaries and the overlaid test-loss curves in the Compare window.</source>
+        <translation>比较窗口中的决策边界网格和叠加的测试损失曲线。</translation>
+    </message>
+    <message>
+        <source>Learning rates 0.1 and 1 reach the same test accuracy. Which would you keep, and why?</source>
+        <translation>学习率 0.1 和 1 的测试准确率相同。你会保留哪一个？为什么？</translation>
+    </message>
+    <message>
+        <source>0.1: its test loss is lower (about 0.10 against 0.13), so its predictions are not only right but confident, and its curve is smooth. At 1 every step overshoots a little and the loss bounces; ten times more and the steps are so large that the network ends where it started (chance accuracy, a large loss).</source>
+        <translation>0.1：它的测试损失更低（约 0.10 对 0.13），所以它的预测不仅正确，而且更有把握，曲线也更平滑。学习率为 1 时每一步都会稍稍冲过头，损失来回跳动；再大十倍，步子大到网络回到起点（准确率与瞎猜相同，损失很大）。</translation>
+    </message>
+    <message>
+        <source>After 30 epochs (SGD, batch 10, two hidden layers of 4 tanh units, 400 points of the circle set):
+
+| learning rate | test accuracy | test loss |
+|---|---|---|
+| 0.001 | 48 % | 0.691 |
+| 0.01 | 77 % | 0.644 |
+| 0.1 | 97 % | 0.099 |
+| 1 | 97 % | 0.128 |
+| 10 | 50 % | 3.52 |
+
+The five variants have the same shapes, so Compare trains them together in one batched pass.</source>
+        <translation>训练 30 轮后（SGD，批大小 10，两个各含 4 个 tanh 单元的隐藏层，圆形数据集的 400 个点）：
+
+| 学习率 | 测试准确率 | 测试损失 |
+|---|---|---|
+| 0.001 | 48 % | 0.691 |
+| 0.01 | 77 % | 0.644 |
+| 0.1 | 97 % | 0.099 |
+| 1 | 97 % | 0.128 |
+| 10 | 50 % | 3.52 |
+
+这五个变体形状相同，所以“比较”在一次批量计算中同时训练它们。</translation>
+    </message>
+    <message>
+        <source>Start from the best: 0.1</source>
+        <translation>从最好的开始：0.1</translation>
+    </message>
+    <message>
+        <source>Set the experiment&apos;s learning rate to the winner and train it alone.</source>
+        <translation>把实验的学习率设为胜出者，单独训练它。</translation>
+    </message>
+    <message>
         <source>Sigmoid&apos;s slope is at most 0.25, so its gradients shrink at every layer and training crawls; tanh, ReLU and LeakyReLU learn the spiral in the same 40 epochs.</source>
         <translation>Sigmoid 的斜率最大只有 0.25，所以梯度每经过一层就缩小一次，训练非常缓慢；tanh、ReLU 和 LeakyReLU 在同样的 40 轮内就学会了螺旋。</translation>
     </message>
