@@ -66,6 +66,7 @@ class VariantTile(QWidget):
         self.view.hideAxis("left")
         self.view.hideAxis("bottom")
         self.view.setMouseEnabled(False, False)
+        self.view.setAspectLocked(True)
         self.view.getPlotItem().setMenuEnabled(False)
         self.view.getPlotItem().hideButtons()
         self.image = pg.ImageItem()
@@ -148,6 +149,7 @@ class CompareDialog(QDialog):
         self.curves_plot = pg.PlotWidget(self)
         self.curves_plot.setMinimumHeight(140)
         self.curves_plot.getPlotItem().setLabel("left", self.tr("Test loss"))
+        self.curves_plot.getPlotItem().setLogMode(x=False, y=True)  # rates differ by decades, so do losses
         self.curves_plot.getPlotItem().setLabel("bottom", self.tr("Epoch"))
         self.curves_plot.getPlotItem().addLegend(offset=(-8, 8), labelTextSize="8pt")
         self.curves: list[pg.PlotDataItem] = []
@@ -216,7 +218,7 @@ class CompareDialog(QDialog):
             self.grid.removeWidget(tile)
             tile.deleteLater()
         self.tiles = []
-        columns = 4 if len(names) > 4 else len(names)
+        columns = {5: 3, 6: 3}.get(len(names), min(len(names), 4))
         for i in range(len(names)):
             tile = VariantTile(self)
             self.grid.addWidget(tile, i // columns, i % columns)

@@ -18,6 +18,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -109,7 +110,7 @@ class RunsOverlay:
         while len(self.curves) < len(visible):
             curve = pg.PlotDataItem(connect="finite")
             curve.setZValue(-10)
-            text = pg.TextItem(anchor=(0, 0.5))
+            text = pg.TextItem(anchor=(1, 1))  # ends at the curve's last point, above it: inside the plot
             self.item.addItem(curve)
             self.item.addItem(text)
             self.curves.append(curve)
@@ -158,6 +159,11 @@ class RunsPanel(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.COLUMNS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.itemDoubleClicked.connect(lambda item, _col: self.restore(self.tree.indexOfTopLevelItem(item)))
         self.tree.currentItemChanged.connect(lambda *_: self._enable())
@@ -211,8 +217,6 @@ class RunsPanel(QWidget):
                 item.setForeground(0, pg.mkColor(r, g, b))
                 item.setToolTip(0, run.changed or label(run, i))
                 self.tree.addTopLevelItem(item)
-            for c in range(1, self.COLUMNS):
-                self.tree.resizeColumnToContents(c)
             if 0 <= current < len(runs):
                 self.tree.setCurrentItem(self.tree.topLevelItem(current))
         finally:
