@@ -26,7 +26,7 @@ from playground.core.background_save import save_trained, save_with_meta
 from playground.core.experiment_io import load_experiment
 
 if TYPE_CHECKING:
-    from playground.app.main_window import MainWindow
+    from playground.app.ports import AutosaveWindow
 
 INTERVAL_MS = 60_000
 """An autosave at most once a minute, and only when something changed since the last one."""
@@ -86,7 +86,7 @@ def orphans(folder: Path) -> list[Recovery]:
 class Autosave(QObject):
     """Owns one window's autosave file and the timer that writes it."""
 
-    def __init__(self, window: MainWindow, settings: QSettings) -> None:
+    def __init__(self, window: AutosaveWindow, settings: QSettings) -> None:
         super().__init__(window)
         self.window = window
         self.folder = autosave_folder(settings)

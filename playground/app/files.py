@@ -22,7 +22,7 @@ from playground.core.resources import example_files, examples_dir
 from playground.core.spec import Experiment
 
 if TYPE_CHECKING:
-    from playground.app.main_window import MainWindow
+    from playground.app.ports import FilesWindow
 
 EXAMPLES_DIR = examples_dir()
 MAX_RECENT = 8
@@ -34,7 +34,7 @@ __all__ = ["EXAMPLES_DIR", "FileController", "example_files"]
 class FileController(QObject):
     """Owns the file actions' behaviour; the window owns the widgets."""
 
-    def __init__(self, window: MainWindow, settings: QSettings) -> None:
+    def __init__(self, window: FilesWindow, settings: QSettings) -> None:
         super().__init__(window)
         self.window = window
         self.settings = settings

@@ -26,13 +26,13 @@ from playground.core.registry import ACTIVATIONS
 from playground.core.spec import Experiment
 
 if TYPE_CHECKING:
-    from playground.app.main_window import MainWindow
+    from playground.app.ports import InsideWindow
 
 KEYS = ("diagram", "gradients", "distributions", "inspector")
 
 
 class InsideViews(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: InsideWindow) -> None:
         super().__init__(window)
         self.window = window
         self.selection = ParameterSelection(self)

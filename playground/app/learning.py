@@ -23,11 +23,11 @@ from playground.app.lessons_panel import LessonPanel, lesson_text
 from playground.app.maths_panel import MathsPanel
 
 if TYPE_CHECKING:
-    from playground.app.main_window import MainWindow
+    from playground.app.ports import LearningWindow
 
 
 class LearningTools(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: LearningWindow) -> None:
         super().__init__(window)
         self.window = window
         self.lessons = LessonPanel(window)

@@ -28,7 +28,7 @@ from playground.core.remote import PARAMETER_VALUES
 from playground.core.status import RemoteError
 
 if TYPE_CHECKING:
-    from playground.app.main_window import MainWindow
+    from playground.app.ports import LessonsWindow
 
 
 def lesson_text(text: str) -> str:
@@ -48,7 +48,7 @@ class LessonPanel(QWidget):
     lessonOpened = Signal(str)
     """The title of the lesson just opened."""
 
-    def __init__(self, window: MainWindow, folder: Path | None = None) -> None:
+    def __init__(self, window: LessonsWindow, folder: Path | None = None) -> None:
         super().__init__(window)
         self.setObjectName("lessonPanel")
         self.window_ = window

@@ -20,7 +20,7 @@ from playground.core.experiment_io import ExperimentError, load_experiment
 from playground.core.spec import Experiment
 
 if TYPE_CHECKING:
-    from playground.app.main_window import MainWindow
+    from playground.app.ports import MenusWindow
 
 
 def _tr(text: str) -> str:
@@ -56,7 +56,7 @@ VIEW_FLAGS = {
 class Menus:
     """Creates the menus and keeps the checkable View actions in step with the document."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MenusWindow) -> None:
         self.window = window
         files = window.files
         bar = window.menuBar()

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from playground.core.spec import Experiment
 
 if TYPE_CHECKING:
-    from playground.app.main_window import MainWindow
+    from playground.app.ports import WeightEditWindow
 
 
 class SetWeightCommand(QUndoCommand):
     """Sets one entry of a trained parameter in the runner; undo puts the old value back."""
 
-    def __init__(self, window: MainWindow, name: str, index: tuple[int, ...], old: float, new: float) -> None:
+    def __init__(self, window: WeightEditWindow, name: str, index: tuple[int, ...], old: float, new: float) -> None:
         where = ", ".join(str(i) for i in index)
         super().__init__(QCoreApplication.translate("WeightEdits", "Set {0}[{1}] to {2:g}").format(name, where, new))
         self.window, self.name, self.index, self.old, self.new = window, name, index, old, new
@@ -63,7 +63,7 @@ class ValueEditor(QLineEdit):
 
 
 class WeightEdits(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WeightEditWindow) -> None:
         super().__init__(window)
         self.window = window
         self.editor: ValueEditor | None = None
