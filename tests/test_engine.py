@@ -243,3 +243,21 @@ def test_train_epoch_can_capture_its_last_step_even_with_a_folded_batchnorm_batc
     assert all(math.isfinite(s.update_ratio) for s in engine.snapshot().params)
     engine.train_epoch()
     assert all(math.isnan(s.update_ratio) for s in engine.snapshot().params)
+
+
+def test_next_batch_end_names_the_rows_the_next_step_trains_on():
+    """The public answer step_maths uses: ``perm[cursor:next_batch_end()]``, a folded batch of one included."""
+    exp = make("circle", samples=42).model_copy(
+        update={"model": ModelSpec(hidden=[LayerSpec(units=4, norm="batch")])})
+    engine = Engine(exp)  # 21 training points, batch 10: 10, then 11 (a batch of one folded in)
+    engine.train_step()
+    assert (engine.cursor, engine.next_batch_end()) == (10, 21)
+    rows = engine.perm[engine.cursor:engine.next_batch_end()]
+    model = copy.deepcopy(engine.model).train()
+    expected = nn.CrossEntropyLoss()(model(engine.x_train[rows]), engine.y_train[rows])
+    engine.train_step()
+    assert engine.batch_loss == expected.item() and engine.cursor == 0 and engine.epoch == 1
+    plain = Engine(make("circle", samples=42))  # without batch norm the last batch keeps its single row
+    plain.train_step()
+    plain.train_step()
+    assert (plain.cursor, plain.next_batch_end()) == (20, 21)

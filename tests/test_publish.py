@@ -172,3 +172,27 @@ def test_snapshot_has_no_tensors_and_hidden_views_cost_nothing():
     engine.train_step(capture=True)
     bare = engine.snapshot(ViewRequest(boundary=False, stats=False))
     assert bare.boundary is None and bare.params == () and bare.neurons is None and bare.inspection is None
+
+
+def test_the_publisher_reads_only_the_engine_view_and_the_engine_is_one():
+    """``publish`` never imports the engine: it reads the members ``EngineView`` names, and no other (issue 17)."""
+    import ast
+    import inspect
+
+    from playground.core import publish
+    from playground.core.engine_view import EngineView
+
+    named = {name for name in vars(EngineView) if not name.startswith("_")}
+    tree = ast.parse(inspect.getsource(publish))
+
+    def is_engine(node: ast.expr) -> bool:
+        if isinstance(node, ast.Name):
+            return node.id in ("e", "engine")
+        return isinstance(node, ast.Attribute) and node.attr == "engine" and isinstance(node.value, ast.Name) \
+            and node.value.id == "self"
+
+    read = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and is_engine(n.value)}
+    assert read and read <= named, sorted(read - named)
+    engine = Engine(spiral({"name": "sgd", "lr": 0.03}))
+    assert all(hasattr(engine, name) for name in named)
+    assert "playground.core.engine" not in {getattr(n, "module", None) for n in ast.walk(tree)}

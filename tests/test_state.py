@@ -71,3 +71,33 @@ def test_state_never_pickles():
     header_len = int.from_bytes(raw[:8], "little")
     assert raw[8:9] == b"{" and header_len < len(raw)  # safetensors: length, then a JSON header
     assert st_save({"x": torch.zeros(1)})[8:9] == b"{"
+
+
+def test_the_train_state_is_captured_and_restored_as_a_whole():
+    """``capture`` reads one TrainState; ``restore`` gives a fresh one every part of it back, nothing else."""
+    from playground.core.state import Target, capture, restore
+    from playground.core.train_state import TrainState
+
+    exp = Experiment(data=DataSpec(kind="circle", samples=60), model=ModelSpec(hidden=[LayerSpec(units=4)]))
+    engine = Engine(exp)
+    for _ in range(7):
+        engine.train_step()
+    saved = capture(engine.state, engine.device)
+    fresh = TrainState.fresh(engine.spec, engine.dataset.input_dim, engine.out_dim, engine.dtype, engine.device)
+    target = Target(engine.spec.training.optimizer, engine.n_train, engine.device, engine.dtype)
+    back = restore(fresh, saved, target)
+    assert back.model is fresh.model and back.optimizer is fresh.optimizer  # loaded in place, not rebuilt
+    assert (back.step, back.epoch, back.cursor, back.seconds) == (7, engine.epoch, engine.cursor, engine.seconds)
+    assert torch.equal(back.perm, engine.perm)
+    assert torch.equal(back.generator.get_state(), engine.generator.get_state())
+    for mine, theirs in zip(back.model.parameters(), engine.model.parameters()):
+        assert torch.equal(mine, theirs)
+    assert str(back.optimizer.state_dict()) == str(engine.optimizer.state_dict())
+    assert back.history.to_dict() == engine.history.to_dict()
+    broken = saved.model_copy(update={"batch_cursor": 10_000})
+    untouched = TrainState.fresh(engine.spec, engine.dataset.input_dim, engine.out_dim, engine.dtype, engine.device)
+    before = [p.detach().clone() for p in untouched.model.parameters()]
+    with pytest.raises(StateError, match="batch_cursor"):
+        restore(untouched, broken, target)
+    assert untouched.step == 0 and untouched.perm is None
+    assert all(torch.equal(a, b) for a, b in zip(before, untouched.model.parameters()))

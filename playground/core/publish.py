@@ -11,13 +11,13 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 import torch
 
 from playground.core import diagnostics as rules
-from playground.core.evaluation import Evaluation
+from playground.core.engine_view import EngineView
 from playground.core.history import ArrayHistory
 from playground.core.snapshot import (
     QUANTILES,
@@ -30,7 +30,6 @@ from playground.core.snapshot import (
     Snapshot,
 )
 from playground.core.stats import QuantileSampler, StableRange, parameter_stats
-from playground.core.train_state import TrainState
 from playground.core.views import ViewRequest
 
 SHARE = 0.10
@@ -90,47 +89,6 @@ class Part:
             self.cost = self.unit_cost * size
         self.last = now
         return self.value
-
-
-class EngineView(Protocol):
-    """What the publisher reads of the engine, and nothing else; it never writes to it.
-
-    The training state (weights, optimizer, counters, history), the parameters by name, the
-    progress of the current step, and the ``Evaluation`` that measures and draws the model.
-    """
-
-    @property
-    def state(self) -> TrainState: ...
-    @property
-    def evaluation(self) -> Evaluation: ...
-    @property
-    def params(self) -> list[torch.Tensor]: ...
-    @property
-    def param_names(self) -> list[str]: ...
-    @property
-    def labels(self) -> dict[str, str]: ...
-    @property
-    def previous_weights(self) -> list[torch.Tensor] | None: ...
-    @property
-    def macs(self) -> int: ...
-    @property
-    def device(self) -> torch.device: ...
-    @property
-    def batch_size(self) -> int: ...
-    @property
-    def steps_per_epoch(self) -> int: ...
-    @property
-    def lr(self) -> float: ...
-    @property
-    def last_loss(self) -> float: ...
-    @property
-    def diverged(self) -> bool: ...
-    @property
-    def metrics(self) -> Metrics: ...
-    @property
-    def batch_history(self) -> ArrayHistory: ...
-    def flush_quietly(self) -> None: ...
-    def sampled_metrics(self, limit: int) -> Metrics: ...
 
 
 _PARTS = ("stats", "quantiles", "boundary", "neurons", "inspect", "dead", "metrics", "predictions", "diagnostics")
