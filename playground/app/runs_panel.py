@@ -55,11 +55,17 @@ class RunsRecorder(QObject):
         self.last: Snapshot | None = None
         self.settings = None
         document.pathChanged.connect(self.forget)
+        document.changed.connect(self._document_changed)
 
     def forget(self, *_: object) -> None:
         """Another file: its runs are its own, the run on screen is not one of them."""
         self.last = None
         self.settings = None
+
+    def _document_changed(self, experiment: Any, sections: set[str]) -> None:
+        """A live change (learning rate…) during a run: the run's record names the settings it ended with."""
+        if self.last is not None and sections - {"runs", "view"} and self.in_sync():
+            self.settings = experiment
 
     def update(self, snapshot: Snapshot) -> None:
         last = self.last
@@ -67,9 +73,10 @@ class RunsRecorder(QObject):
             # Recorded after this delivery: a new engine's first snapshot arrives while the session is
             # still adopting it, and the document must not change under it then.
             settings = self.settings
-            QTimer.singleShot(0, lambda: self.record(last, settings))
+            QTimer.singleShot(0, lambda ended=last, settings=settings: self.record(ended, settings))
+            last = None
         if snapshot.step > 0:
-            if self.in_sync() or self.settings is None:
+            if last is None:  # a run begins: its settings (copied once a run, not at 30 Hz)
                 self.settings = self.document.experiment
             self.last = snapshot
         else:
