@@ -65,7 +65,7 @@ def test_a_helper_reads_only_what_its_port_names(module):
 
 def test_the_main_window_satisfies_every_port(qtbot, settings):
     window = open_window(qtbot, settings, Experiment(data=DataSpec(kind="xor", samples=40)))
-    for port in set(HELPERS.values()):
+    for port in {*HELPERS.values(), ports.ImagesWindow}:
         missing = sorted(name for name in members(port) if not hasattr(window, name))
         assert not missing, f"MainWindow lacks {missing} of {port.__name__}"
         assert isinstance(window, port)
