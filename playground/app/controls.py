@@ -7,6 +7,8 @@ worker's status, never a guess made on the GUI side.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QToolBar, QToolButton, QWidget
@@ -16,13 +18,24 @@ from playground.app.training import TrainingController
 from playground.app.worker import DIVERGED, ERROR, FINISHED, IDLE, PAUSED, TRAINING, WorkerStatus
 from playground.core.snapshot import Snapshot
 
+MORE_EPOCHS = 10
+"""Epochs that "Train N more epochs" adds when the experiment has no limit of its own to repeat."""
+
 
 class TrainingActions(QObject):
-    """Train/Pause/Resume, Step, Step epoch, Stop, Reset weights — wired to the controller."""
+    """Train/Pause/Resume, Step, Step epoch, Stop, Reset weights — wired to the controller.
 
-    def __init__(self, controller: TrainingController, window: QWidget) -> None:
+    A run that reached its epoch limit is FINISHED. Train then goes on, as TensorFlow Playground's
+    play button always does: it trains as many epochs again (``more``, also a button in the status
+    bar, says how many), so "train again" after a finished run is never a dead end. ``epochs``
+    reads the experiment's own limit (0: until stopped).
+    """
+
+    def __init__(self, controller: TrainingController, window: QWidget,
+                 epochs: Callable[[], int] | None = None) -> None:
         super().__init__(window)
         self.controller = controller
+        self._epochs = epochs or (lambda: 0)
         style = window.style()
         icon = style.standardIcon
 
@@ -45,9 +58,13 @@ class TrainingActions(QObject):
                          self.tr("Stop training, keep the weights"))
         self.reset = make(self.tr("Reset weights"), "Ctrl+R", sp.SP_BrowserReload,
                           self.tr("Fresh weights from the seed; history starts over"))
+        self.more = QAction(icon(sp.SP_MediaPlay), "", window)
+        self.more.setObjectName("trainMore")
+        self.more.setVisible(False)
         self._play = icon(sp.SP_MediaPlay)
         self._pause = icon(sp.SP_MediaPause)
-        self.train.triggered.connect(controller.toggle)
+        self.train.triggered.connect(self.toggle)
+        self.more.triggered.connect(self.train_more)
         self.step.triggered.connect(controller.step)
         self.step_epoch.triggered.connect(controller.step_epoch)
         self.stop.triggered.connect(controller.stop)
@@ -57,6 +74,25 @@ class TrainingActions(QObject):
 
     def all(self) -> list[QAction]:
         return [self.train, self.step, self.step_epoch, self.stop, self.reset]
+
+    def more_epochs(self) -> int:
+        """How many epochs "train more" adds: the experiment's own limit, else ``MORE_EPOCHS``."""
+        return self._epochs() or MORE_EPOCHS
+
+    def toggle(self) -> None:
+        """Train, pause or resume; at the epoch limit, train ``more_epochs`` more."""
+        if self.controller.state == FINISHED:
+            self.train_more()
+        else:
+            self.controller.toggle()
+
+    def train_more(self) -> None:
+        """Move the run's epoch limit on by ``more_epochs`` and train (the experiment is not edited)."""
+        status = self.controller.status
+        if status.state == TRAINING:
+            return
+        self.controller.set_epoch_limit(status.epoch + self.more_epochs())
+        self.controller.start()
 
     def show_status(self, status: WorkerStatus) -> None:
         state = status.state
@@ -68,6 +104,12 @@ class TrainingActions(QObject):
             self.train.setIcon(self._play)
         stopped = state in (IDLE, PAUSED, FINISHED, ERROR)
         self.train.setEnabled(state != DIVERGED)
+        more = self.more_epochs()
+        self.more.setText(self.tr("Train 1 more epoch") if more == 1 else  # readable without a translator
+                          self.tr("Train {0} more epochs").format(f"{more:,}"))
+        self.more.setToolTip(self.tr("The run reached its epoch limit; this trains on from here (Space does "
+                                     "the same). Epochs in the Training tab sets the limit of a run."))
+        self.more.setVisible(state == FINISHED)
         self.step.setEnabled(stopped)
         self.step_epoch.setEnabled(stopped)
         self.stop.setEnabled(state in (TRAINING, PAUSED, FINISHED, ERROR))
@@ -106,7 +148,7 @@ def elapsed_text(seconds: float) -> str:
 class StatusDisplay(QObject):
     """State, epoch, step, steps/s, device and training time in the status bar."""
 
-    def __init__(self, controller: TrainingController, bar: QStatusBar) -> None:
+    def __init__(self, controller: TrainingController, bar: QStatusBar, more: QAction | None = None) -> None:
         super().__init__(bar)
         self.bar = bar
         self.state = QLabel()
@@ -128,6 +170,13 @@ class StatusDisplay(QObject):
         self.notes = QLabel(objectName="snapshotNotes")
         self.notes.setStyleSheet("color: #57606a;")
         bar.addWidget(self.notes)
+        self.more = QToolButton(objectName="trainMoreButton")
+        if more is not None:  # "Train 10 more epochs" beside "finished 10 epochs"
+            self.more.setDefaultAction(more)
+            self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            more.changed.connect(lambda: self.more.setVisible(more.isVisible()))
+            bar.addPermanentWidget(self.more)
+        self.more.setVisible(more is not None and more.isVisible())
         self.busy = ""
         self._status = controller.status
         controller.snapshotReady.connect(self.show_diagnostics)
@@ -153,10 +202,20 @@ class StatusDisplay(QObject):
     def show_busy(self, text: str) -> None:
         """A wait the user should know about ("Building the model…") replaces the state word."""
         self.busy = text
-        self.show_status(self._status)
+        self._show_labels(self._status)  # only the labels: the status's message was shown when it came
 
     def show_status(self, status: WorkerStatus) -> None:
         self._status = status
+        self._show_labels(status)
+        if status.message:
+            self.bar.showMessage(localized(status.message))
+        elif status.notes:
+            self.bar.showMessage(" · ".join(localized(note) for note in status.notes))
+        elif status.state == TRAINING or (self._shown and self.bar.currentMessage() == self._shown):
+            self.bar.clearMessage()  # never another message (Saved …) that came after the worker's
+        self._shown = status.message
+
+    def _show_labels(self, status: WorkerStatus) -> None:
         if self.busy:
             self.state.setText(f"<b style='color:#9a6700'>{self.busy}</b>")
             return
@@ -168,10 +227,3 @@ class StatusDisplay(QObject):
         self.rate.setText(self.tr("{0} steps/s").format(rate))
         self.device.setText(status.device or "–")
         self.elapsed.setText(self.tr("Time {0}").format(elapsed_text(status.seconds)))
-        if status.message:
-            self.bar.showMessage(localized(status.message))
-        elif status.notes:
-            self.bar.showMessage(" · ".join(localized(note) for note in status.notes))
-        elif status.state == TRAINING or (self._shown and self.bar.currentMessage() == self._shown):
-            self.bar.clearMessage()  # never another message (Saved …) that came after the worker's
-        self._shown = status.message

@@ -308,8 +308,8 @@ STRINGS = [
     QT_TRANSLATE_NOOP("lessons",
                       "| learning rate | loss at start | after 1 epoch | after 10 epochs |\n|---|---|---|---|\n| "
                       "0.0005 | 33.2 | 28.2 | 6.7 |\n| 0.02 | 33.2 | 0.32 | 0.195 |\n| 0.15 | 33.2 | 20,475 | "
-                      "2·10²² |\n\nWith 0.15, keep training (raise Epochs) and the loss becomes infinite: the app"
-                      " stops and says so."),
+                      "2·10²² |\n\nWith 0.15, press **Train 10 more epochs** (or Train again) and the loss "
+                      "becomes infinite: the app stops and says so."),
     QT_TRANSLATE_NOOP("lessons",
                       "Too small: 0.0005"),
     QT_TRANSLATE_NOOP("lessons",

@@ -11,14 +11,28 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import ValidationError
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from playground.core.errors import one_line
 from playground.core.experiment_io import format_validation_error
-from playground.core.spec import Experiment, StateSpec
+from playground.core.spec import Experiment, StateSpec, TrainingSpec
 
 _merge_ids: dict[str, int] = {}
+
+NEW_EPOCHS = 0
+"""Epochs of an experiment made with File ▸ New: 0, train until paused, as TensorFlow Playground does.
+Files keep the schema's default (100): ``playground train`` needs a limit, and examples and lessons
+keep theirs (a lesson compares runs of its own length; Train at a limit goes on with one click)."""
+
+
+def new_experiment() -> Experiment:
+    """What File ▸ New (and a window opened without a file) starts from."""
+    return Experiment(training=TrainingSpec(epochs=NEW_EPOCHS))
+
+
+UNTITLED = QT_TRANSLATE_NOOP("examples", "Untitled")
+"""The name of a new experiment (``Experiment.name``'s default), shown in the user's language."""
 
 
 def _merge_id(key: str | None) -> int:
@@ -67,12 +81,14 @@ class ExperimentDocument(QObject):
     def __init__(self, experiment: Experiment | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._state_dirty = False
+        self.scratch_runs = False
+        """Runs of this document are demonstrations (an open lesson): leaving one asks nothing."""
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._experiment = Experiment()
         self.path: Path | None = None
         self.trained_state: StateSpec | None = None
-        self.replace(experiment or Experiment(), None)
+        self.replace(experiment or new_experiment(), None)
 
     def _clean_changed(self, clean: bool) -> None:
         self.modifiedChanged.emit(not clean or self._state_dirty)
@@ -89,7 +105,22 @@ class ExperimentDocument(QObject):
 
     @property
     def modified(self) -> bool:
+        """Edits or training since the last load or save: the file (if any) is out of date."""
         return not self.undo_stack.isClean() or self._state_dirty
+
+    @property
+    def edited(self) -> bool:
+        """Edits of the experiment since the last load or save (training is not an edit)."""
+        return not self.undo_stack.isClean()
+
+    @property
+    def trained_unsaved(self) -> bool:
+        """Steps trained since the last load or save: weights the file does not have."""
+        return self._state_dirty
+
+    def display_name(self) -> str:
+        """The experiment's name as the user reads it (a bundled example's or "Untitled" translated)."""
+        return QCoreApplication.translate("examples", self._experiment.name)
 
     def edit(self, mutate: Callable[[Experiment], None], text: str, merge_key: str | None = None) -> bool:
         """Apply ``mutate`` to a copy, validate, and push it as one undoable step.
@@ -130,6 +161,7 @@ class ExperimentDocument(QObject):
         self.path = path
         self.undo_stack.clear()
         self._state_dirty = False
+        self.scratch_runs = False
         self.changed.emit(self.experiment, set(Experiment.model_fields))
         self.pathChanged.emit(path)
         self.modifiedChanged.emit(False)
@@ -151,6 +183,7 @@ class ExperimentDocument(QObject):
     def mark_saved(self, path: Path) -> None:
         self.path = path
         self._state_dirty = False
+        self.scratch_runs = False  # saved: the user's own file now
         self.undo_stack.setClean()
         self.pathChanged.emit(path)
         self.modifiedChanged.emit(False)

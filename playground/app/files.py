@@ -15,6 +15,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from playground.app.document import new_experiment
 from playground.app.export_dialog import ExportDialog
 from playground.core.background_save import with_trained_state
 from playground.core.experiment_io import ExperimentError, load_experiment, rebase_paths, save_experiment
@@ -54,9 +55,15 @@ class FileController(QObject):
         doc = self.window.document
         if not doc.modified or self.quiet:
             return True
+        if not doc.edited and doc.scratch_runs:  # a lesson's run: training is not an edit, say it goes
+            self.window.statusBar().showMessage(
+                self.tr("The trained weights of “{0}” were not kept (Save As keeps a lesson's run)")
+                .format(doc.display_name()), 10_000)
+            return True
+        question = (self.tr("“{0}” has unsaved changes. Save them first?") if doc.edited else
+                    self.tr("“{0}” has trained weights that are not saved. Save them first?"))
         answer = QMessageBox.question(
-            self.window, self.tr("Unsaved changes"),
-            self.tr("“{0}” has unsaved changes. Save them first?").format(doc.experiment.name),
+            self.window, self.tr("Unsaved changes"), question.format(doc.display_name()),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -67,7 +74,7 @@ class FileController(QObject):
     def new(self) -> bool:
         if not self.maybe_save():
             return False
-        return self.adopt(Experiment(), None)
+        return self.adopt(new_experiment(), None)
 
     def open_dialog(self) -> bool:
         start = str(self.window.document.base_dir or EXAMPLES_DIR)
@@ -145,7 +152,7 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         doc = self.window.document
-        start = str(doc.path or (Path.home() / f"{doc.experiment.name}.json"))
+        start = str(doc.path or (Path.home() / f"{doc.display_name()}.json"))
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save experiment"), start,
                                               self.tr("Experiments (*.json)"))
         if not path:

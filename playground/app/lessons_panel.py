@@ -2,8 +2,12 @@
 
 Opening a lesson builds its experiment like any file (the unsaved-changes prompt included) but
 leaves the document untitled, so Save never overwrites a built-in lesson. A "try this" button is
-one undoable edit of the document. For lessons that know the parameters their data came from, a
-table puts the learned values next to them, read from the runner whenever training stops.
+one undoable edit of the document and then a fresh run: new weights from the seed, epoch 0, the
+lesson's epoch limit — so Train after it trains the changed experiment as long as the lesson's own
+run, and the two runs compare fairly (one rule for every button, said in the panel's text). "Start
+the lesson again" puts back the lesson's whole experiment and starts a fresh run too. For lessons
+that know the parameters their data came from, a table puts the learned values next to them, read
+from the runner whenever training stops.
 """
 
 from __future__ import annotations
@@ -21,10 +25,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from superqt.utils import signals_blocked
 
 from playground.app.training import TRAINING, WorkerBusy
 from playground.core.lessons import Lesson, LessonError, apply_patch, lesson_experiment, lessons
 from playground.core.remote import PARAMETER_VALUES
+from playground.core.spec import Experiment
 from playground.core.status import RemoteError
 
 if TYPE_CHECKING:
@@ -98,7 +104,8 @@ class LessonPanel(QWidget):
         self.try_box.setSpacing(4)
         self.try_label = QLabel(self.tr("<b>Try this</b>"), objectName="tryLabel")
         self.restart = QPushButton(self.tr("Start the lesson again"), objectName="restartLesson")
-        self.restart.setToolTip(self.tr("Undoable: the lesson's own experiment, as it was opened"))
+        self.restart.setToolTip(self.tr("The lesson's own experiment, as it was opened, and a fresh run "
+                                        "(Undo brings your changes back)"))
         self.restart.clicked.connect(self._restart)
 
         layout = QVBoxLayout(self)
@@ -124,10 +131,12 @@ class LessonPanel(QWidget):
         if not files.adopt(experiment, None):
             self._show()
             return False
+        self.window_.document.scratch_runs = True  # leaving a lesson's run asks nothing (it says so)
         self.current = index
         self._show_answer = False
         self._learned = None
         self._show()
+        self.text.verticalScrollBar().setValue(0)  # a new lesson starts at its title
         self.lessonOpened.emit(lesson.title)
         return True
 
@@ -154,35 +163,52 @@ class LessonPanel(QWidget):
 
     # ------------------------------------------------------------------ changes
     def apply(self, index: int) -> bool:
-        """Apply the open lesson's "try this" change ``index`` as one undoable edit."""
+        """The lesson's experiment with "try this" change ``index`` (one undoable edit), and a fresh run."""
         lesson = self.lesson
         if lesson is None:
             return False
         change = lesson.try_this[index]
-        document = self.window_.document
-        try:
-            changed = apply_patch(document.experiment, change.patch)
+        path = self.lessons[self.current][0]  # type: ignore[index]
+        try:  # on the lesson's own experiment: each button is one change, not a pile of them
+            changed = apply_patch(lesson_experiment(lesson, path), change.patch)
         except ValueError as exc:
             self.window_.statusBar().showMessage(str(exc), 6000)
             return False
 
-        def mutate(experiment) -> None:
-            for name in ("data", "model", "training", "view"):
-                setattr(experiment, name, getattr(changed, name))
-
-        return document.edit(mutate, lesson_text(change.label))
+        return self._fresh_run(changed, lesson_text(change.label))
 
     def _restart(self) -> None:
+        """The lesson's own experiment (one undoable edit) and a fresh run of it."""
         if self.current is None:
             return
         path, lesson = self.lessons[self.current]
-        start = lesson_experiment(lesson, path)
+        self._learned = None
+        self._fresh_run(lesson_experiment(lesson, path), self.tr("Start the lesson again"))
+        self._show()
 
-        def mutate(experiment) -> None:
+    def _fresh_run(self, target: Experiment, text: str) -> bool:
+        """Make ``target``'s data, model, training and view the document's (one undoable edit), on a
+        fresh run: weights from the seed, epoch 0, the lesson's epoch limit.
+
+        Asks nothing: a lesson's runs are its own, and its text says each button starts afresh. The
+        run is reset first, so the edit meets an engine with nothing to lose: a structural change
+        rebuilds it at once, a hyper-parameter goes to it as it is.
+        """
+        window = self.window_
+        document = window.document
+        if window.controller.status.step > 0 or not window.session.in_sync():
+            try:
+                window.session.load(document.experiment, document.base_dir)
+            except Exception as exc:  # the data or device cannot be used: say so, keep the old run
+                window.statusBar().showMessage(str(exc), 6000)
+                return False
+
+        def mutate(experiment: Experiment) -> None:
             for name in ("data", "model", "training", "view"):
-                setattr(experiment, name, getattr(start, name))
+                setattr(experiment, name, getattr(target, name))
 
-        self.window_.document.edit(mutate, self.tr("Start the lesson again"))
+        document.edit(mutate, text)
+        return True
 
     # ------------------------------------------------------------------ learned vs true
     def _status_changed(self, status: object) -> None:
@@ -227,7 +253,10 @@ class LessonPanel(QWidget):
         lesson = self.lesson
         h = {"lessons": self.tr("Lessons"), "do": self.tr("What to do"), "watch": self.tr("What to watch"),
              "think": self.tr("Think about it"), "values": self.tr("Learned and true parameters"),
-             "try": self.tr("Try this"), "buttons": self.tr("the buttons below; Undo takes a change back"),
+             "try": self.tr("Try this"),
+             "buttons": self.tr("the buttons below: each one sets up the lesson's experiment with that one "
+                                "change and starts a fresh run from epoch 0, so press Train after it; "
+                                "Undo takes a change back"),
              "answer": self.tr("Answer"), "results": self.tr("What the app gets")}
         if lesson is None:
             items = "\n".join(f"{i + 1}. [{lesson_text(lsn.title)}](lesson:{i})"
@@ -256,9 +285,8 @@ class LessonPanel(QWidget):
 
     def _show(self) -> None:
         lesson = self.lesson
-        blocked = self.choice.blockSignals(True)
-        self.choice.setCurrentIndex(self.choice.findData(self.current if self.current is not None else -1))
-        self.choice.blockSignals(blocked)
+        with signals_blocked(self.choice):
+            self.choice.setCurrentIndex(self.choice.findData(self.current if self.current is not None else -1))
         self.previous.setEnabled(self.current is not None and self.current > 0)
         self.next.setEnabled(self.current is None or self.current < len(self.lessons) - 1)
         bar = self.text.verticalScrollBar().value()
@@ -266,9 +294,8 @@ class LessonPanel(QWidget):
         self.text.verticalScrollBar().setValue(bar)
         has = lesson is not None
         self.answer_button.setVisible(has and bool(lesson.answer or lesson.results))
-        blocked = self.answer_button.blockSignals(True)
-        self.answer_button.setChecked(self._show_answer)
-        self.answer_button.blockSignals(blocked)
+        with signals_blocked(self.answer_button):
+            self.answer_button.setChecked(self._show_answer)
         self.restart.setVisible(has)
         for button in self.try_buttons:
             self.try_box.removeWidget(button)

@@ -37,6 +37,7 @@ from playground.app.menus import Menus
 from playground.app.panels.common import RangeNotice
 from playground.app.plots import BoundaryView, LossPlot, MetricPlot, Scoreboard
 from playground.app.session import EngineSession
+from playground.app.tooltips import keep_tooltips
 from playground.app.training import TrainingController
 from playground.core.spec import Experiment
 
@@ -81,11 +82,12 @@ class MainWindow(QMainWindow):
         self.draw = DrawController(self.document, self.boundary, self)
         self.inside = InsideViews(self)
         self.diagram = self.inside.diagram
+        keep_tooltips(self.diagram, self.inside.widgets["inspector"])  # they show tips as the mouse moves
 
-        self.actions_ = TrainingActions(self.controller, self)
+        self.actions_ = TrainingActions(self.controller, self, lambda: self.document.experiment.training.epochs)
         self.control_bar = ControlBar(self.actions_, self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.control_bar)
-        self.status_display = StatusDisplay(self.controller, self.statusBar())
+        self.status_display = StatusDisplay(self.controller, self.statusBar(), self.actions_.more)
 
         self.description = QLabel(objectName="description")
         self.description.setTextFormat(Qt.TextFormat.MarkdownText)

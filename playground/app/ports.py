@@ -91,6 +91,8 @@ class LessonsWindow(Protocol):
     document: ExperimentDocument
     controller: TrainingController
     files: FilesPort
+    session: EngineSession
+    """A "try this" starts a fresh run: the lessons panel rebuilds the engine through the session."""
 
     def statusBar(self) -> QStatusBar: ...
 

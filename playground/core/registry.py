@@ -8,7 +8,7 @@ module is built: the window reads these tables without paying for ``import torch
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 if TYPE_CHECKING:
@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from torch import nn
 
 Task = Literal["classification", "regression"]
+TINY = 1e-300
+"""Smallest value a hyper-parameter that must be above 0 takes (lr, eps): below it a spin box (and
+JSON written by people) cannot keep the value exactly, and no optimizer step could tell it from 0."""
 TASKS: tuple[Task, ...] = ("classification", "regression")
 
 
@@ -47,6 +50,9 @@ class HyperParam:
         else:
             value = float(value)
         too_low = value <= self.minimum if self.exclusive_min else value < self.minimum
+        if self.exclusive_min and self.minimum == 0 and 0 < value < TINY:
+            raise ValueError(f"{self.name} must be 0 < {self.name} ≤ {self.maximum:g} and at least {TINY:g}, "
+                             f"got {value!r}")
         if too_low or value > self.maximum or value != value:
             low = "(" if self.exclusive_min else "["
             raise ValueError(
@@ -177,6 +183,7 @@ def losses_for(task: Task) -> list[Loss]:
 
 
 _LR = HyperParam("lr", "Learning rate", 0.03, 0.0, 10.0, log_scale=True, exclusive_min=True)
+"""The one learning-rate range; optimizers differ only in its default (``replace(_LR, default=…)``)."""
 _WD = HyperParam("weight_decay", "Weight decay", 0.0, 0.0, 1.0)
 _EPS = HyperParam("eps", "Epsilon", 1e-8, 0.0, 1.0, log_scale=True, exclusive_min=True)
 _BETA1 = HyperParam("beta1", "β₁", 0.9, 0.0, 0.999999)
@@ -228,16 +235,16 @@ OPTIMIZERS: Registry[Optimizer] = Registry(
             _WD,
         )),
         Optimizer("adam", "Adam", "Adam", (
-            HyperParam("lr", _LR.label, 0.001, 0.0, 10.0, log_scale=True, exclusive_min=True),
+            replace(_LR, default=0.001),
             _BETA1, _BETA2, _EPS, _WD,
         )),
         Optimizer("adamw", "AdamW", "AdamW", (
-            HyperParam("lr", _LR.label, 0.001, 0.0, 10.0, log_scale=True, exclusive_min=True),
+            replace(_LR, default=0.001),
             _BETA1, _BETA2, _EPS,
-            HyperParam("weight_decay", _WD.label, 0.01, 0.0, 1.0),
+            replace(_WD, default=0.01),
         )),
         Optimizer("rmsprop", "RMSprop", "RMSprop", (
-            HyperParam("lr", _LR.label, 0.01, 0.0, 10.0, log_scale=True, exclusive_min=True),
+            replace(_LR, default=0.01),
             HyperParam("alpha", "Smoothing (α)", 0.99, 0.0, 0.999999),
             _EPS,
             HyperParam("momentum", "Momentum", 0.0, 0.0, 0.999999),
@@ -245,9 +252,9 @@ OPTIMIZERS: Registry[Optimizer] = Registry(
             _WD,
         )),
         Optimizer("adagrad", "Adagrad", "Adagrad", (
-            HyperParam("lr", _LR.label, 0.01, 0.0, 10.0, log_scale=True, exclusive_min=True),
+            replace(_LR, default=0.01),
             HyperParam("lr_decay", "Learning-rate decay", 0.0, 0.0, 1.0),
-            HyperParam("eps", _EPS.label, 1e-10, 0.0, 1.0, log_scale=True, exclusive_min=True),
+            replace(_EPS, default=1e-10),
             _WD,
         )),
     ],

@@ -694,6 +694,14 @@ Export anyway?</source>
         <translation>保存实验</translation>
     </message>
     <message>
+        <source>The trained weights of “{0}” were not kept (Save As keeps a lesson&apos;s run)</source>
+        <translation>“{0}”训练出的权重没有保留（要保留课程中的训练结果，请用“另存为”）</translation>
+    </message>
+    <message>
+        <source>“{0}” has trained weights that are not saved. Save them first?</source>
+        <translation>“{0}”有尚未保存的训练权重。先保存吗？</translation>
+    </message>
+    <message>
         <source>Experiments (*.json)</source>
         <translation>实验文件 (*.json)</translation>
     </message>
@@ -905,8 +913,8 @@ Export anyway?</source>
         <translation>重新开始本课</translation>
     </message>
     <message>
-        <source>Undoable: the lesson&apos;s own experiment, as it was opened</source>
-        <translation>可撤销：恢复本课打开时的原始实验</translation>
+        <source>The lesson&apos;s own experiment, as it was opened, and a fresh run (Undo brings your changes back)</source>
+        <translation>恢复课程打开时的实验，并重新开始一次训练（撤销可找回你的修改）</translation>
     </message>
     <message>
         <source>parameter</source>
@@ -945,8 +953,8 @@ Export anyway?</source>
         <translation>试一试</translation>
     </message>
     <message>
-        <source>the buttons below; Undo takes a change back</source>
-        <translation>点击下方按钮；用“撤销”可以还原修改</translation>
+        <source>the buttons below: each one sets up the lesson&apos;s experiment with that one change and starts a fresh run from epoch 0, so press Train after it; Undo takes a change back</source>
+        <translation>见下方按钮：每个按钮都在课程原始实验上只做这一处改动，并从第 0 轮重新开始训练，所以按下后请再点“训练”；撤销可收回改动</translation>
     </message>
     <message>
         <source>Answer</source>
@@ -1863,6 +1871,18 @@ Export anyway?</source>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
+    <message>
+        <source>Train 1 more epoch</source>
+        <translation>再训练 1 轮</translation>
+    </message>
+    <message>
+        <source>Train {0} more epochs</source>
+        <translation>再训练 {0} 轮</translation>
+    </message>
+    <message>
+        <source>The run reached its epoch limit; this trains on from here (Space does the same). Epochs in the Training tab sets the limit of a run.</source>
+        <translation>本次训练已达到轮数上限；点此从当前状态继续训练（空格键也可以）。“训练”选项卡中的“轮数”设定每次训练的上限。</translation>
+    </message>
 </context>
 <context>
     <name>TrainingController</name>
@@ -2366,6 +2386,10 @@ Export anyway?</source>
         <source>The classic problem a linear model cannot solve. One hidden layer learns it; try 0 hidden layers and watch accuracy stay near 50 %, or add the X₁X₂ feature and solve it with no hidden layer at all.</source>
         <translation>线性模型解决不了的经典问题。一个隐藏层就能学会它；试试 0 个隐藏层，看准确率停在 50 % 左右，或者加上 X₁X₂ 特征，不用隐藏层也能解决。</translation>
     </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
 </context>
 <context>
     <name>lessons</name>
@@ -2714,22 +2738,6 @@ With equal output weights the four rows of 0.weight are still identical after 60
         <translation>对于平方误差，每一步都会把某个方向上的误差乘以 (1 − 2·lr·λ)，其中 λ 是该方向上 x² 的均值（这里 x 在 [−5, 5] 内，约为 8.3）。当 lr 超过 2 / (2·8.3) ≈ 0.12 时，这个系数小于 −1：每一步冲过头的量都比纠正的量还大。</translation>
     </message>
     <message>
-        <source>| learning rate | loss at start | after 1 epoch | after 10 epochs |
-|---|---|---|---|
-| 0.0005 | 33.2 | 28.2 | 6.7 |
-| 0.02 | 33.2 | 0.32 | 0.195 |
-| 0.15 | 33.2 | 20,475 | 2·10²² |
-
-With 0.15, keep training (raise Epochs) and the loss becomes infinite: the app stops and says so.</source>
-        <translation>| 学习率 | 初始损失 | 1 轮后 | 10 轮后 |
-|---|---|---|---|
-| 0.0005 | 33.2 | 28.2 | 6.7 |
-| 0.02 | 33.2 | 0.32 | 0.195 |
-| 0.15 | 33.2 | 20,475 | 2·10²² |
-
-学习率为 0.15 时继续训练（调高轮数），损失会变成无穷大：程序会停下来并给出提示。</translation>
-    </message>
-    <message>
         <source>Too small: 0.0005</source>
         <translation>太小：0.0005</translation>
     </message>
@@ -2848,6 +2856,22 @@ The five variants have the same shapes, so Compare trains them together in one b
     <message>
         <source>Sigmoid&apos;s slope is at most 0.25, so its gradients shrink at every layer and training crawls; tanh, ReLU and LeakyReLU learn the spiral in the same 40 epochs.</source>
         <translation>Sigmoid 的斜率最大只有 0.25，所以梯度每经过一层就缩小一次，训练非常缓慢；tanh、ReLU 和 LeakyReLU 在同样的 40 轮内就学会了螺旋。</translation>
+    </message>
+    <message>
+        <source>| learning rate | loss at start | after 1 epoch | after 10 epochs |
+|---|---|---|---|
+| 0.0005 | 33.2 | 28.2 | 6.7 |
+| 0.02 | 33.2 | 0.32 | 0.195 |
+| 0.15 | 33.2 | 20,475 | 2·10²² |
+
+With 0.15, press **Train 10 more epochs** (or Train again) and the loss becomes infinite: the app stops and says so.</source>
+        <translation>| 学习率 | 初始损失 | 1 轮后 | 10 轮后 |
+|---|---|---|---|
+| 0.0005 | 33.2 | 28.2 | 6.7 |
+| 0.02 | 33.2 | 0.32 | 0.195 |
+| 0.15 | 33.2 | 20,475 | 2·10²² |
+
+学习率为 0.15 时点 **再训练 10 轮**（或再点一次“训练”），损失会变成无穷大：程序会停下来并给出提示。</translation>
     </message>
     <message>
         <source>Why does CrossEntropyLoss take logits and not probabilities?</source>

@@ -157,7 +157,7 @@ def test_an_out_of_range_learning_rate_is_explained_not_silently_reverted(qtbot,
     qtbot.keyClick(lr, Qt.Key.Key_Return)
     assert window.document.experiment.training.optimizer.values()["lr"] == 0.03
     assert window.statusBar().currentMessage() == (
-        "Learning rate: 50 is out of range (1e-12 to 10); it was not changed")
+        "Learning rate: 50 is out of range (above 0 to 10); it was not changed")
 
 
 def test_a_refused_combination_is_explained(qtbot, window):

@@ -7,13 +7,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import BaseModel
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QDoubleSpinBox, QFormLayout, QSpinBox, QWidget
+from superqt.utils import signals_blocked
 
 from playground.core.architecture import head
 from playground.core.data import DataError, make_dataset
-from playground.core.registry import LOSSES, Task
+from playground.core.field_range import FieldRange, field_range, int_range
+from playground.core.registry import LOSSES, TINY, Task
 from playground.core.spec import DERIVED_LABELS, ONE_D_KINDS, DataSpec, Experiment
 
 
@@ -25,36 +28,64 @@ def registry_text(label: str) -> str:
 def set_value(widget: QSpinBox | QDoubleSpinBox, value: float) -> None:
     """Set a spin box only if its value differs, so a refresh never disturbs a user's typing."""
     if widget.value() != value:
-        blocked = widget.blockSignals(True)
-        widget.setValue(value)
-        widget.blockSignals(blocked)
+        with signals_blocked(widget):
+            widget.setValue(value)
 
 
 def select_data(combo: QComboBox, data: object) -> None:
     """Select the combo item holding ``data`` without emitting signals."""
     index = combo.findData(data)
     if index >= 0 and index != combo.currentIndex():
-        blocked = combo.blockSignals(True)
-        combo.setCurrentIndex(index)
-        combo.blockSignals(blocked)
+        with signals_blocked(combo):
+            combo.setCurrentIndex(index)
 
 
-def quiet(widget: QWidget) -> _Quiet:
+def quiet(widget: QWidget):
     """``with quiet(w): ...`` blocks ``w``'s signals so a refresh never pushes an edit."""
-    return _Quiet(widget)
+    return signals_blocked(widget)
 
 
-class _Quiet:
-    def __init__(self, widget: QWidget) -> None:
-        self._widget = widget
-        self._was = False
+SMALLEST_ABOVE_ZERO = TINY
+"""What a control offers for "above 0" (lr, eps): the smallest value the schema takes there."""
 
-    def __enter__(self) -> QWidget:
-        self._was = self._widget.blockSignals(True)
-        return self._widget
 
-    def __exit__(self, *exc: object) -> None:
-        self._widget.blockSignals(self._was)
+def offered_low(minimum: float, exclusive: bool) -> float:
+    """The smallest value a control offers for a lower bound that may be exclusive."""
+    if not exclusive:
+        return minimum
+    return SMALLEST_ABOVE_ZERO if minimum == 0 else math.nextafter(minimum, math.inf)
+
+
+def int_spin(model: type[BaseModel], field: str, name: str) -> QSpinBox:
+    """A spin box whose range is the schema's for ``model.field``; keyboard tracking off (one edit)."""
+    spin = QSpinBox(objectName=name)
+    low, high = int_range(model, field)
+    spin.setRange(low, min(high, 2**31 - 1))
+    spin.setKeyboardTracking(False)
+    return spin
+
+
+def number_spin(model: type[BaseModel], field: str, name: str, log_scale: bool = False,
+                log_floor: float = 1e-4) -> NumberSpin:
+    """A ``NumberSpin`` whose range is the schema's for ``model.field`` (exclusive bounds just inside)."""
+    r: FieldRange = field_range(model, field)
+    spin = NumberSpin(offered_low(r.minimum, r.exclusive_min), r.high, log_scale, log_floor)
+    spin.setObjectName(name)
+    return spin
+
+
+DECIMALS = 323
+"""Qt's most (DBL_MAX_10_EXP + DBL_DIG): QDoubleSpinBox rounds every value to its decimals, and with
+fewer a file's lr of 1e-13 would show (and be saved back) as 1e-12."""
+
+
+def exact_text(value: float) -> str:
+    """``value`` short where that is exact (``0.003``, ``1e-08``), else every digit it needs."""
+    for digits in (6, 15):
+        text = f"{value:.{digits}g}"
+        if float(text) == value:
+            return text
+    return repr(float(value))
 
 
 _NICE = (1.0, 3.0)
@@ -70,7 +101,7 @@ class NumberSpin(QDoubleSpinBox):
     def __init__(self, minimum: float, maximum: float, log_scale: bool = False,
                  log_floor: float = 1e-4, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setDecimals(15)
+        self.setDecimals(DECIMALS)
         self.setRange(minimum, maximum)
         self.setKeyboardTracking(False)
         self._log = log_scale
@@ -79,7 +110,7 @@ class NumberSpin(QDoubleSpinBox):
             self.setSingleStep(0.01 if maximum <= 1 else 0.1)
 
     def textFromValue(self, value: float) -> str:
-        return f"{value:.6g}"
+        return exact_text(value)
 
     def valueFromText(self, text: str) -> float:
         try:
@@ -99,8 +130,10 @@ class NumberSpin(QDoubleSpinBox):
         return (QValidator.State.Acceptable if ok else QValidator.State.Intermediate), text, pos
 
     def stepBy(self, steps: int) -> None:
-        if not self._log:
-            super().stepBy(steps)
+        if not self._log:  # on the grid of the step, never 0.15000000000000002
+            step = self.singleStep()
+            value = round(self.value() / step + steps) * step
+            self.setValue(min(max(float(f"{value:.12g}"), self.minimum()), self.maximum()))
             return
         value = self.value()
         for _ in range(abs(steps)):
@@ -224,7 +257,9 @@ def out_of_range_message(spin: QSpinBox | QDoubleSpinBox) -> str | None:
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() and abs(value) >= 1e4 else f"{value:g}"
+    if value == SMALLEST_ABOVE_ZERO:
+        return "above 0"
+    return f"{value:,.0f}" if float(value).is_integer() and abs(value) >= 1e4 else exact_text(value)
 
 
 def _field_name(spin: QWidget) -> str:

@@ -7,6 +7,7 @@ points which no longer exist (new seed, sample count or split) are dropped.
 
 from __future__ import annotations
 
+import math
 import random
 from pathlib import PurePath
 from typing import Any
@@ -24,15 +25,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSlider,
-    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from playground.app.document import ExperimentDocument
-from playground.app.panels.common import fitting_loss, quiet, select_data, set_value
+from playground.app.panels.common import exact_text, fitting_loss, int_spin, quiet, select_data, set_value
 from playground.app.panels.csv_dialog import CsvDialog
+from playground.core.field_range import field_range
 from playground.core.spec import (
     DERIVED_FEATURES,
     DERIVED_LABELS,
@@ -59,6 +60,11 @@ KIND_LABELS: dict[str, str] = {
     "sine": QT_TRANSLATE_NOOP("DataPanel", "Sine wave, 1-D (regression)"),
 }
 """Every synthetic kind has a label; a new kind in the spec without one shows its key."""
+
+def _percent(fraction: float) -> str:
+    """A fraction as the percent the file means, every digit it needs (0.02 → 2, 0.005 → 0.5)."""
+    return exact_text(float(f"{fraction * 100:.12g}"))
+
 
 _FEATURE_GRID = (("x1", "x2"), ("x1_sq", "x2_sq", "x1_x2"), ("sin_x1", "sin_x2"))
 
@@ -119,32 +125,26 @@ class DataPanel(QWidget):
         self.csv_label = QLabel(objectName="csvLabel")
         self.csv_label.setWordWrap(True)
 
-        self.samples = QSpinBox(objectName="samples")
-        self.samples.setRange(10, 200_000)
+        self.samples = int_spin(DataSpec, "samples", "samples")
         self.samples.setSingleStep(50)
-        self.samples.setKeyboardTracking(False)
         self.samples.setToolTip(self.tr("How many points to generate (training and test together)"))
         self.samples.valueChanged.connect(
             lambda v: self._edit_data({"samples": v, "removed": []}, self.tr("Change samples"),
                                       "data.samples"))
 
-        self.noise, noise_box, self.noise_label = self._slider("noise", 0, 100)
+        self.noise, noise_box, self.noise_label = self._slider("noise", "noise")
         self.noise.setToolTip(self.tr("How much the points stray from the clean pattern"))
         self.noise.valueChanged.connect(self._noise_moved)
-        self.train, train_box, self.train_label = self._slider("trainFraction", 5, 100)
+        self.train, train_box, self.train_label = self._slider("trainFraction", "train_fraction")
         self.train.setToolTip(self.tr("Share of the points used for training; the rest is the test set "
                                       "(100 %: no test set)"))
         self.train.valueChanged.connect(self._train_moved)
 
-        self.classes = QSpinBox(objectName="classes")
-        self.classes.setRange(2, 10)
-        self.classes.setKeyboardTracking(False)
+        self.classes = int_spin(DataSpec, "classes", "classes")
         self.classes.setToolTip(self.tr("Number of classes (blobs and spiral arms only)"))
         self.classes.valueChanged.connect(self._classes_changed)
 
-        self.seed = QSpinBox(objectName="dataSeed")
-        self.seed.setRange(0, 2**31 - 1)
-        self.seed.setKeyboardTracking(False)
+        self.seed = int_spin(DataSpec, "seed", "dataSeed")
         self.seed.setToolTip(self.tr("Random seed: the same seed always gives the same points"))
         self.seed.valueChanged.connect(
             lambda v: self._edit_data({"seed": v, "removed": []}, self.tr("Change data seed"), "data.seed"))
@@ -174,9 +174,11 @@ class DataPanel(QWidget):
         layout.addWidget(self._build_draw())
         layout.addStretch(1)
 
-    def _slider(self, name: str, low: int, high: int) -> tuple[QSlider, QHBoxLayout, QLabel]:
+    def _slider(self, name: str, field: str) -> tuple[QSlider, QHBoxLayout, QLabel]:
+        """A percent slider over the schema's range of ``data.field`` (a fraction); whole percents."""
+        r = field_range(DataSpec, field)
         slider = QSlider(Qt.Orientation.Horizontal, objectName=name)
-        slider.setRange(low, high)
+        slider.setRange(math.floor(r.minimum * 100) + r.exclusive_min, math.ceil(r.maximum * 100) - r.exclusive_max)
         slider.setPageStep(5)
         slider.setMinimumWidth(120)
         label = QLabel(objectName=f"{name}Label")
@@ -324,11 +326,11 @@ class DataPanel(QWidget):
         self.samples.setEnabled(synthetic)
         with quiet(self.noise):
             self.noise.setValue(round(data.noise * 100))
-        self.noise_label.setText(self.tr("{value} %").format(value=self.noise.value()))
+        self.noise_label.setText(self.tr("{value} %").format(value=_percent(data.noise)))  # the file's value
         self.noise.setEnabled(synthetic)
         with quiet(self.train):
             self.train.setValue(round(data.train_fraction * 100))
-        self.train_label.setText(self.tr("{value} %").format(value=self.train.value()))
+        self.train_label.setText(self.tr("{value} %").format(value=_percent(data.train_fraction)))
         set_value(self.classes, data.n_classes or 2)
         self.classes.setEnabled(data.kind in MULTICLASS_KINDS)
         set_value(self.seed, data.seed)

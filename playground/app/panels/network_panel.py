@@ -14,7 +14,6 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,7 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from playground.app.document import ExperimentDocument
-from playground.app.panels.common import ModelShape, model_shape, registry_text, select_data, set_value
+from playground.app.panels.common import (
+    ModelShape,
+    NumberSpin,
+    int_spin,
+    model_shape,
+    number_spin,
+    registry_text,
+    select_data,
+    set_value,
+)
 from playground.core.architecture import model_code, output_activation, parameter_count
 from playground.core.registry import ACTIVATIONS, INITS, LOSSES, NORMS
 from playground.core.spec import MAX_LAYERS, Experiment, LayerSpec
@@ -41,7 +49,7 @@ from playground.core.spec import MAX_LAYERS, Experiment, LayerSpec
 class _Row:
     units: QSpinBox
     activation: QComboBox
-    dropout: QDoubleSpinBox
+    dropout: NumberSpin
     norm: QComboBox
 
     def widgets(self) -> tuple[QWidget, ...]:
@@ -144,9 +152,7 @@ class NetworkPanel(QWidget):
         return button
 
     def _new_row(self, index: int) -> _Row:
-        units = QSpinBox(objectName=f"units_{index}")
-        units.setRange(1, 1024)
-        units.setKeyboardTracking(False)
+        units = int_spin(LayerSpec, "units", f"units_{index}")
         units.setToolTip(self.tr("Neurons in this layer"))
         units.valueChanged.connect(lambda v: self._set_field(index, "units", v))
         activation = QComboBox(objectName=f"activation_{index}")
@@ -158,13 +164,10 @@ class NetworkPanel(QWidget):
             self._set_icons(activation, *self._icons)
         activation.currentIndexChanged.connect(
             lambda: self._set_field(index, "activation", activation.currentData()))
-        dropout = QDoubleSpinBox(objectName=f"dropout_{index}")
-        dropout.setRange(0.0, 0.9)
+        dropout = number_spin(LayerSpec, "dropout", f"dropout_{index}")
         dropout.setSingleStep(0.05)
-        dropout.setDecimals(2)
-        dropout.setKeyboardTracking(False)
         dropout.setToolTip(self.tr("Share of this layer's outputs zeroed at random while training"))
-        dropout.valueChanged.connect(lambda v: self._set_field(index, "dropout", round(v, 2)))
+        dropout.valueChanged.connect(lambda v: self._set_field(index, "dropout", float(v)))
         norm = QComboBox(objectName=f"norm_{index}")
         for entry in NORMS:
             norm.addItem(registry_text(entry.label), entry.key)

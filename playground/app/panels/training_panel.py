@@ -20,9 +20,27 @@ from PySide6.QtWidgets import (
 )
 
 from playground.app.document import ExperimentDocument
-from playground.app.panels.common import NumberSpin, quiet, registry_text, select_data, set_value
-from playground.core.registry import OPTIMIZERS, TASKS, Device, HyperParam, basic_devices, losses_for
-from playground.core.spec import Experiment, OptimizerSpec
+from playground.app.panels.common import (
+    NumberSpin,
+    int_spin,
+    number_spin,
+    offered_low,
+    quiet,
+    registry_text,
+    select_data,
+    set_value,
+)
+from playground.core.registry import (
+    DTYPE_NAMES,
+    OPTIMIZERS,
+    REDUCTIONS,
+    TASKS,
+    Device,
+    HyperParam,
+    basic_devices,
+    losses_for,
+)
+from playground.core.spec import Experiment, OptimizerSpec, TrainingSpec
 
 HYPER_TIPS: dict[str, str] = {
     "lr": QT_TRANSLATE_NOOP("HyperParamEditor", "Step size: how far each update moves the weights"),
@@ -36,9 +54,6 @@ HYPER_TIPS: dict[str, str] = {
     "centered": QT_TRANSLATE_NOOP("HyperParamEditor", "Divide by the gradient's variance, not its raw square"),
     "lr_decay": QT_TRANSLATE_NOOP("HyperParamEditor", "How fast the learning rate shrinks over steps"),
 }
-
-_EXCLUSIVE_ZERO = 1e-12
-"""Smallest value a spin box offers for a parameter that must be above zero (lr, eps)."""
 
 _INT_MAX = 2**31 - 1
 
@@ -101,9 +116,7 @@ class HyperParamEditor(QWidget):
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(lambda v: self.valueChanged.emit(name, int(v)))
             return spin
-        low = param.minimum
-        if param.exclusive_min:
-            low = low + _EXCLUSIVE_ZERO if low == 0 else low * (1 + 1e-9)
+        low = offered_low(param.minimum, param.exclusive_min)
         floor = max(min(float(param.default), 1e-4) * 1e-3, low)
         spin = NumberSpin(low, param.maximum, log_scale=param.log_scale, log_floor=floor)
         spin.setMinimumWidth(110)
@@ -130,8 +143,9 @@ class TrainingPanel(QWidget):
         self.loss.setToolTip(self.tr("What training minimises: how wrong the predictions are"))
         self.loss.currentIndexChanged.connect(self._loss_chosen)
         self.reduction = QComboBox(objectName="reduction")
-        self.reduction.addItem(self.tr("Mean over the batch"), "mean")
-        self.reduction.addItem(self.tr("Sum over the batch"), "sum")
+        labels = {"mean": self.tr("Mean over the batch"), "sum": self.tr("Sum over the batch")}
+        for key in REDUCTIONS:
+            self.reduction.addItem(labels.get(key, key), key)
         self.reduction.setToolTip(self.tr("How the loss combines a batch's examples (PyTorch's reduction); "
                                           "a sum makes the steps grow with the batch size"))
         self.reduction.currentIndexChanged.connect(
@@ -144,30 +158,29 @@ class TrainingPanel(QWidget):
         self.hyper = HyperParamEditor()
         self.hyper.valueChanged.connect(self._hyper_changed)
 
-        self.l1 = NumberSpin(0.0, 10.0, log_scale=True, log_floor=1e-4)
-        self.l1.setObjectName("l1")
+        self.l1 = number_spin(TrainingSpec, "l1", "l1", log_scale=True)
         self.l1.setToolTip(self.tr("L1 penalty: pushes weights to exactly zero (sparse network)"))
         self.l1.valueChanged.connect(lambda v: self._set("l1", float(v), self.tr("Change L1")))
-        self.l2 = NumberSpin(0.0, 10.0, log_scale=True, log_floor=1e-4)
-        self.l2.setObjectName("l2")
+        self.l2 = number_spin(TrainingSpec, "l2", "l2", log_scale=True)
         self.l2.setToolTip(self.tr("L2 penalty: keeps weights small, for smoother decision boundaries"))
         self.l2.valueChanged.connect(lambda v: self._set("l2", float(v), self.tr("Change L2")))
 
-        self.batch_size = self._int_spin("batchSize", 1, 1_000_000, "batch_size", self.tr("Change batch size"),
+        self.batch_size = self._int_spin("batchSize", "batch_size", self.tr("Change batch size"),
                                          self.tr("Examples per gradient step; small batches are noisier"))
-        self.epochs = self._int_spin("epochs", 0, 10_000_000, "epochs", self.tr("Change epochs"),
+        self.epochs = self._int_spin("epochs", "epochs", self.tr("Change epochs"),
                                      self.tr("Passes over the training data; 0 trains until you stop it"))
         self.epochs.setSpecialValueText(self.tr("Until stopped"))
         self.epochs.setSingleStep(10)
-        self.seed = self._int_spin("trainingSeed", 0, _INT_MAX, "seed", self.tr("Change training seed"),
+        self.seed = self._int_spin("trainingSeed", "seed", self.tr("Change training seed"),
                                    self.tr("Seed for initial weights, shuffling and dropout"))
         self.device = QComboBox(objectName="device")
         self.device.setToolTip(self.tr("Where the tensors live: the CPU or a GPU"))
         self.device.currentIndexChanged.connect(
             lambda: self._set("device", self.device.currentData(), self.tr("Change device")))
         self.dtype = QComboBox(objectName="dtype")
-        self.dtype.addItem(self.tr("float32 (single precision)"), "float32")
-        self.dtype.addItem(self.tr("float64 (double precision)"), "float64")
+        labels = {"float32": self.tr("float32 (single precision)"), "float64": self.tr("float64 (double precision)")}
+        for key in DTYPE_NAMES:
+            self.dtype.addItem(labels.get(key, key), key)
         self.dtype.setToolTip(self.tr("Number precision; float64 is slower but more exact"))
         self.dtype.currentIndexChanged.connect(
             lambda: self._set("dtype", self.dtype.currentData(), self.tr("Change precision")))
@@ -194,10 +207,8 @@ class TrainingPanel(QWidget):
             layout.addWidget(group)
         layout.addStretch(1)
 
-    def _int_spin(self, name: str, low: int, high: int, field: str, text: str, tip: str) -> QSpinBox:
-        spin = QSpinBox(objectName=name)
-        spin.setRange(low, high)
-        spin.setKeyboardTracking(False)
+    def _int_spin(self, name: str, field: str, text: str, tip: str) -> QSpinBox:
+        spin = int_spin(TrainingSpec, field, name)
         spin.setToolTip(tip)
         spin.valueChanged.connect(lambda v: self._set(field, int(v), text))
         return spin
