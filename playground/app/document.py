@@ -76,6 +76,8 @@ class ExperimentDocument(QObject):
     refused = Signal(str)
     """An edit was not applied; the one-line reason (``training.batch_size: BatchNorm … needs …``)."""
     modifiedChanged = Signal(bool)
+    runsChanged = Signal(object)
+    """The remembered runs changed (recorded, renamed, deleted): not an edit, so not ``changed``."""
     pathChanged = Signal(object)
 
     def __init__(self, experiment: Experiment | None = None, parent: QObject | None = None) -> None:
@@ -172,7 +174,7 @@ class ExperimentDocument(QObject):
         self._experiment = Experiment.model_validate({**before.model_dump(), "runs": [
             r.model_dump() for r in runs]})
         self.mark_trained()
-        self.changed.emit(self.experiment, {"runs"})
+        self.runsChanged.emit(list(self._experiment.runs))
 
     def mark_trained(self) -> None:
         """Training changed the weights: the file on disk is out of date."""

@@ -194,6 +194,7 @@ class RunsPanel(QWidget):
         layout.addLayout(buttons)
         self._filling = False
         document.changed.connect(self._document_changed)
+        document.runsChanged.connect(self.fill)
         self.fill(document.experiment.runs)
 
     def connect_compare(self, slot: Any) -> None:
