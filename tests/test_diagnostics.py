@@ -38,9 +38,11 @@ def test_zero_initialised_tanh_network_gets_the_symmetry_warning():
     assert any(m.startswith("hidden 1: its 8 units are identical") for m in found["symmetric"])
 
 
-def test_sgd_lr_10_on_spiral_gets_the_oscillation_hint():
+def test_sgd_lr_10_on_spiral_is_told_its_learning_rate_is_too_large():
     found = kinds(net([8, 8], opt={"name": "sgd", "lr": 10.0}), 800)
-    assert found["oscillating"] == ["the loss oscillates without progress: the learning rate may be too large"]
+    (message,) = found["learning_rate"]
+    assert message.startswith("the learning rate 10 is too large") and "(try 1)" in message
+    assert set(found) == {"learning_rate"}  # the saturation and tiny gradients it caused are not blamed on depth
 
 
 def test_twenty_sigmoid_layers_get_the_vanishing_warning_naming_the_first_layers():
@@ -84,3 +86,33 @@ def test_rules_on_plain_numbers():
     assert rules.symmetric_units(w, np.zeros(4))
     w[2, 1] = 0.5
     assert not rules.symmetric_units(w, np.zeros(4))
+
+
+def test_ranking_on_plain_numbers():
+    """A saturated layer after a loss spike is the learning rate's doing; without the spike it is the layer's."""
+    layers = ["hidden 1", "hidden 2", "output"]
+    saturated = [rules.LayerProbe("hidden 1", "tanh", 0.97, 0.0), rules.LayerProbe("hidden 2", "tanh", 0.95, 0.0)]
+    tiny = [1e-8, 1e-6, 0.5]
+    spiked = rules.Evidence(layers=layers, grad_now=tiny, hidden=saturated, lr=5.0, final=True,
+                            batch_losses=np.array([0.7, 0.8, 20.0, 3.0, 1.5]), batch_steps=np.arange(1, 6.0),
+                            epoch_losses=np.array([0.7, 1.4]))
+    (d,) = rules.diagnose(spiked)
+    assert (d.kind, d.layer) == ("learning_rate", "hidden 1")
+    assert d.message.startswith("the learning rate 5 is too large: the loss jumped from 0.7 to 20 at step 3; "
+                                "hidden 1, hidden 2 saturated") and "(try 0.5)" in d.message
+    calm = rules.Evidence(layers=layers, grad_now=tiny, hidden=saturated, lr=0.1, final=True,
+                          batch_losses=np.full(5, 0.69), epoch_losses=np.array([0.7, 0.69]))
+    assert [x.kind for x in rules.diagnose(calm)] == ["saturated", "saturated", "vanishing"]
+    healed = rules.Evidence(layers=layers, grad_now=[0.1, 0.1, 0.1], lr=1.0, final=True,
+                            batch_losses=np.array([0.7, 9.0, 0.1]), epoch_losses=np.array([0.7, 0.05]))
+    assert rules.diagnose(healed) == []  # a jump training recovered from needs no cure
+    assert rules.diagnose(rules.Evidence(diverged="nan"))[0].kind == "diverged"
+
+
+def test_a_short_run_is_diagnosed_from_a_probe_not_from_ten_snapshots():
+    """Issue 16: lesson 9's 30 epochs take 0.1 s, three snapshots: the rule needing ten said nothing."""
+    engine = Engine(net([8] * 6, activation="sigmoid", opt={"name": "sgd", "lr": 0.1}, data=DataSpec(
+        kind="circle", samples=200)))
+    engine.train(3)
+    snapshot = engine.snapshot(ViewRequest(boundary=False))  # the only snapshot of the run: its end
+    assert [(d.kind, d.layer) for d in snapshot.diagnostics] == [("vanishing", "hidden 1")]

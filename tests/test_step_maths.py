@@ -14,7 +14,7 @@ from playground.core.lessons import apply_patch, lesson_experiment, lessons_dir,
 from playground.core.maths_types import UPDATE_RULES, update_rule
 from playground.core.registry import OPTIMIZERS
 from playground.core.spec import DataSpec, Experiment, LayerSpec, ModelSpec, OptimizerSpec, TrainingSpec
-from playground.core.step_maths import next_batch, parameter_values, step_maths
+from playground.core.step_maths import next_batch, next_batch_indices, parameter_values, step_maths
 
 TOL = 1e-6
 
@@ -123,6 +123,62 @@ def test_looking_changes_nothing_the_engine_does_next():
         return losses, parameter_values(engine)
 
     assert run(look=True) == run(look=False)
+
+
+def _step_engine(opt: dict, batch_size: int, **training) -> Engine:
+    exp = Experiment(data=DataSpec(kind="circle", samples=90, seed=3),
+                     model=ModelSpec(hidden=[LayerSpec(units=5, activation="tanh")]),
+                     training=TrainingSpec(optimizer=OptimizerSpec(**opt), batch_size=batch_size, **training))
+    return Engine(exp, device="cpu")
+
+
+@pytest.mark.parametrize(("opt", "batch_size", "training"), [
+    ({"name": "sgd", "lr": 0.5}, 10, {}),
+    ({"name": "sgd", "lr": 0.1, "momentum": 0.9}, 7, {"reduction": "sum"}),
+    ({"name": "adam", "lr": 0.01}, 32, {"l2": 1e-3}),
+], ids=["sgd", "momentum-sum", "adam-l2"])
+def test_the_default_maths_is_exactly_the_step_that_step_takes(opt, batch_size, training):
+    """Issue 16: the tab showed "samples 0, 1, 2, 3" while Step trained on [236, 222, …]."""
+    engine = _step_engine(opt, batch_size, **training)
+    for steps in (0, 3, engine.steps_per_epoch - 3):  # the first step, within an epoch, the next epoch's start
+        for _ in range(steps):
+            engine.train_step()
+        batch = next_batch_indices(engine)
+        assert len(batch) == min(batch_size, engine.n_train - engine.cursor) and len(set(batch)) == len(batch)
+        maths = step_maths(engine)
+        assert maths.next_batch and maths.batch_size == len(batch) and maths.step == engine.step + 1
+        assert maths.samples == batch[:4] == next_batch(engine)
+
+        plain = copy.deepcopy(engine.model)  # the textbook step on that batch, with torch.optim's own step
+        optimizer = type(engine.optimizer)(plain.parameters(), **engine.optimizer.defaults)
+        optimizer.load_state_dict(copy.deepcopy(engine.optimizer.state_dict()))
+        x, y = engine.x_train[batch], engine.y_train[batch]
+        loss = engine.loss_fn(plain(x), y)
+        penalty = torch.zeros(())
+        if engine.spec.training.l2:
+            for m in plain:
+                if isinstance(m, nn.Linear):
+                    penalty = penalty + engine.spec.training.l2 * m.weight.pow(2).sum()
+        (loss + penalty).backward()
+        optimizer.step()
+
+        engine.train_step()
+        after = parameter_values(engine)
+        for p, q in zip(maths.parameters, plain.parameters()):
+            np.testing.assert_array_equal(p.after, np.array(after[p.name]))  # exactly what Step did
+            np.testing.assert_array_equal(p.after, q.detach().double().numpy())  # exactly plain PyTorch
+        assert maths.loss == loss.item() and maths.penalty == penalty.item()
+
+
+def test_chosen_samples_say_they_are_not_the_next_batch():
+    engine = _step_engine({"name": "sgd", "lr": 0.5}, 10)
+    engine.train_step()
+    batch = next_batch_indices(engine)
+    other = [i for i in range(8) if i not in batch][:3]
+    maths = step_maths(engine, other)
+    assert not maths.next_batch and maths.samples == other and maths.batch_size == 3
+    assert maths.upcoming == batch[:4]
+    assert step_maths(engine, batch[:4]).next_batch is (len(batch) == 4)
 
 
 def test_samples_are_checked_with_a_sentence():

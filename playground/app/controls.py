@@ -182,6 +182,8 @@ class StatusDisplay(QObject):
         controller.snapshotReady.connect(self.show_diagnostics)
         self._shown = ""
         """The worker message on display, cleared when the worker drops it (Reset after "finished")."""
+        self._message = self._displayed = ""
+        """That message localized, and the text shown for it (with the diagnosis after it)."""
         controller.statusChanged.connect(self.show_status)
         controller.busyChanged.connect(self.show_busy)
         self.show_status(controller.status)
@@ -194,10 +196,20 @@ class StatusDisplay(QObject):
         if text != self.diagnosis.text():
             self.diagnosis.setText(text)
             self.diagnosis.setToolTip("\n".join(found))
+            if self._message and self.bar.currentMessage() == self._displayed:
+                self._show_message(self._message)  # the message on display carries the new diagnosis
         notes = self.tr("Note: {0}").format(snapshot.notes[0]) if snapshot.notes else ""
         if notes != self.notes.text():  # what the runner simplified to keep training fast
             self.notes.setText(notes)
             self.notes.setToolTip("\n".join(snapshot.notes))
+
+    def _show_message(self, message: str) -> None:
+        """A lasting message hides the diagnosis label (Qt hides normal widgets under a message): the
+        message ("finished 20 epochs") then carries the diagnosis itself, so the cure stays in view."""
+        self._message = message
+        diagnosis = self.diagnosis.text()
+        self._displayed = f"{message}   {diagnosis}" if diagnosis else message
+        self.bar.showMessage(self._displayed)
 
     def show_busy(self, text: str) -> None:
         """A wait the user should know about ("Building the model…") replaces the state word."""
@@ -208,11 +220,12 @@ class StatusDisplay(QObject):
         self._status = status
         self._show_labels(status)
         if status.message:
-            self.bar.showMessage(localized(status.message))
+            self._show_message(localized(status.message))
         elif status.notes:
             self.bar.showMessage(" · ".join(localized(note) for note in status.notes))
-        elif status.state == TRAINING or (self._shown and self.bar.currentMessage() == self._shown):
+        elif status.state == TRAINING or (self._shown and self.bar.currentMessage() == self._displayed):
             self.bar.clearMessage()  # never another message (Saved …) that came after the worker's
+            self._message = ""
         self._shown = status.message
 
     def _show_labels(self, status: WorkerStatus) -> None:

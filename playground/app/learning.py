@@ -31,7 +31,7 @@ class LearningTools(QObject):
         super().__init__(window)
         self.window = window
         self.lessons = LessonPanel(window)
-        self.maths = MathsPanel(window.controller)
+        self.maths = MathsPanel(window.controller, window.document)
         self.autograd = AutogradView(window.controller)
         self.preview = ActivationPreview(window.controller, window.panels.get("network"))
         self._docks()

@@ -1,8 +1,12 @@
-"""The Maths panel: one training step on up to four samples, with the real numbers PyTorch computes.
+"""The Maths panel: the next training step, with the real numbers PyTorch computes.
 
-The numbers come from ``core.step_maths`` through the runner (``controller.call``), so the window
-never imports torch. The panel asks for them when it is shown, when training stops or steps, and
-when the samples change; while training runs it keeps the last step and says so.
+By default it walks the batch Step will train on (all of it; the first rows are shown), so its
+"new value" is exactly what Step then sets; samples the user types are walked instead, and the
+panel says plainly that they are not the next batch. The numbers come from ``core.step_maths``
+through the runner (``controller.call``), so the window never imports torch. The panel asks for
+them when it is shown, when training stops or steps, on every edit (a typed weight, the learning
+rate, any option: anything on the undo stack) and when the samples change; while training runs it
+keeps the last step and says so. Summaries (batch, loss, update rule, silent units) come first.
 """
 
 from __future__ import annotations
@@ -15,11 +19,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from playground.app.names import layer_name, parameter_label
+from playground.app.names import indexing_note, layer_name, parameter_label
 from playground.app.training import TRAINING, TrainingController, WorkerBusy
 from playground.core.maths_types import MAX_SAMPLES, StepMaths
 from playground.core.registry import ACTIVATIONS
-from playground.core.remote import NEXT_BATCH, STEP_MATHS
+from playground.core.remote import STEP_MATHS
 from playground.core.status import RemoteError
 
 MAX_COLUMNS = 8
@@ -44,20 +48,20 @@ def parse_samples(text: str) -> list[int]:
 
 
 class MathsPanel(QWidget):
-    def __init__(self, controller: TrainingController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: TrainingController, document: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mathsPanel")
         self.controller = controller
         self.maths: StepMaths | None = None
         self._step_seen = -1
         self.samples = QLineEdit(objectName="mathsSamples")
-        self.samples.setPlaceholderText(self.tr("first {0}").format(MAX_SAMPLES))
-        self.samples.setToolTip(self.tr("Training samples to follow (indices from 0), at most {0}, "
+        self.samples.setPlaceholderText(self.tr("the next batch"))
+        self.samples.setToolTip(self.tr("Leave empty to follow the batch the next step trains on; or type "
+                                        "training samples to follow instead (indices from 0), at most {0}, "
                                         "separated by commas").format(MAX_SAMPLES))
         self.samples.returnPressed.connect(self.refresh)
         self.next_batch = QPushButton(self.tr("Next batch"), objectName="mathsNextBatch")
-        self.next_batch.setToolTip(self.tr("The samples the next training step will use (at most {0})")
-                                   .format(MAX_SAMPLES))
+        self.next_batch.setToolTip(self.tr("Follow the batch the next training step will use"))
         self.next_batch.clicked.connect(self.use_next_batch)
         self.refresh_button = QPushButton(self.tr("Show"), objectName="mathsRefresh")
         self.refresh_button.clicked.connect(self.refresh)
@@ -77,6 +81,11 @@ class MathsPanel(QWidget):
         layout.addWidget(self.view, 1)
         controller.statusChanged.connect(self._status_changed)
         controller.datasetChanged.connect(lambda _ds: self._soon())
+        controller.built.connect(self._edited)  # bound methods: Qt drops them when this panel is deleted
+        if document is not None:  # every edit: a typed weight, the learning rate, any option, a new file
+            document.undo_stack.indexChanged.connect(self._edited)
+            document.changed.connect(self._edited)
+        self._queued = False
 
     # ------------------------------------------------------------------ when to ask
     def showEvent(self, event: Any) -> None:
@@ -89,17 +98,22 @@ class MathsPanel(QWidget):
         elif status.step != self._step_seen:
             self._soon()
 
+    def _edited(self, *_args: Any) -> None:
+        self._soon()
+
     def _soon(self) -> None:
-        if self.isVisible():
-            QTimer.singleShot(0, self.refresh)  # never inside another signal: the call waits for the runner
+        """Refresh once after the current event (an edit's own commands reach the runner first)."""
+        if self.isVisible() and not self._queued:
+            self._queued = True
+            QTimer.singleShot(0, self._queued_refresh)  # never inside another signal: the call waits
+
+    def _queued_refresh(self) -> None:
+        self._queued = False
+        self.refresh()
 
     def use_next_batch(self) -> None:
-        try:
-            batch = self.controller.call(NEXT_BATCH)
-        except (RemoteError, WorkerBusy) as exc:
-            self.note.setText(str(exc))
-            return
-        self.samples.setText(", ".join(str(i) for i in batch))
+        """Follow the real next batch again (an empty field)."""
+        self.samples.clear()
         self.refresh()
 
     def refresh(self) -> None:
@@ -113,9 +127,23 @@ class MathsPanel(QWidget):
             self.note.setText(str(exc))
             return
         self._step_seen = self.controller.status.step
-        self.note.setText(self.tr("Step {0} on samples {1}: nothing is trained until you press Step or Train.")
-                          .format(self._step_seen + 1, ", ".join(map(str, self.maths.samples))))
+        self.note.setText(self.describe(self.maths))
         self.view.setHtml(self.html(self.maths))
+
+    def describe(self, m: StepMaths) -> str:
+        """Which step and which samples, in one sentence; chosen samples are said not to be the batch."""
+        shown = ", ".join(map(str, m.samples))
+        if m.next_batch:
+            if m.batch_size > len(m.samples):
+                where = self.tr("Step {0} on the next batch: {1} samples, the first {2} shown ({3}).").format(
+                    m.step, m.batch_size, len(m.samples), shown)
+            else:
+                where = self.tr("Step {0} on the next batch: samples {1}.").format(m.step, shown)
+            return where + " " + self.tr("This is exactly what Step will do; nothing is trained until you "
+                                         "press Step or Train.")
+        upcoming = ", ".join(map(str, m.upcoming)) + (", …" if m.upcoming else "")
+        return self.tr("Step {0} on samples you chose ({1}), not on the next batch: Step will train on "
+                       "{2}. Press Next batch to follow it.").format(m.step, shown, upcoming)
 
     # ------------------------------------------------------------------ drawing
     def _table(self, rows: list[str], head: list[str], values: np.ndarray) -> str:
@@ -135,17 +163,25 @@ class MathsPanel(QWidget):
     def html(self, m: StepMaths) -> str:
         names = [self.tr("sample {0}").format(s) for s in m.samples]
         h = {"forward": self.tr("Forward pass"), "inputs": self.tr("Inputs x, as the network reads them"),
-             "targets": self.tr("Targets y"), "loss": self.tr("Loss"), "batch": self.tr("batch loss"),
-             "mean": self.tr("mean"), "sum": self.tr("sum"), "penalty": self.tr("L1/L2 penalty"),
+             "targets": self.tr("Targets y"), "loss": self.tr("Loss"),
              "backward": self.tr("Backward pass"), "update": self.tr("Update"), "silent": self.tr("Silent units")}
-        out = [f"<h3>{h['forward']}</h3>", f"<p>{h['inputs']}</p>",
-               self._table(names, m.input_names, m.inputs),
-               f"<p>{h['targets']}: {', '.join(number(v) for v in m.targets)}</p>"]
+        out = self._summary(m)
+        out += [f"<h3>{h['forward']}</h3>"]
+        if m.batch_size > len(m.samples):
+            out.append("<p><i>" + html.escape(self.tr(
+                "The first {0} of the batch's {1} samples are shown; the loss, the gradients and the update "
+                "are the whole batch's.").format(len(m.samples), m.batch_size)) + "</i></p>")
+        out += [f"<p>{h['inputs']}</p>", self._table(names, m.input_names, m.inputs),
+                f"<p>{h['targets']}: {', '.join(number(v) for v in m.targets)}</p>"]
         for module in m.modules:
             units = [str(k) for k in range(module.values.shape[1])]
             if module.kind == "linear":
-                output = module.layer == "output"
-                what = self.tr("output (logits)") if output else self.tr("pre-activation z = x·Wᵀ + b")
+                if module.layer != "output":
+                    what = self.tr("pre-activation z = x·Wᵀ + b")
+                elif m.output_function is None:
+                    what = self.tr("output ŷ (the prediction)")
+                else:
+                    what = self.tr("output (logits)")
             elif module.kind == "activation":
                 what = self.tr("activation a = {0}(z)").format(self._activation_name(module.code))
             elif module.kind == "norm":
@@ -162,15 +198,10 @@ class MathsPanel(QWidget):
         out += [f"<h3>{h['loss']}</h3>",
                 f"<p><code>nn.{m.loss_name}(reduction='{m.reduction}')</code></p>",
                 self._table(names, [self.tr("loss per sample")], m.per_sample_loss[:, None]),
-                f"<p>{h['batch']} = {h[m.reduction]} = "
-                f"<b>{number(m.loss)}</b>"
-                + (f" &nbsp; + {h['penalty']} {number(m.penalty)}" if m.penalty else "") + "</p>",
-                f"<h3>{h['backward']}</h3>", "<p>dL/d(output)</p>",
+                f"<p>{self._loss_sentence(m)}</p>",
+                f"<h3>{h['backward']}</h3>", f"<p>{html.escape(self.tr('dL/d(output)'))}</p>",
                 self._table(names, [str(k) for k in range(m.d_output.shape[1])], m.d_output),
-                f"<h3>{h['update']}</h3>",
-                f"<p>{html.escape(m.optimizer)}: <code>{html.escape(m.rule)}</code>, "
-                + ", ".join(f"{html.escape(k)} = {number(v)}" for k, v in m.hyper.items()
-                            if not isinstance(v, bool)) + "</p>"]
+                f"<h3>{h['update']}</h3>", f"<p>{self._rule(m)}</p>"]
         for p in m.parameters:
             shape = p.shape
             matrix = len(shape) == 2
@@ -181,11 +212,44 @@ class MathsPanel(QWidget):
             for title, values in ((self.tr("value w"), p.before), (self.tr("gradient g = dL/dw"), p.grad),
                                   (self.tr("update Δw"), p.update), (self.tr("new value"), p.after)):
                 out += [f"<p><i>{title}</i></p>", self._table(rows, head, values if matrix else values[None, :])]
+        return "".join(out)
+
+    def _loss_sentence(self, m: StepMaths) -> str:
+        """The batch loss, saying which reduction it is and how it relates to the scoreboard's mean."""
+        if m.reduction == "sum":
+            text = self.tr("batch loss = sum over the batch (n = {0}) = <b>{1}</b> (the scoreboard and the loss "
+                           "curves show means per sample: {1} / {0} = {2})").format(
+                m.batch_size, number(m.loss), number(m.loss / max(m.batch_size, 1)))
+        else:
+            text = self.tr("batch loss = mean over the batch (n = {0}) = <b>{1}</b> (the scoreboard and the loss "
+                           "curves show the same mean over the whole set)").format(m.batch_size, number(m.loss))
+        if m.penalty:
+            text += " &nbsp; + " + self.tr("L1/L2 penalty {0}").format(number(m.penalty))
+        return text
+
+    def _rule(self, m: StepMaths) -> str:
+        return (f"{html.escape(m.optimizer)}: <code>{html.escape(m.rule)}</code>, "
+                + ", ".join(f"{html.escape(k)} = {number(v)}" for k, v in m.hyper.items()
+                            if not isinstance(v, bool)))
+
+    def _summary(self, m: StepMaths) -> list[str]:
+        """What a reader wants before the tables: the batch, the loss, the rule, the biggest change,
+        and units that no longer learn."""
+        items = [self._loss_sentence(m), self._rule(m)]
+        biggest = max(((float(np.abs(p.update).max()), p) for p in m.parameters if p.update.size),
+                      key=lambda t: t[0], default=None)
+        if biggest is not None and biggest[0] > 0:
+            p = biggest[1]
+            where = np.unravel_index(int(np.abs(p.update).argmax()), p.update.shape)
+            index = ", ".join(str(int(i)) for i in where)
+            items.append(html.escape(self.tr("largest change: {0}[{1}] by {2}").format(
+                p.name, index, number(p.update[where]))))
         if m.dead_units:
             dead = "; ".join(self.tr("{0}: {1} of {2} units output 0 for every training example")
                              .format(layer_name(layer), n, total) for layer, n, total in m.dead_units)
-            out.append(f"<p style='color:#cf222e'><b>{h['silent']}</b>: {html.escape(dead)}</p>")
-        return "".join(out)
+            items.append(f"<span style='color:#cf222e'><b>{self.tr('Silent units')}</b>: {html.escape(dead)}</span>")
+        items.append(f"<i>{html.escape(indexing_note())}</i>")
+        return [f"<h3>{self.tr('Summary')}</h3><ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"]
 
     @staticmethod
     def _activation_name(code: str) -> str:

@@ -7,7 +7,26 @@ maths panel say the same thing in the same language.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QCoreApplication
+
+SIGNIFICANT = 6
+"""Digits every inside view shows: a float32 weight carries about seven, so a seventh is noise
+(``-0.02499998`` for an update of ``-0.025``); six is also what the Maths tab and a calculator show."""
+
+
+def indexing_note() -> str:
+    """One indexing everywhere in the inside views: units, rows and columns from 0, as ``w[r, k]`` is."""
+    return QCoreApplication.translate("Names", "indices count from 0, as in PyTorch")
+
+
+def number(value: float | None) -> str:
+    """A number to read: ``SIGNIFICANT`` significant digits, ``–`` for none or not finite, −0 as 0."""
+    if value is None or not math.isfinite(float(value)):
+        return "–"
+    value = float(value)
+    return "0" if value == 0 else f"{value:.{SIGNIFICANT}g}"
 
 
 def layer_name(layer: str) -> str:

@@ -11,7 +11,7 @@ import math
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, QPointF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -31,21 +31,37 @@ class SetWeightCommand(QUndoCommand):
 
     def redo(self) -> None:
         self.window.controller.set_value(self.name, self.index, self.new)
+        self.window.diagram.mark_hand_edit(self.name, self.index, self.old, self.new)
         self.window.document.mark_trained()
 
     def undo(self) -> None:
         self.window.controller.set_value(self.name, self.index, self.old)
+        self.window.diagram.mark_hand_edit(self.name, self.index, self.new, self.old)
         self.window.document.mark_trained()
 
 
 class ValueEditor(QLineEdit):
-    """A small field over the clicked link: Enter applies, Esc or clicking elsewhere cancels."""
+    """A small field over the clicked link: Enter applies, Esc or clicking elsewhere cancels.
+
+    It deletes itself when it closes, and says so first (``closed``): whoever holds it must drop
+    the reference then, or the next click asks a deleted C++ object whether it is visible.
+    """
+
+    closed = Signal()
 
     def __init__(self, parent: QWidget, text: str) -> None:
         super().__init__(text, parent)
+        self._closing = False
         self.setObjectName("weightEditor")
         self.setFixedWidth(120)
         self.selectAll()
+
+    def event(self, event: QEvent) -> bool:
+        """Esc is the window's Stop shortcut: while this field has the focus it cancels the edit."""
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
@@ -58,6 +74,10 @@ class ValueEditor(QLineEdit):
         self.close_editor()
 
     def close_editor(self) -> None:
+        if self._closing:  # hiding takes the focus away, which calls this again
+            return
+        self._closing = True
+        self.closed.emit()
         self.hide()
         self.deleteLater()
 
@@ -71,9 +91,10 @@ class WeightEdits(QObject):
 
     def begin(self, name: str, index: tuple, value: float, global_pos: QPointF) -> ValueEditor:
         """Show the editor at ``global_pos`` with the current ``value``."""
-        if self.editor is not None and self.editor.isVisible():
+        if self.editor is not None:
             self.editor.close_editor()
         editor = ValueEditor(self.window, f"{value:.6g}")
+        editor.closed.connect(lambda: self._closed(editor))
         local = self.window.mapFromGlobal(QPoint(int(global_pos.x()), int(global_pos.y())))
         editor.move(local.x() - 60, local.y() - 12)
         editor.setToolTip(QCoreApplication.translate(
@@ -84,6 +105,10 @@ class WeightEdits(QObject):
         editor.setFocus()
         self.editor = editor
         return editor
+
+    def _closed(self, editor: ValueEditor) -> None:
+        if self.editor is editor:
+            self.editor = None
 
     def _commit(self, editor: ValueEditor, name: str, index: tuple, old: float) -> None:
         text = editor.text().strip().replace(",", ".")

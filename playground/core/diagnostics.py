@@ -1,15 +1,24 @@
-"""Why training goes wrong, in words that name the layer: rules over what the snapshots record.
+"""Why training goes wrong, in words that name the layer: rules over what the run recorded.
 
-Each rule reads plain numpy (gradient-norm history, batch losses, weights, dead-unit shares), so
-it is tested without a model. Thresholds are those of the usual textbook explanations: a layer
-whose gradient is 10⁴× smaller than the largest one learns nothing in practice; ReLU units that
-output zero for every training point get no gradient and stay dead.
+Each rule reads plain numpy (batch losses, the epoch-end losses since step 0, gradient norms,
+weights, and a probe of each hidden layer on a fixed sample: saturated and dead shares), so it is
+tested without a model. Thresholds are those of the usual textbook explanations: a layer whose
+gradient is 10⁴× smaller than the largest one learns nothing in practice; ReLU units that output
+zero for every training point get no gradient and stay dead; a tanh or sigmoid unit pinned at its
+asymptote has a slope near zero.
+
+``diagnose`` ranks causes, because symptoms share them: a layer that saturated (or whose ReLUs
+died) after the loss jumped is the learning rate's doing, not the depth's, and the cure named is
+the learning rate's; identical units explain zero gradients before depth does. It runs on the
+whole run's history at every pause, step and end of a run, however short the run was.
 """
 
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -25,6 +34,16 @@ LOSS_WINDOW = 400
 DEAD_SHARE = 0.5
 DEAD_ACTIVATIONS = ("relu",)
 """Activations whose units can die (LeakyReLU, ELU… keep a gradient below zero)."""
+SATURATED_SHARE = 0.9
+"""A tanh/sigmoid layer with this share of its outputs on the flat part (slope < 0.02) barely learns."""
+SPIKE = 3.0
+"""A batch loss this many times the starting loss is a jump the learning rate caused."""
+RISE = 1.2
+"""An epoch-end training loss this far above the starting one: training made things worse."""
+UNHEALED = 0.5
+"""The run is still hurt if its last training loss is above this share of the starting one."""
+PLATEAU = 0.02
+"""Relative fall of the training loss over the last third of the run below which it has stopped."""
 
 
 def _span(layers: Sequence[str]) -> str:
@@ -104,3 +123,132 @@ def symmetry_rule(layers: Sequence[tuple[str, np.ndarray, np.ndarray | None]]) -
     return [Diagnostic("symmetric", layer, f"{layer}: its {w.shape[0]} units are identical (symmetric "
                        "initialisation): they get the same gradient and can never learn different features")
             for layer, w, b in layers if symmetric_units(w, b)]
+
+
+# ---------------------------------------------------------------------------------- the whole run
+@dataclass(frozen=True)
+class LayerProbe:
+    """One hidden layer measured on a fixed sample of training inputs (eval mode)."""
+
+    layer: str
+    activation: str
+    """The registry key: ``tanh``, ``relu``…"""
+    saturated: float
+    """Share of outputs where a tanh/sigmoid is flat (|tanh| > 0.99, σ < 0.01 or > 0.99); NaN for others."""
+    dead: float
+    """Share of units that are never above zero on the sample."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a diagnosis reads: the run's history and the model's state now, as plain numbers."""
+
+    layers: Sequence[str] = ()
+    """The weight layers in order (``hidden 1`` … ``output``)."""
+    grad_history: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    """Weight-gradient norms of published snapshots (rows × layers)."""
+    grad_now: Sequence[float] = ()
+    """Weight-gradient norms measured now on the probe sample (one per layer), if probed."""
+    hidden: Sequence[LayerProbe] = ()
+    batch_losses: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    batch_steps: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    epoch_losses: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """The training loss at step 0 and after every epoch."""
+    hidden_weights: Sequence[tuple[str, np.ndarray, np.ndarray | None]] = ()
+    lr: float = math.nan
+    accuracy: float = math.nan
+    """The last training accuracy (NaN for regression)."""
+    diverged: str = ""
+    """The non-finite loss, when training diverged."""
+    final: bool = False
+    """A pause, a step or the run's end: the whole history is read, not only the latest window."""
+
+
+def _typical_gradients(ev: Evidence) -> np.ndarray | None:
+    """Per-layer gradient size: measured now when probed, else the median of recent snapshots."""
+    if len(ev.grad_now) == len(ev.layers) and len(ev.layers):
+        return np.asarray(ev.grad_now, dtype=np.float64)
+    g = ev.grad_history
+    if g.ndim != 2 or g.shape[0] < WINDOW // 2 or g.shape[1] != len(ev.layers):
+        return None
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a layer with no finite norm yet: NaN, said below
+        typical = np.nanmedian(np.where(np.isfinite(g[-WINDOW:]), g[-WINDOW:], np.nan), axis=0)
+    return typical if np.isfinite(typical).any() else None
+
+
+def _learning_rate_trouble(ev: Evidence) -> str:
+    """Words for a loss that jumped, rose or oscillated and has not recovered; "" if it did not."""
+    losses = ev.batch_losses[np.isfinite(ev.batch_losses)] if len(ev.batch_losses) else np.zeros(0)
+    epochs = ev.epoch_losses[np.isfinite(ev.epoch_losses)] if len(ev.epoch_losses) else np.zeros(0)
+    first = float(epochs[0]) if len(epochs) else (float(losses[0]) if len(losses) else math.nan)
+    if not math.isfinite(first) or first <= 0:
+        return ""
+    now = float(epochs[-1]) if len(epochs) > 1 else (float(np.median(losses[-20:])) if len(losses) else first)
+    if now <= UNHEALED * first:
+        return ""  # whatever happened, training recovered from it
+    if len(losses) and float(losses.max()) > SPIKE * first:
+        at = int(np.argmax(np.where(np.isfinite(ev.batch_losses), ev.batch_losses, -np.inf)))
+        if at >= 0.95 * (len(ev.batch_losses) - 1):  # the worst loss is the latest: it is still growing
+            return f"the loss grew from {first:.3g} to {float(losses.max()):.3g}"
+        step = f" at step {int(ev.batch_steps[at])}" if len(ev.batch_steps) > at else ""
+        return f"the loss jumped from {first:.3g} to {float(losses.max()):.3g}{step}"
+    if len(epochs) > 1 and float(epochs[1:].max()) > RISE * first:
+        return f"the training loss rose from {first:.3g} to {float(epochs[1:].max()):.3g}"
+    if oscillation_rule(ev.batch_losses, first):
+        return "the loss oscillates without progress"
+    return ""
+
+
+def _plateau(ev: Evidence) -> bool:
+    """The epoch-end training loss has stopped falling (over the last third of the run)."""
+    e = ev.epoch_losses[np.isfinite(ev.epoch_losses)] if len(ev.epoch_losses) else np.zeros(0)
+    if len(e) < 6:
+        return False
+    tail = e[-(len(e) // 3):]
+    return float(tail[0] - tail[-1]) < PLATEAU * abs(float(tail[0]))
+
+
+def diagnose(ev: Evidence) -> list[Diagnostic]:
+    """Ranked diagnoses, most actionable first; a cause absorbs the symptoms it explains."""
+    if ev.diverged:
+        return [Diagnostic("diverged", "", f"the loss became {ev.diverged}; "
+                           "reset the weights and try a smaller learning rate")]
+    out: list[Diagnostic] = []
+    saturated = [p for p in ev.hidden if math.isfinite(p.saturated) and p.saturated >= SATURATED_SHARE]
+    dead = [p for p in ev.hidden if p.activation in DEAD_ACTIVATIONS and p.dead >= DEAD_SHARE]
+    typical = _typical_gradients(ev)
+    gradients = gradient_rules(ev.layers, np.tile(typical, (WINDOW, 1))) if typical is not None else []
+    trouble = _learning_rate_trouble(ev)
+    if trouble:
+        harm = []
+        if saturated:
+            share = max(p.saturated for p in saturated)
+            its = "its" if len(saturated) == 1 else "their"
+            harm.append(f"{_span([p.layer for p in saturated])} saturated (up to {share:.0%} of {its} outputs on "
+                        f"the flat ends of {saturated[0].activation}), so {its} gradients all but vanish")
+        if dead:
+            harm.append("; ".join(f"{p.layer} lost {p.dead:.0%} of its ReLU units (dead)" for p in dead))
+        lr = f" {ev.lr:g}" if math.isfinite(ev.lr) else ""
+        cure = f"try {ev.lr / 10:g}" if math.isfinite(ev.lr) else "try a tenth of it"
+        victims = saturated + dead
+        message = (f"the learning rate{lr} is too large: {trouble}"
+                   + (f"; {'; '.join(harm)}" if harm else "")
+                   + f". Lower the learning rate ({cure}) and reset the weights")
+        return [Diagnostic("learning_rate", victims[0].layer if victims else "", message)]
+    out += [d for d in gradients if d.kind == "exploding"]
+    symmetric = symmetry_rule(ev.hidden_weights)
+    out += symmetric
+    out += dead_rule([(p.layer, p.activation, p.dead) for p in dead])
+    if saturated and not symmetric:
+        out += [Diagnostic("saturated", p.layer, f"{p.layer}: {p.saturated:.0%} of its outputs sit on the flat "
+                           f"ends of {p.activation}, where its slope is almost 0; try smaller starting weights "
+                           "(Xavier init), normalisation or ReLU") for p in saturated]
+    if not symmetric:  # identical units' zero gradients are the symmetry's, not the depth's
+        out += [d for d in gradients if d.kind == "vanishing"]
+    if ev.final and not out and list(ev.layers) == ["output"] and math.isfinite(ev.accuracy) \
+            and ev.accuracy < 0.9 and _plateau(ev):
+        out.append(Diagnostic("underfitting", "output", f"the loss stopped falling at {ev.epoch_losses[-1]:.3g} "
+                              f"with {ev.accuracy:.0%} training accuracy: a model without a hidden layer draws "
+                              "one straight boundary; add a hidden layer or inputs such as X₁X₂ or X₁²"))
+    return out

@@ -14,7 +14,8 @@ import numpy as np
 from playground.core.registry import OPTIMIZERS
 
 MAX_SAMPLES = 4
-"""The panel walks a batch of at most four samples: enough to see the sum, few enough to read."""
+"""Samples the user may choose, and rows of a batch the panel shows: enough to see the sum, few
+enough to read. The real next batch is walked whole (the update is the batch's), shown by its first rows."""
 
 UPDATE_RULES: dict[str, str] = {
     "SGD": "w ← w − lr · g",
@@ -76,7 +77,7 @@ class ParameterStep:
 @dataclass(frozen=True)
 class StepMaths:
     samples: list[int]
-    """Indices into the training set."""
+    """Indices into the training set of the rows shown (the first ``MAX_SAMPLES`` of the batch walked)."""
     input_names: list[str]
     inputs: np.ndarray
     """What the network reads, after derived features and standardisation: ``(samples, inputs)``."""
@@ -101,6 +102,14 @@ class StepMaths:
     rule: str
     dead_units: list[tuple[str, int, int]] = field(default_factory=list)
     """``(layer, dead, units)`` for activations with units that output 0 on every training example."""
+    step: int = 1
+    """The step this is: the engine's next one."""
+    batch_size: int = 0
+    """Rows in the batch walked (the loss, gradients and update are the whole batch's)."""
+    next_batch: bool = True
+    """Whether the batch walked is the one Step will train on (else the user chose the samples)."""
+    upcoming: list[int] = field(default_factory=list)
+    """The first rows of the real next batch (what Step will use), to name when the user chose others."""
 
 
 @dataclass(frozen=True)

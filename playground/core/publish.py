@@ -19,6 +19,7 @@ import torch
 from playground.core import diagnostics as rules
 from playground.core.engine_view import EngineView
 from playground.core.history import ArrayHistory
+from playground.core.probe import probe
 from playground.core.snapshot import (
     QUANTILES,
     Diagnostic,
@@ -310,32 +311,24 @@ class Publisher:
         return part.value
 
     def _diagnostics(self, now: float, complete: bool) -> tuple[Diagnostic, ...]:
-        """Most actionable first: a divergence, then the learning rate, then layer problems."""
+        """The ranked diagnoses of ``rules.diagnose``; at a pause, step or end from the whole run."""
         e = self.engine
-        out: list[Diagnostic] = []
-        if e.diverged:
-            out.append(Diagnostic("diverged", "", f"the loss became {e.last_loss}; "
-                                  "reset the weights and try a smaller learning rate"))
-            return tuple(out)
-        losses = e.batch_history.array(np.array([2]))[:, 0]
-        out += rules.oscillation_rule(losses, self._first_loss)
-        gradients = []
         weights = [(i, name) for i, name in enumerate(self.names) if self.layers[name][1] == "weight"]
-        if len(self.norms):
-            rows = self.norms.array()
-            norms = rows[:, [2 + 3 * i for i, _ in weights]]
-            gradients = rules.gradient_rules([self.layers[n][0] for _, n in weights], norms)
-        out += [d for d in gradients if d.kind == "exploding"]
-        part = self.parts["dead"]
-        trained = e.state.step > 0
+        norms = self.norms.array()[:, [2 + 3 * i for i, _ in weights]] if len(self.norms) else np.zeros((0, 0))
+        part = self.parts["dead"]  # the probe: saturated and dead units, gradient norms on a fixed sample
+        trained = e.state.step > 0 and not e.diverged
         if trained and (complete or part.due(now, 1.0)):
             rows = int(min(512, max(16, 0.05 * MACS_PER_S / max(e.macs, 1))))
-            part.run(lambda: e.evaluation.dead_units(rows), now)
-        if trained and part.value:
-            out += rules.dead_rule(part.value)
-        out += rules.symmetry_rule(self._hidden_weights())
-        out += [d for d in gradients if d.kind == "vanishing"]
-        return tuple(out)
+            part.run(lambda: probe(e.evaluation, rows), now)
+        hidden, grad_now = part.value if trained and part.value else ((), ())
+        batch = e.batch_history.array()
+        m = e.metrics
+        return tuple(rules.diagnose(rules.Evidence(
+            layers=[self.layers[n][0] for _, n in weights], grad_history=norms,
+            grad_now=grad_now, hidden=hidden, batch_losses=batch[:, 2], batch_steps=batch[:, 0],
+            epoch_losses=e.state.history.arrays()["train_loss"], hidden_weights=self._hidden_weights(), lr=e.lr,
+            accuracy=m.train_metric if m.metric_name == "accuracy" else math.nan,
+            diverged=str(e.last_loss) if e.diverged else "", final=complete)))
 
     def _hidden_weights(self) -> list[tuple[str, np.ndarray, np.ndarray | None]]:
         e = self.engine

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import inspect
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -30,15 +31,14 @@ a few cells of it, and a 2-million-parameter model must not cross the pipe whole
 def _corner(a: np.ndarray) -> np.ndarray:
     return a[:CORNER, :CORNER].copy() if a.ndim == 2 else a[:CORNER].copy()
 
-__all__ = ["MAX_SAMPLES", "StepMaths", "dead_units", "next_batch", "parameter_values", "step_maths"]
+__all__ = ["MAX_SAMPLES", "StepMaths", "dead_units", "next_batch", "next_batch_indices", "parameter_values",
+           "step_maths"]
 
 def _numpy(t: torch.Tensor) -> np.ndarray:
     return t.detach().to("cpu", torch.float64).numpy().copy()
 
 
-def _check_samples(samples: list[int] | None, n_train: int) -> list[int]:
-    if samples is None:
-        return list(range(min(MAX_SAMPLES, n_train)))
+def _check_samples(samples: list[int], n_train: int) -> list[int]:
     chosen = [int(s) for s in samples]
     if not chosen:
         raise ValueError("choose at least one training sample")
@@ -52,28 +52,40 @@ def _check_samples(samples: list[int] | None, n_train: int) -> list[int]:
     return chosen
 
 
+def next_batch_indices(engine: Any) -> list[int]:
+    """The training rows the next step trains on, in its order (the default batch walked here).
+
+    At an epoch's start the step draws a new order; it is peeked at from a copy of the engine's
+    generator, so looking draws nothing and the step then draws the very same order.
+    """
+    s = engine.state
+    perm = s.perm
+    if perm is None or s.cursor == 0:
+        perm = torch.randperm(engine.n_train, generator=torch.Generator().set_state(s.generator.get_state()))
+    return perm[s.cursor:engine.next_batch_end()].tolist()
+
+
 def next_batch(engine: Any) -> list[int]:
     """The first samples (at most four) of the batch the next training step will use."""
-    if engine.perm is None or engine.cursor == 0:
-        return list(range(min(MAX_SAMPLES, engine.n_train)))  # a new epoch draws its order at the step
-    end = min(engine.next_batch_end(), engine.cursor + MAX_SAMPLES)
-    return [int(i) for i in engine.perm[engine.cursor:end]]
+    return next_batch_indices(engine)[:MAX_SAMPLES]
 
 
 def step_maths(engine: Any, samples: list[int] | None = None) -> StepMaths:
-    """Walk one training step on ``samples`` (training-set indices; default the first four)."""
-    chosen = _check_samples(samples, engine.n_train)
+    """Walk the next training step: by default on its real batch (all of it: the update shown is the
+    one Step applies), or on ``samples`` (at most four training-set indices) the user chose."""
+    batch = next_batch_indices(engine)
+    chosen = batch if samples is None else _check_samples(samples, engine.n_train)
     cpu_rng = torch.get_rng_state()
     cuda_rng = torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None
     try:
-        return _walk(engine, chosen)
+        return _walk(engine, chosen, next_batch=samples is None or chosen == batch, upcoming=batch[:MAX_SAMPLES])
     finally:  # dropout drew from torch's generator: give the engine back its exact sequence
         torch.set_rng_state(cpu_rng)
         if cuda_rng is not None:
             torch.cuda.set_rng_state_all(cuda_rng)
 
 
-def _walk(engine: Any, chosen: list[int]) -> StepMaths:
+def _walk(engine: Any, chosen: list[int], next_batch: bool, upcoming: list[int]) -> StepMaths:
     model: nn.Sequential = copy.deepcopy(engine.model)
     if len(chosen) == 1 and any(isinstance(m, nn.BatchNorm1d) for m in model):
         raise ValueError("BatchNorm needs at least two samples in a training step; choose more samples")
@@ -116,26 +128,31 @@ def _walk(engine: Any, chosen: list[int]) -> StepMaths:
     modules = [ModuleValues(k, block.layer, block.kind, block.code, _numpy(outputs[k]))
                for k, block in enumerate(blocks)]
     opt = engine.spec.training.optimizer
+    rows = slice(0, MAX_SAMPLES)  # the whole batch is walked; its first rows travel and are shown
     return StepMaths(
-        samples=chosen,
+        samples=chosen[rows],
         input_names=list(engine.dataset.input_names),
-        inputs=_numpy(x),
-        targets=_numpy(y).reshape(len(chosen)),
-        modules=modules,
-        output=_numpy(out),
+        inputs=_numpy(x[rows]),
+        targets=_numpy(y[rows]).reshape(len(chosen[rows])),
+        modules=[replace(m, values=m.values[rows]) for m in modules],
+        output=_numpy(out[rows]),
         output_function=function,
-        probabilities=probabilities,
+        probabilities=None if probabilities is None else probabilities[rows],
         loss_name=entry.torch_name,
         reduction=engine.spec.training.reduction,
-        per_sample_loss=_numpy(per_sample),
+        per_sample_loss=_numpy(per_sample[rows]),
         loss=float(loss.item()),
         penalty=float(penalty.item()) if penalty is not None else 0.0,
-        d_output=_numpy(out.grad),
+        d_output=_numpy(out.grad[rows]),
         parameters=params,
         optimizer=OPTIMIZERS[opt.name].torch_name,
         hyper={**opt.values(), "lr": float(engine.optimizer.param_groups[0]["lr"])},
         rule=update_rule(opt.name, opt.values()),
         dead_units=dead_units(engine),
+        step=int(engine.step) + 1,
+        batch_size=len(chosen),
+        next_batch=next_batch,
+        upcoming=list(upcoming),
     )
 
 

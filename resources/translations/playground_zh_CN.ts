@@ -1038,20 +1038,8 @@ Export anyway?</source>
 <context>
     <name>MathsPanel</name>
     <message>
-        <source>first {0}</source>
-        <translation>前 {0} 个</translation>
-    </message>
-    <message>
-        <source>Training samples to follow (indices from 0), at most {0}, separated by commas</source>
-        <translation>要跟踪的训练样本（索引从 0 开始），最多 {0} 个，用逗号分隔</translation>
-    </message>
-    <message>
         <source>Next batch</source>
         <translation>下一批</translation>
-    </message>
-    <message>
-        <source>The samples the next training step will use (at most {0})</source>
-        <translation>下一个训练步将使用的样本（最多 {0} 个）</translation>
     </message>
     <message>
         <source>Show</source>
@@ -1064,10 +1052,6 @@ Export anyway?</source>
     <message>
         <source>Training runs: pause it to follow the current step.</source>
         <translation>正在训练：暂停后即可跟踪当前这一步。</translation>
-    </message>
-    <message>
-        <source>Step {0} on samples {1}: nothing is trained until you press Step or Train.</source>
-        <translation>第 {0} 步，样本 {1}：在你按下“单步”或“训练”之前不会训练任何东西。</translation>
     </message>
     <message>
         <source>sample {0}</source>
@@ -1090,22 +1074,6 @@ Export anyway?</source>
         <translation>损失</translation>
     </message>
     <message>
-        <source>batch loss</source>
-        <translation>批量损失</translation>
-    </message>
-    <message>
-        <source>mean</source>
-        <translation>平均</translation>
-    </message>
-    <message>
-        <source>sum</source>
-        <translation>求和</translation>
-    </message>
-    <message>
-        <source>L1/L2 penalty</source>
-        <translation>L1/L2 惩罚项</translation>
-    </message>
-    <message>
         <source>Backward pass</source>
         <translation>反向传播</translation>
     </message>
@@ -1124,6 +1092,42 @@ Export anyway?</source>
     <message>
         <source>pre-activation z = x·Wᵀ + b</source>
         <translation>激活前的值 z = x·Wᵀ + b</translation>
+    </message>
+    <message>
+        <source>the next batch</source>
+        <translation>下一个批次</translation>
+    </message>
+    <message>
+        <source>Leave empty to follow the batch the next step trains on; or type training samples to follow instead (indices from 0), at most {0}, separated by commas</source>
+        <translation>留空则跟随下一步训练所用的批次；也可以输入要跟随的训练样本（下标从 0 开始），最多 {0} 个，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Follow the batch the next training step will use</source>
+        <translation>跟随下一步训练将使用的批次</translation>
+    </message>
+    <message>
+        <source>Step {0} on the next batch: {1} samples, the first {2} shown ({3}).</source>
+        <translation>第 {0} 步，使用下一个批次：共 {1} 个样本，显示前 {2} 个（{3}）。</translation>
+    </message>
+    <message>
+        <source>Step {0} on the next batch: samples {1}.</source>
+        <translation>第 {0} 步，使用下一个批次：样本 {1}。</translation>
+    </message>
+    <message>
+        <source>This is exactly what Step will do; nothing is trained until you press Step or Train.</source>
+        <translation>这正是“单步”将要做的计算；在按下“单步”或“训练”之前不会训练任何东西。</translation>
+    </message>
+    <message>
+        <source>Step {0} on samples you chose ({1}), not on the next batch: Step will train on {2}. Press Next batch to follow it.</source>
+        <translation>第 {0} 步，使用你选择的样本（{1}），而不是下一个批次：“单步”将在 {2} 上训练。按“下一批”即可跟随它。</translation>
+    </message>
+    <message>
+        <source>The first {0} of the batch&apos;s {1} samples are shown; the loss, the gradients and the update are the whole batch&apos;s.</source>
+        <translation>显示该批次 {1} 个样本中的前 {0} 个；损失、梯度和更新都是整个批次的。</translation>
+    </message>
+    <message>
+        <source>output ŷ (the prediction)</source>
+        <translation>输出 ŷ（预测值）</translation>
     </message>
     <message>
         <source>activation a = {0}(z)</source>
@@ -1164,6 +1168,22 @@ Export anyway?</source>
     <message>
         <source>new value</source>
         <translation>新值</translation>
+    </message>
+    <message>
+        <source>batch loss = sum over the batch (n = {0}) = &lt;b&gt;{1}&lt;/b&gt; (the scoreboard and the loss curves show means per sample: {1} / {0} = {2})</source>
+        <translation>批次损失 = 整个批次之和（n = {0}）= &lt;b&gt;{1}&lt;/b&gt;（记分牌和损失曲线显示每个样本的平均值：{1} / {0} = {2}）</translation>
+    </message>
+    <message>
+        <source>batch loss = mean over the batch (n = {0}) = &lt;b&gt;{1}&lt;/b&gt; (the scoreboard and the loss curves show the same mean over the whole set)</source>
+        <translation>批次损失 = 整个批次的平均值（n = {0}）= &lt;b&gt;{1}&lt;/b&gt;（记分牌和损失曲线显示的是整个数据集上的同一种平均值）</translation>
+    </message>
+    <message>
+        <source>L1/L2 penalty {0}</source>
+        <translation>L1/L2 惩罚项 {0}</translation>
+    </message>
+    <message>
+        <source>largest change: {0}[{1}] by {2}</source>
+        <translation>变化最大：{0}[{1}]，变化量 {2}</translation>
     </message>
     <message>
         <source>{0}: {1} of {2} units output 0 for every training example</source>
@@ -1375,6 +1395,10 @@ Export anyway?</source>
 <context>
     <name>Names</name>
     <message>
+        <source>indices count from 0, as in PyTorch</source>
+        <translation>下标从 0 开始计数，与 PyTorch 相同</translation>
+    </message>
+    <message>
         <source>output</source>
         <translation>输出层</translation>
     </message>
@@ -1406,6 +1430,14 @@ Export anyway?</source>
         <translation>输入层</translation>
     </message>
     <message>
+        <source>set by hand: {0} → {1}</source>
+        <translation>手动设置：{0} → {1}</translation>
+    </message>
+    <message>
+        <source>last update {0} = {1}</source>
+        <translation>上次更新 {0} = {1}</translation>
+    </message>
+    <message>
         <source>input {0}</source>
         <translation>输入 {0}</translation>
     </message>
@@ -1422,10 +1454,6 @@ Export anyway?</source>
         <translation>梯度 ∂L/∂b = {0}</translation>
     </message>
     <message>
-        <source>last update Δb = {0}</source>
-        <translation>上次更新量 Δb = {0}</translation>
-    </message>
-    <message>
         <source>{0} → {1} · unit {2}</source>
         <translation>{0} → {1} · 单元 {2}</translation>
     </message>
@@ -1436,10 +1464,6 @@ Export anyway?</source>
     <message>
         <source>gradient ∂L/∂w = {0}</source>
         <translation>梯度 ∂L/∂w = {0}</translation>
-    </message>
-    <message>
-        <source>last update Δw = {0}</source>
-        <translation>上次更新量 Δw = {0}</translation>
     </message>
     <message>
         <source>{0} units, {1} shown</source>
@@ -1664,8 +1688,16 @@ Export anyway?</source>
         <translation>正在等待下一个快照…</translation>
     </message>
     <message>
+        <source>last update Δw: not recorded for this step (press Step)</source>
+        <translation>上次更新 Δw：此步未记录（请按“单步”）</translation>
+    </message>
+    <message>
         <source>after step {0}, batch loss {1}</source>
         <translation>第 {0} 步之后，批量损失 {1}</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步数</translation>
     </message>
     <message>
         <source>showing means of {0}×{0} blocks</source>
@@ -1764,6 +1796,14 @@ Export anyway?</source>
     <message>
         <source>Test R²</source>
         <translation>测试 R²</translation>
+    </message>
+    <message>
+        <source>The mean loss per example over the whole test set, whatever the loss&apos;s reduction (with reduction = sum, the Maths tab shows the batch&apos;s sum)</source>
+        <translation>整个测试集上每个样本的平均损失，与损失的 reduction 无关（reduction = sum 时，“数学推导”标签页显示的是批次的总和）</translation>
+    </message>
+    <message>
+        <source>The mean loss per example over the whole training set, whatever the loss&apos;s reduction (with reduction = sum, the Maths tab shows the batch&apos;s sum)</source>
+        <translation>整个训练集上每个样本的平均损失，与损失的 reduction 无关（reduction = sum 时，“数学推导”标签页显示的是批次的总和）</translation>
     </message>
     <message>
         <source>diverged</source>

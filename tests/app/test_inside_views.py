@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 import torch
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QToolTip
 from window_helpers import open_window
 
 from playground.app.main_window import MainWindow
-from playground.app.worker import PAUSED, TRAINING
+from playground.app.worker import FINISHED, PAUSED, TRAINING
 from playground.core.experiment_io import load_experiment
 from playground.core.spec import DataSpec, Experiment, LayerSpec, ModelSpec, OptimizerSpec, PointSpec, TrainingSpec
 
@@ -89,6 +89,14 @@ def click(qtbot, window: MainWindow, scene_pos) -> None:
 
 
 # ------------------------------------------------------------------ the diagram
+def test_numbers_are_shown_without_float_noise() -> None:
+    from playground.app.names import number as shown
+
+    assert shown(np.float32(0.3) - np.float32(0.325)) == "-0.025"  # float32 arithmetic: -0.02499998
+    assert shown(0.1234567891) == "0.123457" and shown(-0.0) == "0" and shown(float("nan")) == "–"
+    assert shown(1.5e-9) == "1.5e-09" and shown(None) == "–"
+
+
 def test_diagram_counts_follow_the_architecture(qtbot, settings) -> None:
     window = open_window(qtbot, settings, experiment(hidden=(8,)))
     diagram = window.diagram
@@ -115,11 +123,14 @@ def test_hovering_shows_pytorchs_weight_gradient_and_bias(qtbot, settings, opt) 
     diagram = window.diagram
     i = diagram.link_index("2.weight", (3, 5))
     text = hover(qtbot, window, diagram.link_center(i))
-    assert number(text, "w[3, 5]") == pytest.approx(window.controller.call(param_value, "2.weight", (3, 5)), rel=1e-6)
-    assert number(text, "∂L/∂w") == pytest.approx(window.controller.call(grad_value, "2.weight", (3, 5)), rel=1e-6)
-    text = hover(qtbot, window, diagram.node_center(1, 2))  # hidden 1, unit 3
-    assert number(text, "b[2]") == pytest.approx(window.controller.call(param_value, "0.bias", (2,)), rel=1e-6)
-    assert number(text, "∂L/∂b") == pytest.approx(window.controller.call(grad_value, "0.bias", (2,)), rel=1e-6)
+    assert text.splitlines()[0] == "hidden 1 · unit 5 → hidden 2 · unit 3"  # one indexing: w[3, 5], from 0
+    assert "indices count from 0" in text
+    assert number(text, "w[3, 5]") == pytest.approx(window.controller.call(param_value, "2.weight", (3, 5)), rel=1e-5)
+    assert number(text, "∂L/∂w") == pytest.approx(window.controller.call(grad_value, "2.weight", (3, 5)), rel=1e-5)
+    text = hover(qtbot, window, diagram.node_center(1, 2))  # hidden 1, unit 2 (from 0)
+    assert text.splitlines()[0] == "hidden 1 · unit 2"
+    assert number(text, "b[2]") == pytest.approx(window.controller.call(param_value, "0.bias", (2,)), rel=1e-5)
+    assert number(text, "∂L/∂b") == pytest.approx(window.controller.call(grad_value, "0.bias", (2,)), rel=1e-5)
     assert window.boundary.showing_neuron  # the hovered unit's map is shown large
 
 
@@ -156,10 +167,50 @@ def test_clicking_a_link_types_a_weight_that_is_undoable_and_saved(qtbot, settin
     assert reopened.controller.call(param_value, "2.weight", (1, 3)) == pytest.approx(0.75)
 
 
+def edit_link(qtbot, window: MainWindow, name: str, index: tuple, keys: list) -> None:
+    """Click the link of ``name[index]``: an editor must open; type ``keys`` into it (text or keys)."""
+    click(qtbot, window, window.diagram.link_center(window.diagram.link_index(name, index)))
+    qtbot.waitUntil(lambda: window.inside.edits.editor is not None and window.inside.edits.editor.isVisible(),
+                    timeout=3000)
+    editor = window.inside.edits.editor
+    editor.selectAll()
+    for key in keys:
+        if isinstance(key, str):
+            qtbot.keyClicks(editor, key)
+        else:
+            qtbot.keyClick(editor, key)
+
+
+def test_a_weight_can_be_edited_again_and_again(qtbot, settings, capfd) -> None:
+    """Issue 16: after one edit (Enter, Esc or an unchanged value) no editor opened again."""
+    window = open_window(qtbot, settings, experiment(hidden=(6, 4), kind="circle"))
+    train_then_pause(qtbot, window)
+
+    def value() -> float:
+        return window.controller.call(param_value, "2.weight", (1, 3))
+
+    edit_link(qtbot, window, "2.weight", (1, 3), ["0.75", Qt.Key.Key_Return])
+    qtbot.waitUntil(lambda: value() == pytest.approx(0.75), timeout=5000)
+    edit_link(qtbot, window, "2.weight", (1, 3), ["0.5", Qt.Key.Key_Escape])  # Esc: nothing changes
+    assert window.inside.edits.editor is None  # Esc closed the field (it is not the window's Stop here)
+    assert value() == pytest.approx(0.75) and window.controller.status.state == PAUSED
+    edit_link(qtbot, window, "2.weight", (1, 3), [Qt.Key.Key_Return])  # unchanged value
+    edit_link(qtbot, window, "2.weight", (2, 0), ["-0.25", Qt.Key.Key_Return])
+    qtbot.waitUntil(lambda: window.controller.call(param_value, "2.weight", (2, 0)) == pytest.approx(-0.25),
+                    timeout=5000)
+    edit_link(qtbot, window, "2.weight", (1, 3), ["1.5", Qt.Key.Key_Return])
+    qtbot.waitUntil(lambda: value() == pytest.approx(1.5), timeout=5000)
+    assert window.document.undo_stack.count() == 3
+    assert "already deleted" not in capfd.readouterr().err
+    settled(qtbot, window)
+    text = hover(qtbot, window, window.diagram.link_center(window.diagram.link_index("2.weight", (1, 3))))
+    assert "last update" not in text and "set by hand" in text
+
+
 def test_clicking_before_training_sets_the_starting_bias(qtbot, settings, tmp_path) -> None:
     window = open_window(qtbot, settings, experiment(hidden=(4,), kind="circle"))
     settled(qtbot, window)
-    click(qtbot, window, window.diagram.node_center(1, 2))  # hidden 1, unit 3: its bias
+    click(qtbot, window, window.diagram.node_center(1, 2))  # hidden 1, unit 2: its bias
     editor = window.inside.edits.editor
     editor.selectAll()
     qtbot.keyClicks(editor, "-1.5")
@@ -225,6 +276,12 @@ def test_inspector_shows_the_optimizer_state(qtbot, settings) -> None:
     keys = [inspector.third_box.itemData(i) for i in range(inspector.third_box.count())]
     assert keys == ["update", "exp_avg", "exp_avg_sq"]
     assert f"step = {window.controller.status.step}" in inspector.header.text()
+    third = inspector.panels["third"]  # Train → Pause: the last update is shown, or why not and how to see it
+    assert third.values is not None or "not recorded for this step (press Step)" in third._title
+    window.controller.step()
+    qtbot.waitUntil(lambda: inspector.snapshot.step == window.controller.status.step
+                    and inspector.inspection.update is not None, timeout=5000)
+    assert third.values is not None and third._title == "last update Δw"
 
 
 def test_the_norm_plot_ends_at_pytorchs_gradient_norm(qtbot, settings) -> None:
@@ -247,6 +304,37 @@ def test_diagnostics_reach_the_status_bar_and_the_diagram(qtbot, settings) -> No
     assert any(t.startswith("hidden 1:") for t in window.diagram.marked_layers())
 
 
+def shown_diagnosis(window: MainWindow) -> str:
+    """The diagnosis words the user can read in the status bar now (a message must not hide them)."""
+    label = window.status_display.diagnosis
+    visible = label.text() if label.isVisible() else ""
+    return visible + " | " + window.statusBar().currentMessage()
+
+
+def test_when_the_run_ends_the_lasting_diagnosis_names_the_learning_rate(qtbot, settings) -> None:
+    """Issue 16: SGD lr 5 on tanh 8,8: the run's end left only "gradients vanish … try ReLU"."""
+    exp = experiment(hidden=(8, 8), kind="circle", opt={"name": "sgd", "lr": 5.0})
+    exp.training.epochs = 10
+    window = open_window(qtbot, settings, exp)
+    window.controller.start()
+    qtbot.waitUntil(lambda: window.controller.status.state == FINISHED, timeout=60_000)
+    qtbot.waitUntil(lambda: "learning rate 5 is too large" in shown_diagnosis(window), timeout=10_000)
+    assert "finished 10 epochs" in window.statusBar().currentMessage()  # both: the message and the cure
+    marks = window.diagram.marked_layers()
+    assert marks and all("learning rate 5 is too large" in m and "ReLU" not in m for m in marks)
+
+
+def test_a_short_run_ends_with_its_vanishing_gradient_warning(qtbot, settings) -> None:
+    """Issue 16: lesson 9's run ends in a fraction of a second, and said nothing."""
+    window = open_window(qtbot, settings, experiment(hidden=(8,) * 6, activation="sigmoid", kind="circle",
+                                                    opt={"name": "sgd", "lr": 0.1}))
+    window.document.edit(lambda e: setattr(e.training, "epochs", 3), "epochs")
+    window.controller.start()
+    qtbot.waitUntil(lambda: window.controller.status.state == FINISHED, timeout=60_000)
+    qtbot.waitUntil(lambda: "gradients vanish in hidden 1" in shown_diagnosis(window), timeout=10_000)
+    assert any(m.startswith("gradients vanish in hidden 1") for m in window.diagram.marked_layers())
+
+
 def largest_deep_width() -> int:
     """The widest 32-layer network the app accepts (its parameter limit)."""
     from playground.core.limits import MAX_PARAMETERS, count_parameters
@@ -258,11 +346,17 @@ def largest_deep_width() -> int:
 
 
 @pytest.mark.slow
-def test_pause_answers_within_half_a_second_on_the_largest_model(qtbot, settings) -> None:
+def test_pause_stops_training_on_the_largest_model(qtbot, settings) -> None:
+    """Pause on the largest deep model stops the runner at a step boundary and keeps it there; how
+    quickly it answers is measured in bench/, not asserted here (a loaded machine is not a stopwatch)."""
     window = open_window(qtbot, settings, experiment(hidden=(largest_deep_width(),) * 32, kind="spiral"))
     window.controller.start()
     qtbot.waitUntil(lambda: window.controller.status.state == TRAINING and window.controller.status.step >= 2,
-                    timeout=60_000)
+                    timeout=120_000)
     window.controller.pause()
-    qtbot.waitUntil(lambda: window.controller.status.state == PAUSED, timeout=500)
-    assert QApplication.instance() is not None
+    qtbot.waitUntil(lambda: window.controller.status.state == PAUSED, timeout=60_000)
+    stopped = window.controller.call(engine_step)
+    assert stopped == window.controller.status.step >= 2  # the status tells the step the engine holds
+    window.controller.step()  # and it is paused, not still training: Step trains exactly one more
+    qtbot.waitUntil(lambda: window.controller.status.step == stopped + 1, timeout=60_000)
+    assert window.controller.status.state == PAUSED and window.controller.call(engine_step) == stopped + 1

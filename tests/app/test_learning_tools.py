@@ -13,6 +13,7 @@ from playground.app import i18n
 from playground.app.document import ExperimentDocument
 from playground.app.main_window import MainWindow
 from playground.app.worker import FINISHED, IDLE, PAUSED
+from playground.core.remote import NEXT_BATCH, PARAMETER_VALUES
 from playground.core.spec import DataSpec, Experiment, LayerSpec, ModelSpec
 
 
@@ -74,11 +75,20 @@ def test_the_maths_tab_walks_the_textbook_step_and_follows_training(qtbot, windo
     open_lesson(qtbot, window, 2)
     maths = window.learning.maths
     window.learning.show_tab("maths")
-    qtbot.waitUntil(lambda: maths.maths is not None and maths.maths.samples == [0, 1], timeout=10_000)
+    qtbot.waitUntil(lambda: maths.maths is not None and sorted(maths.maths.samples) == [0, 1], timeout=10_000)
+    assert "on the next batch: samples" in maths.note.text()
     text = maths.view.toPlainText()
     for number in ("0.12125", "−0.025", "0.875", "−0.25", "0.3025", "−0.2875", "0.55", "0.2"):
         assert number in text, number
     assert "w ← w − lr · g" in text
+    assert "batch loss = mean over the batch (n = 2) = 0.12125" in text
+    window.document.edit(lambda e: setattr(e.training, "reduction", "sum"), "sum")  # before training: no prompt
+    qtbot.waitUntil(lambda: maths.maths.reduction == "sum", timeout=10_000)
+    assert "batch loss = sum over the batch (n = 2) = 0.2425" in maths.view.toPlainText()
+    assert "means per sample: 0.2425 / 2 = 0.12125" in maths.view.toPlainText()
+    assert "mean loss per example" in window.scoreboard.captions[2].toolTip()  # the scoreboard says its kind
+    window.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: maths.maths.reduction == "mean", timeout=10_000)
     maths.samples.setText("0, 7")
     qtbot.keyClick(maths.samples, Qt.Key.Key_Return)
     assert "sample 7 does not exist" in maths.note.text()
@@ -86,7 +96,8 @@ def test_the_maths_tab_walks_the_textbook_step_and_follows_training(qtbot, windo
     window.controller.step()  # a real step: the panel follows it
     qtbot.waitUntil(lambda: window.controller.status.step == 1 and window.controller.status.state == PAUSED,
                     timeout=10_000)
-    qtbot.waitUntil(lambda: "Step 2 on samples 1" in maths.note.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Step 2 on samples you chose (1), not on the next batch" in maths.note.text(),
+                    timeout=10_000)
     np.testing.assert_allclose(maths.maths.parameters[0].before, [[0.3025, -0.2875]], atol=1e-6)
 
     window.controller.start()  # a 100 % train share: the window shows "–" for the test set
@@ -96,6 +107,38 @@ def test_the_maths_tab_walks_the_textbook_step_and_follows_training(qtbot, windo
     window.metric_plot.flush()
     assert "Test loss: –" in window.scoreboard.text() and "test –" in window.metric_plot.summary.text()
     assert "finished 20 epochs" in window.statusBar().currentMessage()
+
+
+def test_the_maths_tab_is_the_step_that_step_takes_and_follows_every_edit(qtbot, window: MainWindow) -> None:
+    """Issue 16: it showed samples 0–3 while Step used another batch, and went stale after edits."""
+    window.document.edit(lambda e: setattr(e.training, "batch_size", 10), "batch size")
+    maths = window.learning.maths
+    window.learning.show_tab("maths")
+    window.controller.step()
+    qtbot.waitUntil(lambda: window.controller.status.step == 1 and window.controller.status.state == PAUSED,
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: maths.maths is not None and maths.maths.step == 2, timeout=10_000)
+    batch = window.controller.call(NEXT_BATCH)
+    assert maths.maths.samples == batch and maths.maths.batch_size == 10 and maths.maths.next_batch
+    assert maths.note.text().startswith(f"Step 2 on the next batch: 10 samples, the first 4 shown "
+                                        f"({', '.join(map(str, batch))})")
+    text = maths.view.toPlainText()
+    assert text.index("Summary") < text.index("Forward pass") and "largest change" in text
+
+    window.document.edit(lambda e: setattr(e.training.optimizer, "lr", 0.5), "learning rate")
+    qtbot.waitUntil(lambda: maths.maths.hyper["lr"] == 0.5, timeout=10_000)
+    assert "lr = 0.5" in maths.view.toPlainText()
+
+    old = float(maths.maths.parameters[0].before[0, 0])
+    window.inside.edits.apply("0.weight", (0, 0), old, 0.75)  # as the diagram's editor does on Enter
+    qtbot.waitUntil(lambda: float(maths.maths.parameters[0].before[0, 0]) == 0.75, timeout=10_000)
+    shown = maths.maths
+
+    window.controller.step()
+    qtbot.waitUntil(lambda: window.controller.status.step == 2, timeout=10_000)
+    after = window.controller.call(PARAMETER_VALUES)
+    for p in shown.parameters:  # what the tab said Step would do is what Step did, bit for bit
+        np.testing.assert_array_equal(p.after, np.array(after[p.name]))
 
 
 def test_autograd_graph_activation_previews_and_the_language_choice(qtbot, window: MainWindow,

@@ -14,7 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
-from playground.app.names import parameter_label
+from playground.app.names import indexing_note, number, parameter_label
 from playground.app.plots.cell_text import CellNumbers
 from playground.app.plots.diverging import colorize, symmetric_limit
 from playground.app.plots.selection import ParameterSelection
@@ -26,8 +26,7 @@ CELL_PIXELS = 44
 """A cell narrower than this shows no number (it would overlap its neighbours); hovering still tells."""
 
 
-def _fmt(value: float) -> str:
-    return f"{value:.7g}" if np.isfinite(value) else "–"
+_fmt = number
 
 
 def short(value: float) -> str:
@@ -182,15 +181,23 @@ class ParameterInspector(QWidget):
         self.panels["weight"].show(weight)
         self.panels["grad"].show(as_matrix(ins.grad))
         third = self.third()
-        self.panels["third"].set_title(self.tr("last update Δw") if third == "update" else third)
-        self.panels["third"].show(as_matrix(self._third_values(ins)))
+        values = self._third_values(ins)
+        if third != "update":
+            title = third
+        elif values is None:  # training steps are not all recorded: only the one before a snapshot, or Step's
+            title = self.tr("last update Δw: not recorded for this step (press Step)")
+        else:
+            title = self.tr("last update Δw")
+        self.panels["third"].set_title(title)
+        self.panels["third"].show(as_matrix(values))
         shape = "×".join(str(s) for s in ins.shape)
         parts = [f"<b>{parameter_label(ins.label)}</b> ({ins.name}, {shape})"]
         snap = self.snapshot
         if snap is not None:
             parts.append(self.tr("after step {0}, batch loss {1}").format(snap.step, _fmt(snap.batch_loss)))
+        scalars = {"step": self.tr("step")}  # the optimizer's own step count (Adam's bias correction)
         for key, value in ins.optimizer_scalars.items():
-            parts.append(f"{key} = {_fmt(value)}")
+            parts.append(f"{scalars.get(key, key)} = {_fmt(value)}")
         if ins.pooled > 1:
             parts.append(self.tr("showing means of {0}×{0} blocks").format(ins.pooled))
         header = " · ".join(parts)
@@ -223,6 +230,7 @@ class ParameterInspector(QWidget):
                               *ins.optimizer_state.items()):
             if values is not None:
                 lines.append(f"{label} = {_fmt(as_matrix(values)[row, col])}")
+        lines.append(f"({indexing_note()})")
         return "\n".join(lines)
 
     def _moved(self, scene_pos: QPointF) -> None:

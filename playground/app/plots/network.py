@@ -18,7 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
-from playground.app.names import layer_name
+from playground.app.names import indexing_note, layer_name, number
 from playground.app.plots.diverging import NEGATIVE, POSITIVE, colorize, symmetric_limit
 from playground.app.plots.network_layout import ROW_GAP, Layout, make_layout, segment_distance
 from playground.core.snapshot import Diagnostic, NeuronMaps, ParamStats, Snapshot
@@ -32,10 +32,7 @@ GAP_PIXELS = round((ROW_GAP - 1.0) * NODE_PIXELS)
 assert GAP_PIXELS == (ROW_GAP - 1.0) * NODE_PIXELS, "node gaps must be whole pixels"
 
 
-def _fmt(value: float | None) -> str:
-    if value is None or not np.isfinite(value):
-        return "–"
-    return f"{value:.7g}"
+_fmt = number
 
 
 class NetworkDiagram(QWidget):
@@ -87,6 +84,9 @@ class NetworkDiagram(QWidget):
         self._weights: np.ndarray = np.zeros(0)
         self._hover: tuple[int, int] = (-1, -1)
         self.diagnostics: tuple[Diagnostic, ...] = ()
+        self.hand_edits: dict[tuple[str, tuple], tuple[float, float]] = {}
+        """``(name, index) → (old, new)`` typed by the user since the last step: not an optimizer update."""
+        self._hand_step = -1
         scene = self.view_widget.scene()
         scene.sigMouseMoved.connect(self._moved)
         scene.sigMouseClicked.connect(self._clicked)
@@ -118,6 +118,8 @@ class NetworkDiagram(QWidget):
     def update(self, snapshot: Snapshot) -> None:  # type: ignore[override] — a view's one entry point
         if not snapshot.params:
             return
+        if snapshot.step != self._hand_step:
+            self.hand_edits.clear()  # a step (or Reset) since: the update shown is the optimizer's again
         self.snapshot = snapshot
         self._params = {p.name: p for p in snapshot.params}
         layout = make_layout(self.input_names, snapshot.params, self.activations)
@@ -285,6 +287,20 @@ class NetworkDiagram(QWidget):
         i = int(d.argmin())
         return i if d[i] <= HOVER_PIXELS else None
 
+    def mark_hand_edit(self, name: str, index: tuple, old: float, new: float) -> None:
+        """The user typed ``new`` over ``old``: the tooltip says so until the next step."""
+        self._hand_step = self.snapshot.step if self.snapshot is not None else 0
+        first = self.hand_edits.get((name, tuple(index)), (old, new))[0]
+        self.hand_edits[(name, tuple(index))] = (first, new)
+
+    def _change_line(self, name: str, index: tuple, update: np.ndarray | None, symbol: str) -> str:
+        """The last optimizer update of one entry, or the value the user typed over it."""
+        edited = self.hand_edits.get((name, tuple(index)))
+        if edited is not None:
+            return self.tr("set by hand: {0} → {1}").format(_fmt(edited[0]), _fmt(edited[1]))
+        value = update[index] if update is not None else None
+        return self.tr("last update {0} = {1}").format(symbol, _fmt(value))
+
     def describe_node(self, c: int, k: int) -> str:
         col = self.layout_.columns[c]
         unit = int(col.units[k])
@@ -292,14 +308,14 @@ class NetworkDiagram(QWidget):
             name = col.labels[k] if k < len(col.labels) else f"x{unit + 1}"
             return self.tr("input {0}").format(name)
         title = layer_name(col.title)
-        lines = [self.tr("{0} · unit {1}").format(title, unit + 1)]
+        lines = [self.tr("{0} · unit {1}").format(title, unit)]
         bias = self._params.get(col.bias or "")
         if bias is not None and bias.values is not None:
             lines.append(self.tr("bias b[{0}] = {1}").format(unit, _fmt(bias.values[unit])))
             lines.append(self.tr("gradient ∂L/∂b = {0}").format(
                 _fmt(bias.grad[unit]) if bias.grad is not None else "–"))
-            lines.append(self.tr("last update Δb = {0}").format(
-                _fmt(bias.update[unit]) if bias.update is not None else "–"))
+            lines.append(self._change_line(bias.name, (unit,), bias.update, "Δb"))
+        lines.append(f"({indexing_note()})")
         return "\n".join(lines)
 
     def describe_link(self, i: int) -> str:
@@ -308,14 +324,14 @@ class NetworkDiagram(QWidget):
         c = next(c for c, col in enumerate(self.layout_.columns) if col.weight == name)
         src, dst = self.layout_.columns[c - 1], self.layout_.columns[c]
         src_name = (src.labels[list(src.units).index(k)] if c == 1 and src.labels
-                    else f"{layer_name(src.title)} · {k + 1}")
+                    else self.tr("{0} · unit {1}").format(layer_name(src.title), k))
         dst_title = layer_name(dst.title)
-        lines = [self.tr("{0} → {1} · unit {2}").format(src_name, dst_title, r + 1),
+        lines = [self.tr("{0} → {1} · unit {2}").format(src_name, dst_title, r),
                  self.tr("weight w[{0}, {1}] = {2}").format(r, k, _fmt(stats.values[r, k]))]
         lines.append(self.tr("gradient ∂L/∂w = {0}").format(
             _fmt(stats.grad[r, k]) if stats.grad is not None else "–"))
-        lines.append(self.tr("last update Δw = {0}").format(
-            _fmt(stats.update[r, k]) if stats.update is not None else "–"))
+        lines.append(self._change_line(name, (r, k), stats.update, "Δw"))
+        lines.append(f"({indexing_note()})")
         return "\n".join(lines)
 
     def _moved(self, scene_pos: QPointF) -> None:

@@ -44,6 +44,13 @@ class Scoreboard(QWidget):
                  self.tr("Test accuracy") if metric == "accuracy" else self.tr("Test R²"))
         for label, name in zip(self.captions, names):
             label.setText(name)
+        tips = {1: self.tr("The mean loss per example over the whole test set, whatever the loss's reduction "
+                           "(with reduction = sum, the Maths tab shows the batch's sum)"),
+                2: self.tr("The mean loss per example over the whole training set, whatever the loss's "
+                           "reduction (with reduction = sum, the Maths tab shows the batch's sum)")}
+        for column, tip in tips.items():  # which loss it is: a mean, while Maths may show a batch's sum
+            for label in (self.captions[column], self.values[column]):
+                label.setToolTip(tip)
 
     def update(self, snapshot: Snapshot) -> None:  # type: ignore[override] — a view's one entry point
         m = snapshot.metrics
