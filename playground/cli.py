@@ -46,7 +46,7 @@ from playground.core.validation import device_problem
 if TYPE_CHECKING:  # the engine (and torch) load only for the commands that train: the GUI starts without
     from playground.core.engine import Engine
 
-SUBCOMMANDS = ("new", "train", "info", "export")
+SUBCOMMANDS = ("new", "train", "info", "export", "runs", "compare")
 EXIT_ERROR = 1
 EXIT_BROKEN_PIPE = 141
 """128 + SIGPIPE: what a shell reports for a program whose reader went away."""
@@ -158,8 +158,17 @@ def _sub_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, metavar="PATH")
     keys = [f.key for f in FORMATS]
     export.add_argument("--format", metavar="NAME",
-                        help=f"{', '.join(keys)} (default: by the output's extension)")
+                        help=f"{', '.join(keys)}, runs (the remembered runs as CSV) "
+                        "(default: by the output's extension)")
     export.add_argument("--quiet", action="store_true", help="no warning for an untrained model")
+
+    runs = sub.add_parser("runs", help="list the runs remembered in an experiment file")
+    _add_version(runs)
+    runs.add_argument("file")
+
+    from playground.core.compare_cli import add_compare_parser
+
+    add_compare_parser(sub, _add_version)
     return p
 
 
@@ -327,6 +336,16 @@ def _lesson(path: str) -> Any:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.format and args.format.lower() == "runs":  # the runs need no engine (and no weights)
+        from playground.core.runs import runs_csv
+
+        table = runs_csv(load_experiment(args.file).runs)
+        if is_stdout(args.output):
+            sys.stdout.write(table)
+            return 0
+        atomic_write(args.output, table)
+        print(translate("cli", "exported {0} ({1})").format(args.output, "runs"))
+        return 0
     if is_stdout(args.output):
         return _export_to_stdout(args)
     lesson = _lesson(args.file)
@@ -364,7 +383,23 @@ def _export_to_stdout(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"new": cmd_new, "train": cmd_train, "info": cmd_info, "export": cmd_export}
+
+
+def cmd_runs(args: argparse.Namespace) -> int:
+    from playground.core.runs import runs_table
+
+    print(runs_table(load_experiment(args.file).runs))
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from playground.core.compare_cli import run_compare
+
+    return run_compare(args)
+
+
+COMMANDS = {"new": cmd_new, "train": cmd_train, "info": cmd_info, "export": cmd_export, "runs": cmd_runs,
+            "compare": cmd_compare}
 
 
 def _run_gui(argv: Sequence[str], lang: str | None = None) -> int:

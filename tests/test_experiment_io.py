@@ -106,7 +106,7 @@ def test_bce_needs_two_classes():
         ('{"name": "x"}', "not a Torch Playground experiment"),
         ('{"format": "torch-playground.experiment", "version": "1"}', "version: must be a whole number"),
         ('{"format": "torch-playground.experiment", "version": 7}',
-         "written by a newer Torch Playground (file version 7); this one reads versions up to 1"),
+         "written by a newer Torch Playground (file version 7); this one reads versions up to 2"),
     ],
 )
 def test_malformed_files_are_refused_politely(text, expected):
@@ -120,7 +120,7 @@ def test_version_0_is_migrated():
            "network": {"layers": [4, 3], "activation": "relu"}}
     exp = experiment_io.experiment_from_dict(doc)
     assert [(h.units, h.activation) for h in exp.model.hidden] == [(4, "relu"), (3, "relu")]
-    assert exp.version == 1
+    assert exp.version == experiment_io.VERSION
 
 
 def test_load_reports_missing_file_and_folder(tmp_path):

@@ -46,7 +46,7 @@ TR_HELPER = re.compile(r'def _tr\(\w+[^)]*\)[^:]*:\s*\n\s*return QCoreApplicatio
 
 
 HELP_CALLS = ("add_argument", "add_parser", "ArgumentParser", "add_subparsers")
-HELP_FILES = {"cli.py": "cli"}
+HELP_FILES = {"cli.py": "cli", "compare_cli.py": "cli"}
 """Modules whose argparse ``help=``/``description=`` texts are translated (``translate_parser``)."""
 
 

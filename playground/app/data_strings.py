@@ -519,6 +519,42 @@ STRINGS = [
                       "Raw features range from about −110 to 160: the steps for the largest ones dominate and "
                       "training stumbles."),
     QT_TRANSLATE_NOOP("lessons",
+                      "Which learning rate?"),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Instead of guessing a learning rate and resetting five times, train five at once with "
+                      "**Compare** and see all of them side by side: too small learns nothing, too large never "
+                      "settles, and the best one is not the largest that works."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Open **Train ▸ Compare…**, choose **lr**, type the values 0.001, 0.01, 0.1, 1, 10, set "
+                      "Epochs to 30 and press **Start**."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Watch the five small decision boundaries fill in, each titled with its current test "
+                      "accuracy."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "When they finish, open the **Runs** tab: every variant is now a run, overlaid faintly on"
+                      " the loss plot."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Pick the best one and press **Keep this one**: it becomes the experiment, trained."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "The grid of boundaries and the overlaid test-loss curves in the Compare window."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Learning rates 0.1 and 1 reach the same test accuracy. Which would you keep, and why?"),
+    QT_TRANSLATE_NOOP("lessons",
+                      "0.1: its test loss is lower (about 0.10 against 0.13), so its predictions are not only "
+                      "right but confident, and its curve is smooth. At 1 every step overshoots a little and "
+                      "the loss bounces; ten times more and the steps are so large that the network ends where "
+                      "it started (chance accuracy, a large loss)."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "After 30 epochs (SGD, batch 10, two hidden layers of 4 tanh units, 400 points of the "
+                      "circle set):\n\n| learning rate | test accuracy | test loss |\n|---|---|---|\n| 0.001 | 48 %"
+                      " | 0.691 |\n| 0.01 | 77 % | 0.644 |\n| 0.1 | 97 % | 0.099 |\n| 1 | 97 % | 0.128 |\n| 10 | 50"
+                      " % | 3.52 |\n\nThe five variants have the same shapes, so Compare trains them together in "
+                      "one batched pass."),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Start from the best: 0.1"),
+    QT_TRANSLATE_NOOP("lessons",
+                      "Set the experiment's learning rate to the winner and train it alone."),
+    QT_TRANSLATE_NOOP("lessons",
                       "Softmax regression on images of digits"),
     QT_TRANSLATE_NOOP("lessons",
                       "1,797 hand-written digits, each an 8×8 grey image: 64 inputs. Softmax regression (one "

@@ -76,6 +76,8 @@ class ExperimentDocument(QObject):
     refused = Signal(str)
     """An edit was not applied; the one-line reason (``training.batch_size: BatchNorm … needs …``)."""
     modifiedChanged = Signal(bool)
+    runsChanged = Signal(object)
+    """The remembered runs changed (recorded, renamed, deleted): not an edit, so not ``changed``."""
     pathChanged = Signal(object)
 
     def __init__(self, experiment: Experiment | None = None, parent: QObject | None = None) -> None:
@@ -146,7 +148,8 @@ class ExperimentDocument(QObject):
 
     def _apply(self, experiment: Experiment) -> None:
         before = self._experiment
-        self._experiment = experiment.model_copy(deep=True)
+        # Remembered runs are a record, not an edit: undo and redo never bring back or drop one.
+        self._experiment = experiment.model_copy(deep=True, update={"runs": list(before.runs)})
         sections = {
             name for name in Experiment.model_fields
             if getattr(before, name) != getattr(self._experiment, name)
@@ -164,6 +167,14 @@ class ExperimentDocument(QObject):
         self.changed.emit(self.experiment, set(Experiment.model_fields))
         self.pathChanged.emit(path)
         self.modifiedChanged.emit(False)
+
+    def set_runs(self, runs: list) -> None:
+        """Replace the remembered runs (outside the undo history: recording a run is not an edit)."""
+        before = self._experiment
+        self._experiment = Experiment.model_validate({**before.model_dump(), "runs": [
+            r.model_dump() for r in runs]})
+        self.mark_trained()
+        self.runsChanged.emit(list(self._experiment.runs))
 
     def mark_trained(self) -> None:
         """Training changed the weights: the file on disk is out of date."""

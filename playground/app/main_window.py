@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self.panels: dict[str, QWidget] = {}
         self.docks: dict[str, QDockWidget] = {}
         self._build_docks()
+        self._build_runs()
         self.menus = Menus(self)
         self.view_checks: dict[str, QCheckBox] = {}
         for key in ("show_test", "discretize"):  # the View menu's flags, where TFP has them
@@ -228,6 +229,31 @@ class MainWindow(QMainWindow):
         combo = getattr(self.panels.get("data"), "kind", None)
         if isinstance(combo, QComboBox) and combo.findData(kind) >= 0:
             combo.setCurrentIndex(combo.findData(kind))
+
+    def _build_runs(self) -> None:
+        """Runs: recorded from the snapshots, listed in a tab beside Gradients, overlaid on both plots."""
+        from playground.app.runs_panel import RunsOverlay, RunsPanel, RunsRecorder
+
+        self.runs_recorder = RunsRecorder(self.document, self.session.in_sync, self)
+        self.controller.add_view(self.runs_recorder)
+        self.runs_panel = RunsPanel(self.document, self)
+        self.runs_panel.overlays = [RunsOverlay(self.loss_plot, "test_loss"),
+                                    RunsOverlay(self.metric_plot, "test_metric", percent=True)]
+        self.runs_panel.fill(self.document.experiment.runs)
+        self.runs_panel.connect_compare(lambda: self.open_compare())
+        self.compare_dialog = None
+        self._dock("runs", self.tr("Runs"), self.runs_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.docks["inspector"], self.docks["runs"])
+        self.docks["gradients"].raise_()
+
+    def open_compare(self) -> None:
+        """Train → Compare… (and the Runs panel's button): one dialog, brought back if open."""
+        from playground.app.compare_dialog import CompareDialog
+
+        if self.compare_dialog is None:
+            self.compare_dialog = CompareDialog(self)
+        self.compare_dialog.show()
+        self.compare_dialog.raise_()
 
     @staticmethod
     def _scroll(panel: QWidget) -> QScrollArea:

@@ -109,6 +109,8 @@ class Menus:
         train_menu = bar.addMenu(_tr("&Train"))
         for action in window.actions_.all():
             train_menu.addAction(action)
+        train_menu.addSeparator()
+        self.compare_action = self._add(train_menu, _tr("&Compare…"), window.open_compare)
 
         help_menu = self.help_menu = bar.addMenu(_tr("&Help"))
         self._add(help_menu, _tr("&About Torch Playground"), self._about)

@@ -43,7 +43,15 @@ def _migrate_0_to_1(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
+def _migrate_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 added ``runs``; a version-1 file has none (a ``runs`` key there is unknown)."""
+    if "runs" in doc:
+        raise ExperimentError("runs: unknown field in a version-1 file (runs came with version 2)")
+    doc["version"] = 2
+    return doc
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1, 1: _migrate_1_to_2}
 
 
 _UNION_TAG = re.compile(r"function-.*|(list|dict|tuple)\[.*\]|float|int|str|bool")

@@ -43,7 +43,12 @@ from playground.core.registry import (
 FORMAT = "torch-playground.experiment"
 MAX_LAYERS = 32
 MAX_UNITS = 1024
-VERSION = 1
+VERSION = 2
+"""2: ``runs`` (remembered runs) was added; version-1 files migrate by gaining an empty list."""
+MAX_RUNS = 20
+"""Runs a file keeps (the newest; pinned ones first): each is small, twenty read at a glance."""
+MAX_RUN_POINTS = 500
+"""Rows of a run's decimated history: enough for a faint overlay curve, ≈ 20 kB a run."""
 
 CLASSIFICATION_KINDS = ("circle", "xor", "gauss", "spiral", "moons", "checkerboard", "blobs",
                         "spiral_k")
@@ -372,9 +377,54 @@ class StateSpec(_Strict):
     seconds: float = Field(0.0, ge=0.0, le=MAX_SECONDS)
 
 
+RUN_COLUMNS = ("epoch", "train_loss", "test_loss", "train_metric", "test_metric")
+
+
+class RunSettings(_Strict):
+    """What a run was trained with: enough to restore it (drawn points and literal weights left out)."""
+
+    data: DataSpec = Field(default_factory=DataSpec)
+    model: ModelSpec = Field(default_factory=ModelSpec)
+    training: TrainingSpec = Field(default_factory=TrainingSpec)
+
+
+class RunSpec(_Strict):
+    """One remembered run: what differed from the run before it, its curves and its final numbers."""
+
+    name: str = Field("", max_length=MAX_NAME, description="The user's name for it; '' shows 'changed'")
+    changed: str = Field("", max_length=MAX_NAME, description="What differed, e.g. 'lr 0.03 → 0.3'")
+    pinned: bool = False
+    visible: bool = True
+    metric: Literal["accuracy", "r2"] = "accuracy"
+    epochs: int = Field(0, ge=0, le=MAX_STEP)
+    steps: int = Field(0, ge=0, le=MAX_STEP)
+    seconds: float = Field(0.0, ge=0.0, le=MAX_SECONDS)
+    device: str = Field("cpu", max_length=40)
+    final: dict[str, float | None] = Field(default_factory=dict, max_length=len(RUN_COLUMNS))
+    history: dict[str, list[float | None]] = Field(default_factory=dict, max_length=len(RUN_COLUMNS))
+    settings: RunSettings = Field(default_factory=RunSettings)
+
+    @field_validator("final", "history")
+    @classmethod
+    def _known_columns(cls, value: dict) -> dict:
+        unknown = [k for k in value if k not in RUN_COLUMNS]
+        if unknown:
+            raise ValueError(f"unknown column {unknown[0][:60]!r}; columns are {', '.join(RUN_COLUMNS)}")
+        return value
+
+    @model_validator(mode="after")
+    def _bounded_history(self) -> RunSpec:
+        lengths = {len(v) for v in self.history.values()}
+        if len(lengths) > 1:
+            raise ValueError("history: columns have different lengths")
+        if lengths and max(lengths) > MAX_RUN_POINTS:
+            raise ValueError(f"history: at most {MAX_RUN_POINTS} points a run, got {max(lengths)}")
+        return self
+
+
 class Experiment(_Strict):
     format: Literal["torch-playground.experiment"] = FORMAT
-    version: Literal[1] = VERSION
+    version: Literal[2] = VERSION
     name: str = Field("Untitled", max_length=MAX_NAME)
     description: str = Field("", max_length=MAX_TEXT)
     data: DataSpec = Field(default_factory=DataSpec)
@@ -382,6 +432,8 @@ class Experiment(_Strict):
     training: TrainingSpec = Field(default_factory=TrainingSpec)
     view: ViewSpec = Field(default_factory=ViewSpec)
     state: StateSpec | None = None
+    runs: list[RunSpec] = Field(default_factory=list, max_length=MAX_RUNS,
+                                description="Remembered runs, oldest first")
 
     @model_validator(mode="after")
     def _loss_fits_task(self) -> Experiment:

@@ -87,6 +87,69 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>2 to 8 values, separated by commas</source>
+        <translation>2 到 8 个取值，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Keep this one</source>
+        <translation>保留这一个</translation>
+    </message>
+    <message>
+        <source>Setting:</source>
+        <translation>设置：</translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation>取值：</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <source>Test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>Training {0} variants…</source>
+        <translation>正在训练 {0} 个变体…</translation>
+    </message>
+    <message>
+        <source>Done: every variant is now a run in the Runs panel.</source>
+        <translation>完成：每个变体都已成为“运行记录”面板中的一次运行。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Keep variant “{0}”</source>
+        <translation>保留变体“{0}”</translation>
+    </message>
+    <message>
+        <source>Kept “{0}”.</source>
+        <translation>已保留“{0}”。</translation>
+    </message>
+</context>
+<context>
     <name>ControlBar</name>
     <message>
         <source>Training controls</source>
@@ -576,6 +639,14 @@ Apply changes and reset weights?</source>
 <context>
     <name>EngineWorker</name>
     <message>
+        <source>the training process stopped (exit code {0})</source>
+        <translation>训练进程已停止（退出码 {0}）</translation>
+    </message>
+    <message>
+        <source>the training process stopped</source>
+        <translation>训练进程已停止</translation>
+    </message>
+    <message>
         <source>the training process has stopped</source>
         <translation>训练进程已停止</translation>
     </message>
@@ -586,10 +657,6 @@ Apply changes and reset weights?</source>
     <message>
         <source>the training process could not start: {0}</source>
         <translation>训练进程无法启动：{0}</translation>
-    </message>
-    <message>
-        <source>the training process stopped unexpectedly (exit code {0}); your experiment is kept — open or edit it to train again</source>
-        <translation>训练进程意外停止（退出码 {0}）；实验已保留——重新打开或编辑它即可继续训练</translation>
     </message>
     <message>
         <source>the training process stopped before answering</source>
@@ -700,6 +767,14 @@ Export anyway?</source>
         <translation>“{0}”有尚未保存的训练权重。先保存吗？</translation>
     </message>
     <message>
+        <source>File changed on disk</source>
+        <translation>磁盘上的文件已更改</translation>
+    </message>
+    <message>
+        <source>“{0}” was changed on disk since you opened or saved it here (another window or program wrote it). Overwrite it with this experiment?</source>
+        <translation>自从你在此打开或保存“{0}”以来，它已在磁盘上被更改（另一个窗口或程序写入了它）。要用当前实验覆盖它吗？</translation>
+    </message>
+    <message>
         <source>Experiments (*.json)</source>
         <translation>实验文件 (*.json)</translation>
     </message>
@@ -710,6 +785,10 @@ Export anyway?</source>
     <message>
         <source>Cannot save</source>
         <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Saved {0}: trained state from step {1} (the training process stopped before the later steps reached the window)</source>
+        <translation>已保存 {0}：训练状态来自第 {1} 步（训练进程在之后的步骤传回窗口之前就停止了）</translation>
     </message>
     <message>
         <source>Saved {0}</source>
@@ -1099,6 +1178,10 @@ Export anyway?</source>
         <translation>图像</translation>
     </message>
     <message>
+        <source>Runs</source>
+        <translation>运行记录</translation>
+    </message>
+    <message>
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
@@ -1407,6 +1490,10 @@ Export anyway?</source>
     <message>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare…</source>
+        <translation>比较(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1890,6 +1977,65 @@ Export anyway?</source>
     </message>
 </context>
 <context>
+    <name>RunsPanel</name>
+    <message>
+        <source>same settings</source>
+        <translation>设置相同</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Runs&lt;/b&gt; — tick to overlay; double-click to restore a run&apos;s settings</source>
+        <translation>&lt;b&gt;运行记录&lt;/b&gt; — 勾选以叠加显示；双击恢复该次运行的设置</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>重命名运行</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Restore run “{0}”</source>
+        <translation>恢复运行“{0}”</translation>
+    </message>
+</context>
+<context>
     <name>Scoreboard</name>
     <message>
         <source>Epoch</source>
@@ -2041,12 +2187,36 @@ Export anyway?</source>
 <context>
     <name>TrainingController</name>
     <message>
+        <source>{0}; restarting…</source>
+        <translation>{0}；正在重新启动…</translation>
+    </message>
+    <message>
+        <source>{0} and could not be restarted; your work is kept: save it, then press Train to try again</source>
+        <translation>{0}，且无法重新启动；你的工作已保留：请先保存，然后按“训练”重试</translation>
+    </message>
+    <message>
+        <source>the training process is from another version of Torch Playground ({0}); restart the app</source>
+        <translation>训练进程来自另一个版本的 Torch Playground（{0}）；请重新启动程序</translation>
+    </message>
+    <message>
         <source>the training process did not answer in time ({0})</source>
         <translation>训练进程没有及时应答（{0}）</translation>
     </message>
     <message>
+        <source>Restarting the training process…</source>
+        <translation>正在重新启动训练进程…</translation>
+    </message>
+    <message>
         <source>Building the model…</source>
         <translation>正在构建模型…</translation>
+    </message>
+    <message>
+        <source>{0}; a new one started, but the model could not be rebuilt: {1}</source>
+        <translation>{0}；新的训练进程已启动，但无法重建模型：{1}</translation>
+    </message>
+    <message>
+        <source>{0}; restarted from step {1}</source>
+        <translation>{0}；已从第 {1} 步重新启动</translation>
     </message>
     <message>
         <source>Reading the trained model…</source>
@@ -2377,6 +2547,10 @@ Export anyway?</source>
         <translation>导出未训练的模型时不警告</translation>
     </message>
     <message>
+        <source>list the runs remembered in an experiment file</source>
+        <translation>列出实验文件中记住的各次运行</translation>
+    </message>
+    <message>
         <source>wrote {0}</source>
         <translation>已写入 {0}</translation>
     </message>
@@ -2447,6 +2621,34 @@ Export anyway?</source>
     <message>
         <source>interrupted at step {0}: finishing it, then saving what was trained (interrupt again to quit without saving)</source>
         <translation>在第 {0} 步被中断：完成这一步后保存已训练的内容（再次中断则不保存直接退出）</translation>
+    </message>
+    <message>
+        <source>train variants of one setting side by side and compare them</source>
+        <translation>并排训练某个设置的多个变体并加以比较</translation>
+    </message>
+    <message>
+        <source>epochs per variant (default: the file&apos;s training.epochs)</source>
+        <translation>每个变体训练的轮数（默认：文件中的 training.epochs）</translation>
+    </message>
+    <message>
+        <source>auto, cpu, cuda:N or mps (default: the file&apos;s)</source>
+        <translation>auto、cpu、cuda:N 或 mps（默认：文件中的设置）</translation>
+    </message>
+    <message>
+        <source>write the rows as CSV</source>
+        <translation>把各行写成 CSV</translation>
+    </message>
+    <message>
+        <source>write one trained experiment per variant</source>
+        <translation>为每个变体写出一个训练好的实验文件</translation>
+    </message>
+    <message>
+        <source>train every variant as its own engine (no batched pass)</source>
+        <translation>每个变体用各自的引擎训练（不做批量并行）</translation>
+    </message>
+    <message>
+        <source>no progress on stderr</source>
+        <translation>不在 stderr 上显示进度</translation>
     </message>
 </context>
 <context>
@@ -2953,6 +3155,74 @@ With equal output weights the four rows of 0.weight are still identical after 60
     <message>
         <source>Raw features range from about −110 to 160: the steps for the largest ones dominate and training stumbles.</source>
         <translation>原始特征的取值范围约为 −110 到 160：数值最大的特征主导了更新步长，训练磕磕绊绊。</translation>
+    </message>
+    <message>
+        <source>Which learning rate?</source>
+        <translation>哪个学习率？</translation>
+    </message>
+    <message>
+        <source>Instead of guessing a learning rate and resetting five times, train five at once with **Compare** and see all of them side by side: too small learns nothing, too large never settles, and the best one is not the largest that works.</source>
+        <translation>不必猜一个学习率再重置五次：用 **比较** 一次训练五个，并排查看：太小什么也学不到，太大永远稳定不下来，而最好的并不是还能用的最大那个。</translation>
+    </message>
+    <message>
+        <source>Open **Train ▸ Compare…**, choose **lr**, type the values 0.001, 0.01, 0.1, 1, 10, set Epochs to 30 and press **Start**.</source>
+        <translation>打开 **训练 ▸ 比较…**，选择 **lr**，输入取值 0.001, 0.01, 0.1, 1, 10，把轮数设为 30，然后按 **开始**。</translation>
+    </message>
+    <message>
+        <source>Watch the five small decision boundaries fill in, each titled with its current test accuracy.</source>
+        <translation>观察五个小决策边界逐渐成形，每个的标题都是它当前的测试准确率。</translation>
+    </message>
+    <message>
+        <source>When they finish, open the **Runs** tab: every variant is now a run, overlaid faintly on the loss plot.</source>
+        <translation>训练结束后打开 **运行记录** 标签页：每个变体都成了一次运行，以淡色叠加在损失图上。</translation>
+    </message>
+    <message>
+        <source>Pick the best one and press **Keep this one**: it becomes the experiment, trained.</source>
+        <translation>选出最好的一个并按 **保留这一个**：它会连同训练好的权重成为当前实验。</translation>
+    </message>
+    <message>
+        <source>The grid of boundaries and the overlaid test-loss curves in the Compare window.</source>
+        <translation>比较窗口中的决策边界网格和叠加的测试损失曲线。</translation>
+    </message>
+    <message>
+        <source>Learning rates 0.1 and 1 reach the same test accuracy. Which would you keep, and why?</source>
+        <translation>学习率 0.1 和 1 的测试准确率相同。你会保留哪一个？为什么？</translation>
+    </message>
+    <message>
+        <source>0.1: its test loss is lower (about 0.10 against 0.13), so its predictions are not only right but confident, and its curve is smooth. At 1 every step overshoots a little and the loss bounces; ten times more and the steps are so large that the network ends where it started (chance accuracy, a large loss).</source>
+        <translation>0.1：它的测试损失更低（约 0.10 对 0.13），所以它的预测不仅正确，而且更有把握，曲线也更平滑。学习率为 1 时每一步都会稍稍冲过头，损失来回跳动；再大十倍，步子大到网络回到起点（准确率与瞎猜相同，损失很大）。</translation>
+    </message>
+    <message>
+        <source>After 30 epochs (SGD, batch 10, two hidden layers of 4 tanh units, 400 points of the circle set):
+
+| learning rate | test accuracy | test loss |
+|---|---|---|
+| 0.001 | 48 % | 0.691 |
+| 0.01 | 77 % | 0.644 |
+| 0.1 | 97 % | 0.099 |
+| 1 | 97 % | 0.128 |
+| 10 | 50 % | 3.52 |
+
+The five variants have the same shapes, so Compare trains them together in one batched pass.</source>
+        <translation>训练 30 轮后（SGD，批大小 10，两个各含 4 个 tanh 单元的隐藏层，圆形数据集的 400 个点）：
+
+| 学习率 | 测试准确率 | 测试损失 |
+|---|---|---|
+| 0.001 | 48 % | 0.691 |
+| 0.01 | 77 % | 0.644 |
+| 0.1 | 97 % | 0.099 |
+| 1 | 97 % | 0.128 |
+| 10 | 50 % | 3.52 |
+
+这五个变体形状相同，所以“比较”在一次批量计算中同时训练它们。</translation>
+    </message>
+    <message>
+        <source>Start from the best: 0.1</source>
+        <translation>从最好的开始：0.1</translation>
+    </message>
+    <message>
+        <source>Set the experiment&apos;s learning rate to the winner and train it alone.</source>
+        <translation>把实验的学习率设为胜出者，单独训练它。</translation>
     </message>
     <message>
         <source>Softmax regression on images of digits</source>

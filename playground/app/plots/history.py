@@ -61,6 +61,8 @@ class HistoryPlot(QWidget):
         self.keys = (swatch(TRAIN_CURVE), swatch(TEST_CURVE, dashed=True))
         """The train and test curves' line samples, for the summary line (their legend)."""
         self._pending: Snapshot | None = None
+        self.overlay_extent: tuple[float, list[float]] = (0.0, [])
+        """The last epoch and the values of curves overlaid by others (remembered runs), kept in view."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -95,9 +97,9 @@ class HistoryPlot(QWidget):
         """New data and, with it, the view range (``y_range`` fixed, else fitted to the data)."""
         self.train_curve.setData(x, train)
         self.test_curve.setData(x, test)
-        x_hi = float(np.nanmax(x)) if len(x) else 0.0
+        x_hi = max(float(np.nanmax(x)) if len(x) else 0.0, self.overlay_extent[0])
         if y_range is None:
-            values = np.concatenate([train, test])
+            values = np.concatenate([train, test, np.asarray(self.overlay_extent[1], dtype=np.float64)])
             values = values[np.isfinite(values)]
             if log_y:
                 values = np.log10(values[values > 0])

@@ -1,0 +1,313 @@
+"""Compare…: one setting, 2–8 values, every variant trained live in the runner, side by side.
+
+The dialog asks the runner for one short chunk at a time (``compare_session.compare_advance``, about
+``CHUNK_S`` of training) and draws its answer: a grid of small decision boundaries, each titled with
+its value and current test accuracy, and the variants' test-loss curves overlaid. Because the runner
+answers every other command between two chunks, Pause, Step and edits stay prompt. When all finish,
+each variant becomes a run; "Keep this one" makes the chosen variant, trained, the experiment.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.app.plots.colors import probability_image, value_image
+from playground.app.runs_panel import RUN_COLOURS
+from playground.core.compare import SETTINGS, CompareError, parse_vary, value_text
+from playground.core.compare_session import (
+    CompareProgress,
+    compare_advance,
+    compare_start,
+    compare_stop,
+    compare_trained,
+)
+from playground.core.runs import add_run
+
+CHUNK_S = 0.04
+"""Training per chunk: short enough that the runner answers Pause within it."""
+POLL_MS = 30
+"""How often the dialog looks for the runner's answer (the grid redraws with each: ≥ 10 Hz)."""
+RESOLUTION = 40
+"""Each small boundary's grid: 40² points for 8 variants cost less than one full-size boundary."""
+
+DEFAULT_VALUES = {"lr": "0.003, 0.01, 0.03, 0.1, 0.3, 1", "l2": "0, 0.001, 0.01, 0.1", "l1": "0, 0.001, 0.01",
+                  "seed": "0, 1, 2, 3", "data_seed": "0, 1, 2, 3", "batch_size": "1, 10, 30",
+                  "dropout": "0, 0.1, 0.3", "optimizer": "sgd, adam", "activation": "tanh, relu, sigmoid",
+                  "width": "2, 4, 8", "momentum": "0, 0.5, 0.9"}
+
+
+class VariantTile(QWidget):
+    """A small decision boundary with its title: value and current test accuracy.
+
+    The picture is a scaled ``QPixmap`` in a label, not a plot: eight plot widgets repainting at 10 Hz
+    kept the event loop 200 ms late; eight pixmaps cost a few milliseconds.
+    """
+
+    SIZE = 150
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture = QLabel(self)
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setMinimumSize(self.SIZE, self.SIZE)
+        self.picture.setStyleSheet("QLabel { background: white; border: 1px solid #d8dee4; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.picture, 1)
+        self._text = ""
+        self._rgb: np.ndarray | None = None
+
+    def show_variant(self, variant: Any, colour: tuple[int, int, int]) -> None:
+        m = variant.test_metric
+        if variant.metric_name == "accuracy":
+            value = "–" if not math.isfinite(m) else f"{100 * m:.1f} %"
+        else:
+            value = "–" if not math.isfinite(m) else f"R² {m:.3f}"
+        status = f" · {variant.error}" if variant.error else ""
+        r, g, b = colour
+        text = (f"<span style='color:rgb({r},{g},{b})'><b>{variant.label}</b></span> — "
+                f"{value} · {self.tr('epoch')} {variant.epoch}{status}")
+        if text != self._text:
+            self._text = text
+            self.title.setText(text)
+        boundary = variant.boundary
+        if boundary is None:
+            return
+        values = boundary.values
+        if values.shape[2] == 1:
+            v = values[:, :, 0]
+            finite = v[np.isfinite(v)]
+            levels = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+            rgb = value_image(v, levels)
+        else:
+            rgb = probability_image(values)
+        self._rgb = np.ascontiguousarray(rgb[::-1])  # row 0 is the lowest y; an image's is the top
+        h, w = self._rgb.shape[:2]
+        image = QImage(self._rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888)
+        side = max(32, min(self.picture.width(), self.picture.height()) - 2)
+        self.picture.setPixmap(QPixmap.fromImage(image).scaled(
+            side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+
+
+class CompareDialog(QDialog):
+    """Pick a setting and its values; watch the variants train; keep one."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.controller = window.controller
+        self.document = window.document
+        self.setWindowTitle(self.tr("Compare"))
+        self.setting = QComboBox(self)
+        for key, phrase in SETTINGS.items():
+            self.setting.addItem(f"{key} — {phrase}", key)
+        self.values = QLineEdit(self)
+        self.values.setPlaceholderText(self.tr("2 to 8 values, separated by commas"))
+        self.epochs = QSpinBox(self)
+        self.epochs.setRange(1, 100_000)
+        self.epochs.setValue(max(1, min(self.document.experiment.training.epochs or 100, 100_000)))
+        self.setting.currentIndexChanged.connect(self._setting_changed)
+        self.start_button = QPushButton(self.tr("Start"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.keep = QComboBox(self)
+        self.keep_button = QPushButton(self.tr("Keep this one"))
+        self.start_button.clicked.connect(self.start)
+        self.stop_button.clicked.connect(self.stop)
+        self.keep_button.clicked.connect(lambda: self.keep_variant(self.keep.currentIndex()))
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Setting:"), self.setting)
+        form.addRow(self.tr("Values:"), self.values)
+        form.addRow(self.tr("Epochs:"), self.epochs)
+        buttons = QHBoxLayout()
+        for w in (self.start_button, self.stop_button):
+            buttons.addWidget(w)
+        buttons.addStretch(1)
+        buttons.addWidget(self.keep)
+        buttons.addWidget(self.keep_button)
+        self.grid = QGridLayout()
+        self.tiles: list[VariantTile] = []
+        self.curves_plot = pg.PlotWidget(self)
+        self.curves_plot.setMinimumHeight(140)
+        self.curves_plot.getPlotItem().setLabel("left", self.tr("Test loss"))
+        self.curves_plot.getPlotItem().setLogMode(x=False, y=True)  # rates differ by decades, so do losses
+        self.curves_plot.getPlotItem().setLabel("bottom", self.tr("Epoch"))
+        self.curves_plot.getPlotItem().addLegend(offset=(-8, 8), labelTextSize="8pt")
+        self.curves: list[pg.PlotDataItem] = []
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addLayout(self.grid, 3)
+        layout.addWidget(self.curves_plot, 2)
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self._poll)
+        self.future: Any = None
+        self.running = False
+        self.progress: CompareProgress | None = None
+        self.draws = 0
+        """Grid redraws so far (the benchmark's frame count)."""
+        self._setting_changed()
+        self._enable()
+        self.resize(900, 720)
+
+    # ------------------------------------------------------------------ set-up
+    def _setting_changed(self) -> None:
+        key = self.setting.currentData()
+        self.values.setText(DEFAULT_VALUES.get(key, ""))
+
+    def _enable(self) -> None:
+        self.start_button.setEnabled(not self.running)
+        self.stop_button.setEnabled(self.running)
+        done = self.progress is not None and self.progress.done
+        self.keep.setEnabled(done)
+        self.keep_button.setEnabled(done)
+
+    def choose(self, key: str, values: str, epochs: int) -> None:
+        """Fill the form (lessons, tests, the Runs panel)."""
+        index = self.setting.findData(key)
+        if index >= 0:
+            self.setting.setCurrentIndex(index)
+        self.values.setText(values)
+        self.epochs.setValue(epochs)
+
+    # ------------------------------------------------------------------ running
+    def start(self) -> bool:
+        key = self.setting.currentData()
+        try:
+            key, values = parse_vary(f"{key}={self.values.text()}")
+        except CompareError as exc:
+            self.message.setText(str(exc))
+            return False
+        try:
+            self.controller.call(compare_start, key, values, self.epochs.value())
+        except Exception as exc:  # a value the schema refuses, a model too large: said, not raised
+            self.message.setText(str(exc))
+            return False
+        self.message.setText(self.tr("Training {0} variants…").format(len(values)))
+        self._make_tiles([value_text(v) for v in values])
+        self.progress = None
+        self.running = True
+        self.future = None
+        self.timer.start()
+        self._enable()
+        return True
+
+    def _make_tiles(self, names: list[str]) -> None:
+        for tile in self.tiles:
+            self.grid.removeWidget(tile)
+            tile.deleteLater()
+        self.tiles = []
+        columns = {5: 3, 6: 3}.get(len(names), min(len(names), 4))
+        for i in range(len(names)):
+            tile = VariantTile(self)
+            self.grid.addWidget(tile, i // columns, i % columns)
+            self.tiles.append(tile)
+        self.curves_plot.getPlotItem().clear()
+        legend = self.curves_plot.getPlotItem().legend
+        if legend is not None:
+            legend.clear()
+        self.curves = []
+        for i, name in enumerate(names):
+            r, g, b = RUN_COLOURS[i % len(RUN_COLOURS)]
+            self.curves.append(self.curves_plot.plot(pen=pg.mkPen(r, g, b, width=1.8), name=name, connect="finite"))
+        self.keep.clear()
+        self.keep.addItems(names)
+
+    def _poll(self) -> None:
+        """Take the runner's answer if it came, and ask for the next chunk at once (no idle runner)."""
+        if self.future is not None:
+            if not self.future.done():
+                return
+            future, self.future = self.future, None
+            error = future.exception()
+            if error is not None:
+                self.message.setText(str(error))
+                self._finish()
+                return
+            progress = future.result()
+            if progress is None:
+                self._finish()
+                return
+            self.progress = progress
+            self.draw(progress)
+            if progress.done:
+                runs = self.document.experiment.runs
+                for run in progress.runs:
+                    runs = add_run(runs, run)
+                self.document.set_runs(runs)
+                self.message.setText(self.tr("Done: every variant is now a run in the Runs panel."))
+                self._finish()
+                return
+        if self.running:
+            runs = self.document.experiment.runs
+            previous = runs[-1].settings if runs else None
+            self.future = self.controller.call_later(compare_advance, CHUNK_S, RESOLUTION, previous)
+
+    def draw(self, progress: CompareProgress) -> None:
+        for i, (tile, variant) in enumerate(zip(self.tiles, progress.variants)):
+            tile.show_variant(variant, RUN_COLOURS[i % len(RUN_COLOURS)])
+        if self.draws % 3 == 0 or progress.done:  # curves gain a point an epoch: ≈ 4 Hz is plenty
+            for curve, variant in zip(self.curves, progress.variants):
+                curve.setData(variant.history.get("epoch", np.empty(0)), variant.history.get("test_loss", np.empty(0)))
+        self.draws += 1
+
+    def _finish(self) -> None:
+        self.running = False
+        self.timer.stop()
+        self._enable()
+
+    def stop(self) -> None:
+        """Stop where the variants are (each keeps its curves); nothing is recorded."""
+        self._finish()
+        self.future = None
+        self.controller.call_later(compare_stop)
+        self.message.setText(self.tr("Stopped."))
+
+    def keep_variant(self, index: int) -> bool:
+        """The chosen variant, trained, becomes the experiment (its settings as one undoable edit)."""
+        if self.progress is None or not 0 <= index < len(self.progress.variants):
+            return False
+        trained = self.controller.call(compare_trained, index)
+        if trained is None:
+            return False
+        trained.runs = self.document.experiment.runs
+        session = self.window_.session
+
+        def mutate(exp: Any) -> None:
+            exp.data, exp.model, exp.training = trained.data, trained.model, trained.training
+
+        self.document.edit(mutate, self.tr("Keep variant “{0}”").format(self.progress.variants[index].label))
+        session.load(trained, self.document.base_dir)  # the variant's weights, not fresh ones
+        self.message.setText(self.tr("Kept “{0}”.").format(self.progress.variants[index].label))
+        return True
+
+    def closeEvent(self, event: Any) -> None:
+        if self.running:
+            self.stop()
+        super().closeEvent(event)
