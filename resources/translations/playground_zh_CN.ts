@@ -1882,7 +1882,7 @@ Export anyway?</source>
     </message>
     <message>
         <source>last update Δw: not recorded for this step (press Step)</source>
-        <translation>上次更新 Δw：此步未记录（请按“单步”）</translation>
+        <translation>上次更新 Δw： 此步 未记录 （请按 “单步”）</translation>
     </message>
     <message>
         <source>after step {0}, batch loss {1}</source>
