@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from playground.app import autosave, worker
+from playground.app import autosave, i18n, worker
 from playground.app.document import ExperimentDocument
 from playground.app.panels import DataPanel, NetworkPanel, TrainingPanel
 from playground.core.spec import Experiment
@@ -74,3 +74,12 @@ def data_panel(qtbot, document: ExperimentDocument) -> DataPanel:
     panel = DataPanel(document)
     qtbot.addWidget(panel)
     return panel
+
+
+@pytest.fixture
+def chinese(qapp, settings) -> Iterator[str]:
+    """Start-up with zh_CN chosen in View ▸ Language (the saved setting), English again afterwards."""
+    settings.setValue(i18n.SETTINGS_KEY, "zh_CN")
+    yield i18n.install_saved(settings)
+    i18n.uninstall()
+    i18n.install("en")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtWidgets import QGroupBox
 
 from playground.app import i18n
@@ -12,15 +9,6 @@ from playground.app.document import ExperimentDocument
 from playground.app.main_window import MainWindow
 from playground.core.spec import Experiment
 from playground.core.translate import Text
-
-
-@pytest.fixture
-def chinese(qapp, settings) -> Iterator[str]:
-    """Start-up with zh_CN chosen in View ▸ Language (the saved setting), English again afterwards."""
-    settings.setValue(i18n.SETTINGS_KEY, "zh_CN")
-    yield i18n.install_saved(settings)
-    i18n.uninstall()
-    i18n.install("en")
 
 
 def test_the_app_speaks_simplified_chinese(qtbot, settings, chinese) -> None:

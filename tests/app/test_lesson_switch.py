@@ -7,14 +7,12 @@ never dropped without asking.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QSpinBox
 
-from playground.app import i18n
 from playground.app.main_window import MainWindow
 from playground.app.worker import FINISHED, PAUSED, TRAINING
 from playground.core.spec import DataSpec, Experiment
@@ -68,12 +66,6 @@ def test_a_new_lesson_opens_at_its_top(qtbot, window) -> None:
     assert bar.value() == 0
 
 
-@pytest.fixture
-def chinese(qapp, settings) -> Iterator[str]:
-    settings.setValue(i18n.SETTINGS_KEY, "zh_CN")
-    yield i18n.install_saved(settings)
-    i18n.uninstall()
-    i18n.install("en")
 
 
 def test_the_save_question_and_dialog_name_the_experiment_in_chinese(qtbot, settings, chinese, monkeypatch,
