@@ -57,7 +57,7 @@ from playground.core.protocol import (
 )
 from playground.core.snapshot import Snapshot
 from playground.core.spec import Experiment
-from playground.core.status import DIVERGED, ERROR, IDLE, TRAINING, RunState, WorkerStatus
+from playground.core.status import DIVERGED, ERROR, IDLE, TRAINING, WorkerStatus
 from playground.core.views import ViewRequest
 
 log = logging.getLogger(__name__)
@@ -382,7 +382,7 @@ class TrainingController(QObject):
             self._post(Views(request))
 
     # ------------------------------------------------------------------ requests (synchronous)
-    def _wait(self, future: Future, what: str, busy: str = "", timeout: float = REQUEST_TIMEOUT_S) -> Any:
+    def _answer(self, future: Future, what: str, busy: str = "", timeout: float = REQUEST_TIMEOUT_S) -> Any:
         """The answer of ``future``; paints and timers go on meanwhile, user input waits."""
         if not future.done():
             if busy:
@@ -416,11 +416,11 @@ class TrainingController(QObject):
             worker = self.worker
             future = worker.post(command)
         try:
-            return self._wait(future, what, busy, timeout)
+            return self._answer(future, what, busy, timeout)
         except RunnerDied:
             if not (retry and self._runner_lost(worker)):
                 raise
-        return self._wait(self.worker.post(command), what, busy, timeout)
+        return self._answer(self.worker.post(command), what, busy, timeout)
 
     def _update_busy(self) -> None:
         if self._request_busy:
@@ -443,7 +443,7 @@ class TrainingController(QObject):
         """
         job = self._build_job(experiment, base_dir)
         try:
-            self._wait(job.future, "build")
+            self._answer(job.future, "build")
         except RunnerTimeout:
             self._abandon(job)
             raise
@@ -632,4 +632,4 @@ class TrainingController(QObject):
             log.warning("the training runner did not stop within %.0f s", SHUTDOWN_WAIT_S)
 
 
-__all__ = ["REQUEST_TIMEOUT_S", "SHUTDOWN_WAIT_S", "RunState", "TrainingController"]
+__all__ = ["REQUEST_TIMEOUT_S", "SHUTDOWN_WAIT_S", "TrainingController"]

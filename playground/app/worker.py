@@ -47,16 +47,7 @@ from playground.core.protocol import (
     TrainedEvent,
 )
 from playground.core.snapshot import Snapshot
-from playground.core.status import (  # the state names: still imported from here by older code
-    DIVERGED,
-    ERROR,
-    FINISHED,
-    IDLE,
-    PAUSED,
-    TRAINING,
-    WorkerStatus,
-    describe_error,
-)
+from playground.core.status import describe_error
 
 _workers: weakref.WeakSet[EngineWorker] = weakref.WeakSet()
 
@@ -312,6 +303,4 @@ class EngineWorker(QObject):
                 future.set_exception(RunnerDied(reason))
 
 
-__all__ = ["DIVERGED", "ERROR", "FINISHED", "IDLE", "PAUSED", "TRAINING", "EngineWorker", "SnapshotBuffer",
-           "WorkerStatus", "live_runners"]
-"""The state names are ``core.status``'s; new code imports them from there."""
+__all__ = ["EngineWorker", "SnapshotBuffer", "live_runners"]

@@ -7,9 +7,9 @@ import numpy as np
 from PySide6.QtCore import Qt
 from window_helpers import open_window
 
-from playground.app.worker import FINISHED
 from playground.core.lessons import lesson_experiment, lessons_dir, load_lesson
 from playground.core.spec import Experiment
+from playground.core.status import FINISHED
 
 
 def first_weight(engine) -> np.ndarray:

@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QSpinBox
 
 from playground.app.main_window import MainWindow
-from playground.app.worker import FINISHED, PAUSED, TRAINING
 from playground.core.spec import DataSpec, Experiment
+from playground.core.status import FINISHED, PAUSED, TRAINING
 from tests.app.window_helpers import capture_message_boxes, open_window
 
 

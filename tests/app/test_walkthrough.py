@@ -19,9 +19,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from playground.app.main_window import MainWindow
-from playground.app.worker import DIVERGED, FINISHED
 from playground.core.lessons import lesson_experiment, lessons
 from playground.core.spec import DataSpec, Experiment
+from playground.core.status import DIVERGED, FINISHED
 from tests.app.window_helpers import capture_message_boxes, open_window
 
 LESSONS = [lesson for _path, lesson in lessons()][:12]
