@@ -47,6 +47,7 @@ class InsideViews(QObject):
         for key, view in self.widgets.items():
             controller.add_view(view, rates[key])  # numbers and histograms: a few times a second
         controller.datasetChanged.connect(self._dataset)
+        controller.restoring.connect(self.gradients.carry_over)  # its history survives a restart
         controller.statusChanged.connect(self._status)
         self.selection.changed.connect(lambda _name: self.request())
         self.diagram.neuronHovered.connect(self._hovered)
@@ -92,6 +93,7 @@ class InsideViews(QObject):
 
     # ------------------------------------------------------------------ context
     def _dataset(self, ds: Dataset) -> None:
+        self.gradients.new_engine()
         self._dataset_names = list(ds.input_names)
         self._experiment(self.window.document.experiment)
 

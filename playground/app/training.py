@@ -7,33 +7,32 @@ skipped. Requests that need an answer (build an engine, read the trained experim
 event loop that still paints and runs timers but holds back user input, so the window never freezes
 and no click can sneak into the middle of a build; ``build_async`` does not wait at all.
 
-When the runner dies (killed, out of memory, a crash in an extension) the controller does what
-Jupyter's kernel restarter does: it notices (the pipe's end, or polling the child every
-``WATCH_MS``), says so in the status bar, starts a new runner and rebuilds the engine from the
-newest trained state the window holds (the runner sends it whenever training stops and every few
-seconds while it runs), replaying the settings changed since. It gives up after ``MAX_RESTARTS``
-restarts in a row (a runner that lived ``STABLE_S`` resets the count) and says so; the user's next
-command tries again. Nothing of the document depends on the runner: Save writes the last state the
-window holds when the runner cannot answer.
+When the runner dies (killed, out of memory, a crash in an extension) or stops answering (stopped,
+stuck), its ``RunnerKeeper`` starts another, as Jupyter's kernel restarter does; the controller
+says so in the status bar and rebuilds the engine from the newest trained state the window holds
+(the runner sends it whenever training stops and every few seconds while it runs), replaying the
+settings changed since. Nothing of the document depends on the runner: Save writes the last state
+the window holds when the runner cannot answer.
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
 import time
 from concurrent.futures import Future
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from playground.app.plots.throttle import Throttled
+from playground.app.engine_builds import EngineBuilds
+from playground.app.local_wait import wait_in_loop
+from playground.app.plots.throttle import View, ViewSet
+from playground.app.runner_keeper import RunnerKeeper
 from playground.app.worker import EngineWorker, SnapshotBuffer
 from playground.core.data.dataset import Dataset
 from playground.core.protocol import (
-    Build,
     Call,
     Command,
     Devices,
@@ -52,7 +51,6 @@ from playground.core.protocol import (
     Step,
     StepEpoch,
     Stop,
-    TrainedEvent,
     Views,
 )
 from playground.core.snapshot import Snapshot
@@ -71,38 +69,13 @@ READ_TIMEOUT_S = 15.0
 that it saves the last state the window holds, so a hung runner never blocks a save."""
 SHUTDOWN_WAIT_S = 5.0
 """Closing the window waits this long for the runner to quit, then kills it (a hung or stopped one)."""
-WAIT_POLL_MS = 5
-WATCH_MS = 500
-"""How often the runner process is polled for life (a ``waitpid``: microseconds) besides the pipe's end."""
-MAX_RESTARTS = 3
-"""Restarts in a row before giving up (a runner that dies at once, e.g. out of memory while building)."""
-STABLE_S = 5.0
-"""A runner that lived this long ran healthily: the restart count starts again."""
-
-
-class View(Protocol):
-    def update(self, snapshot: Snapshot) -> None: ...
-
-
-@dataclass(eq=False)
-class _BuildJob:
-    """A build the window waits for; it outlives a runner that dies under it (sent again, once)."""
-
-    command: Build
-    future: Future
-    """Done on the GUI thread once the engine is adopted (or refused): what ``build`` waits on."""
-    inner: Future | None = None
-    """The request to the current runner."""
-    retries: int = 1
-    restore: bool = False
-    """A restart's own rebuild of the engine that died."""
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("TrainingController", text)
 
 
-class TrainingController(QObject):
+class TrainingController(EngineBuilds, QObject):
     """Owns the runner (process or thread), the snapshot buffer and the refresh timer."""
 
     statusChanged = Signal(object)
@@ -121,6 +94,8 @@ class TrainingController(QObject):
     """The devices torch found on this machine (a list of registry ``Device``), once the runner is up."""
     restarted = Signal(str)
     """A new runner took over from one that died: what happened, in one line, for the status bar."""
+    restoring = Signal()
+    """A new runner is rebuilding the engine that died (the next ``datasetChanged`` is that engine's)."""
     _job_answered = Signal(object, object)
     _sent_answered = Signal(object, object, object)
     _devices_answered = Signal(object)
@@ -135,39 +110,28 @@ class TrainingController(QObject):
         self.dataset: Dataset | None = None
         self.generation = 0
         self.view_request = ViewRequest()
-        self.views: list[View] = []
+        self.views = ViewSet()
         self.busy = ""
         self._request_busy = ""
-        self._generations = itertools.count(1)
-        self._jobs: list[_BuildJob] = []
-        """Builds under way: snapshots wait until the views know the new data set."""
-        self._engine: Build | None = None
-        """The request the engine in use was built from."""
-        self._wanted: Build | None = None
-        """The engine the window wants: a build under way, else ``_engine``."""
-        self._trained: TrainedEvent | None = None
+        self._init_builds()
         self._live: dict[Any, Command] = {}
         """Settings sent since the engine's build (options, epoch limit): a new runner gets them again."""
-        self._restarts = 0
         self._lost: tuple[str, float] | None = None
         """Why and when the last runner died, until its successor has rebuilt the engine."""
         self.recovery_seconds: float | None = None
         """From noticing a dead runner to a rebuilt engine, the last time it happened (for the report)."""
-        self._closing = False
         self._answered_connections()
         self.devices: list[Any] = []
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
-        self._watch = QTimer(self)
-        self._watch.setInterval(WATCH_MS)
-        self._watch.timeout.connect(self._check_runner)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
-        self.worker = self._new_worker()
+        self.keeper = RunnerKeeper(self._new_worker, self)
+        self.keeper.replaced.connect(self._replaced)
+        self.keeper.gave_up.connect(self._give_up)
         self._timer.start()
-        self._watch.start()
 
     def _answered_connections(self) -> None:
         self._job_answered.connect(self._on_job_answered)
@@ -181,7 +145,7 @@ class TrainingController(QObject):
         worker.statusChanged.connect(self._on_status)
         worker.failed.connect(self._on_failed)
         worker.trained.connect(self._on_trained)
-        worker.died.connect(self._runner_lost)
+        worker.died.connect(lambda gone: self.keeper.lost(gone))
         worker.start()
         assert worker.hello is not None
         worker.hello.add_done_callback(self._hello_answered.emit)
@@ -191,69 +155,28 @@ class TrainingController(QObject):
         return worker
 
     @property
+    def worker(self) -> EngineWorker:
+        """The handle on the current runner (a new one after a restart)."""
+        return self.keeper.worker
+
+    @property
     def runner_alive(self) -> bool:
         """A runner is there to answer (possibly still starting or rebuilding)."""
         return not self.worker.closed
 
-    def _check_runner(self) -> None:
-        """The watch timer's slot: a runner whose process ended without closing the pipe counts as dead too."""
-        worker = self.worker
-        if not worker.closed and not worker.alive():
-            self._runner_lost(worker)
+    @property
+    def _closing(self) -> bool:
+        return self.keeper.closing
 
-    def _runner_lost(self, worker: EngineWorker, asked: bool = False) -> bool:
-        """``worker``'s runner is gone: start a new one (within the restart limit); True if one now runs.
-
-        ``asked``: the user asked for something (Train…) after the controller had given up: try again.
-        """
-        if worker is not self.worker:
-            return not self.worker.closed  # already replaced
-        if self._closing:
-            return False
-        reason = worker.describe_end()
-        worker.shutdown(0.5)
-        if asked or time.monotonic() - worker.started_at >= STABLE_S:
-            self._restarts = 0
-        if self._restarts >= MAX_RESTARTS:
-            self._give_up(reason)
-            return False
-        self._restarts += 1
-        log.warning("%s; restarting it (%d of %d)", reason, self._restarts, MAX_RESTARTS)
+    def _replaced(self, reason: str) -> None:
+        """A new runner took over: say so, give it the engine the window wants, then the settings
+        made since that engine was built."""
         self._lost = (reason, time.monotonic())
         self._show_status(replace(self.status, state=IDLE, steps_per_second=0.0,
                                   message=_tr("{0}; restarting…").format(reason)))
-        self.worker = self._new_worker()
-        self._resume(reason)
-        return True
-
-    def _resume(self, reason: str) -> None:
-        """Give the new runner the engine the window wants, then the settings made since it was built."""
-        resumed = False
-        for job in list(self._jobs):
-            if job.command is self._wanted and job.retries > 0 and not resumed:
-                job.retries -= 1
-                self._send_job(job)
-                resumed = True
-            else:  # an older build, or one that killed its runner twice
-                self._finish_job(job, RunnerDied(reason))
-        if not resumed:
-            command = self._restore_command()
-            if command is not None:
-                self._wanted = command
-                self._add_job(_BuildJob(command, Future(), restore=True))
+        self._rebuild(reason)
         for command in self._live.values():
             self.worker.post(command, reply=False)
-
-    def _restore_command(self) -> Build | None:
-        """The engine that died, from the newest trained state the window holds (or how it was built)."""
-        source = self._wanted
-        if source is None:
-            return None
-        experiment = source.experiment
-        trained = self._trained
-        if trained is not None and trained.generation == source.generation:
-            experiment = trained.experiment
-        return Build(experiment, source.base_dir, next(self._generations))
 
     def _give_up(self, reason: str) -> None:
         message = _tr("{0} and could not be restarted; your work is kept: save it, then press Train to "
@@ -275,17 +198,6 @@ class TrainingController(QObject):
             self.failed.emit(_tr("the training process is from another version of Torch Playground ({0}); "
                                  "restart the app").format(error))
 
-    def last_trained(self) -> TrainedEvent | None:
-        """The newest trained state of the engine in use that the window holds (None: none trained yet)."""
-        trained, engine = self._trained, self._engine
-        if trained is not None and engine is not None and trained.generation == engine.generation:
-            return trained
-        return None
-
-    def _on_trained(self, event: TrainedEvent) -> None:
-        if self._trained is None or event.generation >= self._trained.generation:
-            self._trained = event
-
     # ------------------------------------------------------------------ state
     @property
     def state(self) -> str:
@@ -301,17 +213,13 @@ class TrainingController(QObject):
 
         Heavy throttled views (plots) take turns, one per refresh tick; light ones (labels) draw when due.
         """
-        if hz is not None:
-            view = Throttled(view, hz, heavy)
-        self.views.append(view)
+        view = self.views.add(view, hz, heavy)
         if self.latest is not None:
             view.update(self.latest)
 
     def flush_views(self) -> None:
         """Throttled views draw their waiting snapshot now (training stopped: show the final state)."""
-        for view in self.views:
-            if isinstance(view, Throttled):
-                view.flush()
+        self.views.flush()
 
     # ------------------------------------------------------------------ commands (asynchronous)
     def _post(self, command: Command) -> None:
@@ -331,7 +239,7 @@ class TrainingController(QObject):
     def _redo(self, worker: EngineWorker, command: Command, future: Future, asked: bool = False) -> None:
         if not isinstance(future.exception(), RunnerDied) or self._closing:
             return  # done, or refused (the runner has told why)
-        if self._runner_lost(worker, asked) and not isinstance(command, (SetOption, Limit, Views)):
+        if self.keeper.lost(worker, asked) and not isinstance(command, (SetOption, Limit, Views)):
             self._post(command)  # settings and views were given to the new runner by the restart
 
     def start(self) -> None:
@@ -388,17 +296,9 @@ class TrainingController(QObject):
             if busy:
                 self._request_busy = busy
                 self._update_busy()
-            loop = QEventLoop()
-            poll = QTimer()
-            poll.setInterval(WAIT_POLL_MS)
-            poll.timeout.connect(lambda: future.done() and loop.quit())
-            deadline = time.monotonic() + timeout
-            poll.timeout.connect(lambda: time.monotonic() > deadline and loop.quit())
-            poll.start()
             try:
-                loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+                wait_in_loop(future, timeout)
             finally:
-                poll.stop()
                 if busy:
                     self._request_busy = ""
                     self._update_busy()
@@ -412,13 +312,13 @@ class TrainingController(QObject):
         works on this is restarted and asked again (for requests that may safely run twice)."""
         worker = self.worker
         future = worker.post(command)
-        if future.done() and isinstance(future.exception(), RunnerDied) and self._runner_lost(worker, asked=True):
+        if future.done() and isinstance(future.exception(), RunnerDied) and self.keeper.lost(worker, asked=True):
             worker = self.worker
             future = worker.post(command)
         try:
             return self._answer(future, what, busy, timeout)
         except RunnerDied:
-            if not (retry and self._runner_lost(worker)):
+            if not (retry and self.keeper.lost(worker)):
                 raise
         return self._answer(self.worker.post(command), what, busy, timeout)
 
@@ -435,109 +335,10 @@ class TrainingController(QObject):
             self.busy = text
             self.busyChanged.emit(text)
 
-    def build(self, experiment: Experiment, base_dir: Path | None) -> None:
-        """Replace the engine (weights from ``experiment.state`` if any) and draw it at once.
-
-        Raises the build's error (data, state or device problems) and keeps the old engine then. A
-        runner that dies while building is replaced and the build sent again, once.
-        """
-        job = self._build_job(experiment, base_dir)
-        try:
-            self._answer(job.future, "build")
-        except RunnerTimeout:
-            self._abandon(job)
-            raise
-
-    def build_async(self, experiment: Experiment, base_dir: Path | None) -> Future:
-        """Like ``build`` without waiting: ``built(future, error)`` is emitted when it is done."""
-        return self._build_job(experiment, base_dir).future
-
-    def _build_job(self, experiment: Experiment, base_dir: Path | None) -> _BuildJob:
-        command = Build(experiment, base_dir, next(self._generations))
-        self._wanted = command
-        self._live.clear()  # the experiment carries the settings of this moment
-        job = _BuildJob(command, Future())
-        self._add_job(job)
-        return job
-
-    def _add_job(self, job: _BuildJob) -> None:
-        self._jobs.append(job)
-        self._update_busy()
-        self._send_job(job)
-
-    def _send_job(self, job: _BuildJob) -> None:
-        inner = self.worker.post(job.command)
-        job.inner = inner
-        inner.add_done_callback(lambda answered, job=job: self._job_answered.emit(job, answered))
-
-    def _on_job_answered(self, job: _BuildJob, inner: Future) -> None:
-        if inner is not job.inner or job not in self._jobs:
-            return  # sent again to a new runner, or given up
-        error = inner.exception()
-        if isinstance(error, RunnerDied) and not self._closing:
-            self._runner_lost(self.worker)  # sends this job again (once) or fails it
-            return
-        self._jobs.remove(job)  # before adopting: the new engine's snapshot is drawn at once
-        if error is None:
-            try:
-                self._adopt_build(job.command, inner.result())
-            except Exception as exc:
-                error = exc
-        self._finish_job(job, error)
-
-    def _abandon(self, job: _BuildJob) -> None:
-        """A build that timed out: its late answer is ignored, the window keeps the engine it has."""
-        if job in self._jobs:
-            self._jobs.remove(job)
-            if self._wanted is job.command:
-                self._wanted = self._engine
-            self._update_busy()
-
-    def _finish_job(self, job: _BuildJob, error: BaseException | None) -> None:
-        if job in self._jobs:
-            self._jobs.remove(job)
-        if error is not None and self._wanted is job.command:
-            self._wanted = self._engine
-        self._update_busy()
-        if not job.future.done():
-            if error is None:
-                job.future.set_result(None)
-            else:
-                job.future.set_exception(error)
-        self.built.emit(job.future, error)
-        if job.restore:
-            self._restored(error)
-
-    def _restored(self, error: BaseException | None) -> None:
-        """A restart's rebuild is done: say how it went, in one line."""
-        if self._lost is None:
-            return
-        reason, since = self._lost
-        self._lost = None
-        if error is not None:
-            self.failed.emit(_tr("{0}; a new one started, but the model could not be rebuilt: {1}").format(
-                reason, error))
-            return
-        self.recovery_seconds = time.monotonic() - since
-        log.warning("%s; restarted from step %d in %.2f s", reason, self.status.step, self.recovery_seconds)
-        self.restarted.emit(_tr("{0}; restarted from step {1}").format(reason, self.status.step))
-
     def _devices_known(self, future: Future) -> None:
         if future.exception() is None:
             self.devices = list(future.result())
             self.devicesChanged.emit(self.devices)
-
-    def _adopt_build(self, command: Build, answer: tuple[Dataset, WorkerStatus]) -> None:
-        dataset, status = answer
-        self._engine = command
-        state = command.experiment.state
-        self._trained = TrainedEvent(command.generation, state.step, command.experiment) if state else None
-        self.generation = status.generation
-        self.dataset = dataset
-        self.status = status
-        self.datasetChanged.emit(dataset)
-        self.statusChanged.emit(status)
-        self.refresh()
 
     def experiment(self) -> Experiment:
         """The engine's experiment with trained state, read between two steps (consistent)."""
@@ -589,24 +390,13 @@ class TrainingController(QObject):
         snapshot = self.buffer.take()
         if snapshot is not None:
             self.latest = snapshot
-            for view in self.views:
-                view.update(snapshot)  # a throttled view only keeps it
+            self.views.offer(snapshot)
         if self.status.state != TRAINING:
-            self.flush_views()
+            self.views.flush()
         else:
-            self._take_turns()
+            self.views.take_turns()
         if snapshot is not None:
             self.snapshotReady.emit(snapshot)
-
-    def _take_turns(self) -> None:
-        """Light views draw when due; of the heavy ones, the one waiting longest draws (one per tick)."""
-        now = time.perf_counter()
-        heavy = [v for v in self.views if isinstance(v, Throttled) and v.due(now)]
-        for view in [v for v in heavy if not v.heavy]:
-            view.flush()
-        waiting = [v for v in heavy if v.heavy]
-        if waiting:
-            min(waiting, key=lambda v: v.last).flush()
 
     def _on_status(self, status: WorkerStatus) -> None:
         if status.generation != self.generation or self.sender() not in (self.worker, None):
@@ -625,10 +415,8 @@ class TrainingController(QObject):
 
         A runner that does not quit within ``SHUTDOWN_WAIT_S`` (hung, stopped) is killed.
         """
-        self._closing = True
         self._timer.stop()
-        self._watch.stop()
-        if not self.worker.shutdown(SHUTDOWN_WAIT_S):
+        if not self.keeper.shutdown(SHUTDOWN_WAIT_S):
             log.warning("the training runner did not stop within %.0f s", SHUTDOWN_WAIT_S)
 
 

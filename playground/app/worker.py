@@ -11,6 +11,8 @@ Both modes run the same ``playground.core.runner.serve`` over a ``multiprocessin
 GUI thread), resolves request futures and drops snapshots into the latest-wins ``SnapshotBuffer``
 that a GUI timer draws from. One handle serves one runner: when the runner dies, every pending
 request fails with ``RunnerDied``, ``died`` is emitted, and the controller starts a new handle.
+A runner process that is alive but silent for ``HANG_S`` (stopped, or stuck in C code holding the
+GIL) is killed by the handle's watchdog, and so dies the same way.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from playground.app.processes import MODE_ENV, process_context
 from playground.core.protocol import (
     NO_REPLY,
     PROTOCOL_VERSION,
+    Beat,
     Command,
     Failed,
     Hello,
@@ -50,6 +53,14 @@ from playground.core.snapshot import Snapshot
 from playground.core.status import describe_error
 
 _workers: weakref.WeakSet[EngineWorker] = weakref.WeakSet()
+
+HANG_S = 10.0
+"""A runner process silent this long is hung and killed (then restarted like a dead one). It sends a
+``Beat`` every ``BEAT_S`` from its sending thread, which a long step never blocks; the longest the
+largest allowed model kept it silent was 0.6 s (``bench/runner_silence.py``: build, training, full
+views, trained-state captures, save and export), so 10 s is 16× that and still tells the user
+within seconds. Tests set it lower."""
+WATCHDOG_POLL_S = 0.25
 
 
 def _tr(text: str) -> str:
@@ -108,8 +119,14 @@ class EngineWorker(QObject):
         self.reason = ""
         """How the runner ended, in words (for the status bar), once it has."""
         self.started_at = time.monotonic()
+        self.last_heard = self.started_at
+        """When the runner last sent anything (a ``Beat`` at least every ``BEAT_S`` while it lives)."""
+        self._heard = False
+        self.hung = False
+        """The watchdog killed this runner because it stopped answering."""
         self._started = threading.Event()
         self._reader = threading.Thread(target=self._read, name="EngineWorkerReader", daemon=True)
+        self._watchdog = threading.Thread(target=self._watch, name="EngineWorkerWatchdog", daemon=True)
         self.hello: Future | None = None
         _workers.add(self)
 
@@ -119,9 +136,10 @@ class EngineWorker(QObject):
 
         The first request is ``Hello``: a runner of another protocol version refuses it and quits.
         """
-        self.started_at = time.monotonic()
+        self.started_at = self.last_heard = time.monotonic()
         self.hello = self.post(Hello(PROTOCOL_VERSION))
         self._reader.start()
+        self._watchdog.start()
 
     def _launch(self) -> None:
         if self.mode == "thread":
@@ -148,6 +166,10 @@ class EngineWorker(QObject):
         if self._process is not None:
             return self._process.is_alive()
         return not self._started.is_set() or self._reader.is_alive()
+
+    def lived(self) -> float:
+        """Seconds from its start to the last time it was heard from: how long it ran healthily."""
+        return self.last_heard - self.started_at
 
     @property
     def closed(self) -> bool:
@@ -254,9 +276,11 @@ class EngineWorker(QObject):
             except (EOFError, OSError):
                 break
             except Exception as exc:  # a message that cannot be read: report, keep reading
+                self.last_heard = time.monotonic()
                 with contextlib.suppress(RuntimeError):
                     self.failed.emit(describe_error(exc))
                 continue
+            self.last_heard, self._heard = time.monotonic(), True
             try:
                 self._deliver(message)
             except RuntimeError:  # the window (and this object's signals) went away first:
@@ -272,7 +296,35 @@ class EngineWorker(QObject):
             with contextlib.suppress(RuntimeError):
                 self.died.emit(self)
 
+    def _watch(self) -> None:
+        """The watchdog thread: kill a runner process silent for ``HANG_S`` once it has spoken.
+
+        Its reader then sees the pipe's end and the controller restarts it as for a death. The
+        silence counts only while this process ran: after the window itself was stopped or starved
+        (this loop woke late), the runner gets ``HANG_S`` again to be heard.
+        """
+        awake = listening = time.monotonic()
+        while not self.closed:
+            time.sleep(min(WATCHDOG_POLL_S, HANG_S / 4))
+            now = time.monotonic()
+            if now - awake > max(4 * WATCHDOG_POLL_S, HANG_S / 2):
+                listening = now  # we were not listening: the runner's silence says nothing yet
+            awake = now
+            process = self._process
+            if process is None or not self._heard or self.closed or now - max(self.last_heard, listening) <= HANG_S:
+                continue
+            with contextlib.suppress(OSError, ValueError):
+                if self._conn.poll(0):  # a message waits for the reader: not silent
+                    continue
+            self.reason = _tr("the training process stopped answering")
+            self.hung = True
+            with contextlib.suppress(Exception):
+                process.kill()  # SIGKILL ends a stopped process too; the reader sees the end of the pipe
+            return
+
     def _deliver(self, message: Any) -> None:
+        if isinstance(message, Beat):
+            return  # only says the runner lives (``last_heard``)
         if isinstance(message, SnapshotEvent):
             self.buffer.put(message.snapshot)
         elif isinstance(message, StatusEvent):

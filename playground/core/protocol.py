@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 from playground.core.status import WorkerStatus
 
-PROTOCOL_VERSION = 2
+PROTOCOL_VERSION = 3
 """Raise it with any change to the messages below."""
 NO_REPLY = -1
 
@@ -179,6 +179,18 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Beat(Event):
+    """"Still here": sent when the runner has sent nothing else for ``BEAT_S``, from the thread that
+    sends, not the one that trains, so a long step never delays it (Jupyter's heartbeat). A
+    stopped (SIGSTOP) process, or one stuck in C code that holds the GIL, sends none: the window
+    restarts a runner silent for ``HANG_S``."""
+
+
+BEAT_S = 0.5
+"""The runner's heartbeat when it has nothing else to say (the window's reader wakes twice a second)."""
+
+
+@dataclass(frozen=True)
 class StatusEvent(Event):
     status: WorkerStatus
 
@@ -236,8 +248,10 @@ class ProtocolMismatch(RemoteError):
 
 
 __all__ = [
+    "BEAT_S",
     "NO_REPLY",
     "PROTOCOL_VERSION",
+    "Beat",
     "Build",
     "Call",
     "Command",

@@ -25,8 +25,10 @@ from typing import Any
 
 from playground.core.engine import DIVERGED_TEXT, Diverged, Engine
 from playground.core.protocol import (
+    BEAT_S,
     NO_REPLY,
     PROTOCOL_VERSION,
+    Beat,
     Build,
     Call,
     Command,
@@ -85,7 +87,11 @@ TRAINED_SHARE = 0.02
 0.23 s, so it is sent every 11.5 s; a small model's (≈ 2 ms) every 2 s."""
 
 class Outbox:
-    """Sends messages in order from its own thread; an unsent snapshot is replaced by a newer one."""
+    """Sends messages in order from its own thread; an unsent snapshot is replaced by a newer one.
+
+    Idle for ``BEAT_S``, it sends a ``Beat``: the window hears from a live runner at least that often,
+    however long a step, a build or an export keeps the training thread busy.
+    """
 
     def __init__(self, send: Callable[[Any], None]) -> None:
         self._send = send
@@ -111,7 +117,8 @@ class Outbox:
         while True:
             with self._cond:
                 while not self._queue and not self._closed:
-                    self._cond.wait()
+                    if not self._cond.wait(BEAT_S):
+                        self._queue.append(Beat())
                 if not self._queue:
                     return
                 message = self._queue.popleft()

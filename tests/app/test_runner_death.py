@@ -12,11 +12,12 @@ import signal
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from window_helpers import Shown, capture_message_boxes, open_window
 
-from playground.app import training, worker
+from playground.app import runner_keeper, training, worker
 from playground.app.main_window import MainWindow
 from playground.core.experiment_io import load_experiment
 from playground.core.spec import DataSpec, Experiment, LayerSpec, ModelSpec, OptimizerSpec, TrainingSpec
@@ -102,6 +103,103 @@ def test_a_command_sent_to_a_dead_runner_is_not_lost(qtbot, window):
     qtbot.waitUntil(lambda: c.status.step == paused + 1 and c.status.state == PAUSED, timeout=60_000)
 
 
+def test_the_gradients_history_survives_a_restart(qtbot, window):
+    """Loss and accuracy curves come back with the trained state; the gradient norms did not."""
+    c, plot = window.controller, window.inside.gradients
+
+    def drawn() -> np.ndarray:
+        c.flush_views()
+        return plot.history.step if plot.history is not None else np.empty(0)
+
+    paused = train_then_pause(qtbot, window, 30)
+    qtbot.waitUntil(lambda: len(drawn()) > 3 and drawn()[-1] >= paused - 10, timeout=10_000)
+    before = drawn().copy()
+    for _round in range(2):  # and again after a second restart
+        pid = kill(window)
+        wait_restarted(qtbot, window, pid)
+        at = c.status.step
+        window.actions_.train.trigger()
+        qtbot.waitUntil(lambda a=at: c.status.step > a + 30, timeout=30_000)
+        c.pause()
+        qtbot.waitUntil(lambda: c.status.state == PAUSED, timeout=10_000)
+        qtbot.waitUntil(lambda a=at: drawn()[-1] > a, timeout=10_000)
+        steps = drawn()
+        assert steps[0] == before[0], f"the history starts over at step {steps[0]} (was {before[0]})"
+        assert np.all(np.diff(steps) > 0), "one row per step, in order"
+        assert set(before[before < at]) <= set(steps), "the rows before the restart are kept"
+    window.actions_.reset.trigger()  # a new run's history starts anew: nothing of the old one is kept
+    qtbot.waitUntil(lambda: c.status.step == 0, timeout=10_000)
+    c.step()
+    qtbot.waitUntil(lambda: c.status.step == 1 and len(drawn()) and drawn()[-1] == 1, timeout=10_000)
+    assert drawn().max() == 1, drawn()
+
+
+# ---------------------------------------------------------------------------- alive but not answering
+@contextlib.contextmanager
+def never_left_stopped():
+    """Stopped runners, continued at the end whatever happened (none may outlive the test stopped)."""
+    stopped: list[int] = []
+    try:
+        yield stopped
+    finally:
+        for pid in stopped:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGCONT)
+
+
+def test_a_runner_stopped_twice_mid_training_is_restarted_each_time(qtbot, window, messages, monkeypatch):
+    """SIGSTOP: the process lives but answers nothing (as one stuck in C code holding the GIL)."""
+    monkeypatch.setattr(worker, "HANG_S", 2.0)
+    c = window.controller
+    rename(window, "Mine")
+    bar = window.statusBar()
+    with never_left_stopped() as stopped:
+        for round_ in range(2):
+            paused = train_then_pause(qtbot, window, c.status.step + 20)
+            c.start()
+            qtbot.waitUntil(lambda p=paused: c.status.state == TRAINING and c.status.step > p, timeout=30_000)
+            pid = c.worker.pid
+            os.kill(pid, signal.SIGSTOP)
+            stopped.append(pid)
+            qtbot.waitUntil(lambda: "stopped answering" in bar.currentMessage(), timeout=30_000)
+            wait_restarted(qtbot, window, pid)
+            assert "the training process stopped answering; restarted from step" in bar.currentMessage()
+            assert c.status.step >= paused, f"round {round_}: restarted at {c.status.step}, paused at {paused}"
+            qtbot.waitUntil(lambda p=pid: not Path(f"/proc/{p}").exists(), timeout=10_000)  # killed, reaped
+            assert window.document.experiment.name == "Mine" and window.document.modified
+            before = c.status.step
+            window.actions_.train.trigger()  # Train works again, from there
+            qtbot.waitUntil(lambda b=before: c.status.state == TRAINING and c.status.step > b + 10, timeout=30_000)
+            c.pause()
+            qtbot.waitUntil(lambda: c.status.state == PAUSED, timeout=10_000)
+    assert not [m for m in messages if "could not be restarted" in m]
+
+
+def test_train_pressed_while_the_runner_is_stopped_trains_on_a_new_one(qtbot, window, monkeypatch):
+    """Stopped while paused: nothing is owed until Train; its command is done by the new runner."""
+    monkeypatch.setattr(worker, "HANG_S", 2.0)
+    c = window.controller
+    paused = train_then_pause(qtbot, window, 5)
+    with never_left_stopped() as stopped:
+        pid = c.worker.pid
+        os.kill(pid, signal.SIGSTOP)
+        stopped.append(pid)
+        window.actions_.train.trigger()
+        qtbot.waitUntil(lambda: c.worker.pid != pid and c.status.state == TRAINING and c.status.step > paused,
+                        timeout=60_000)
+
+
+def test_a_busy_runner_is_not_hung(qtbot, window, monkeypatch):
+    """A step longer than ``HANG_S`` is no hang: the runner's heartbeat comes from another thread."""
+    from runner_busy import busy
+
+    monkeypatch.setattr(worker, "HANG_S", 1.0)
+    c = window.controller
+    pid = c.worker.pid
+    assert c.call(busy, 3.0) == 3.0  # the training thread busy three times HANG_S
+    assert c.worker.pid == pid and not c.worker.hung
+
+
 # ---------------------------------------------------------------------------- mid-build, mid-save, mid-export
 def kill_before(monkeypatch, window: MainWindow, command: str) -> list[int]:
     """Kill the runner the first time the window sends ``command`` (a protocol class name), just
@@ -159,7 +257,7 @@ def test_killed_mid_export_the_export_is_done_by_a_new_runner(qtbot, window, mon
 
 # ---------------------------------------------------------------------------- no runner at all
 def test_save_works_when_the_runner_cannot_be_restarted(qtbot, window, monkeypatch, messages, tmp_path):
-    monkeypatch.setattr(training, "MAX_RESTARTS", 0)
+    monkeypatch.setattr(runner_keeper, "MAX_RESTARTS", 0)
     c = window.controller
     rename(window, "Mine")
     paused = train_then_pause(qtbot, window, 10)

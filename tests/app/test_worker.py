@@ -209,10 +209,10 @@ def test_a_dead_runner_is_one_exception(qtbot, controller: TrainingController, m
     import os
     import signal
 
-    from playground.app import training
+    from playground.app import runner_keeper
     from playground.core.protocol import RunnerDied
 
-    monkeypatch.setattr(training, "MAX_RESTARTS", 0)
+    monkeypatch.setattr(runner_keeper, "MAX_RESTARTS", 0)
     pending = controller.call_later(sleep_then_step, 30.0)
     qtbot.waitUntil(lambda: controller.status.generation > 0, timeout=5000)
     os.kill(controller.worker.pid, signal.SIGKILL)

@@ -44,6 +44,9 @@ class GradientNormPlot(HistoryPlot):
         """Each curve's (layer, role): the legend names each layer once, its lines in its colour."""
         self.hidden: set[str] = set()
         self.history: ParamHistory | None = None
+        self._carry = False
+        self._earlier: ParamHistory | None = None
+        """What a runner that died had drawn: the restarted engine's rows continue it."""
         self.mode_box = QComboBox(objectName="gradientMode")
         for key, text in zip(MODES, (self.tr("Gradient norm ‖∇w‖"), self.tr("Weight norm ‖w‖"),
                                      self.tr("Update / weight ‖Δw‖ / ‖w‖"))):
@@ -102,9 +105,18 @@ class GradientNormPlot(HistoryPlot):
         self._range = ()
         self._redraw()
 
+    def carry_over(self) -> None:
+        """The runner died and its engine is being rebuilt: keep what was drawn, and continue it."""
+        self._carry = True
+
+    def new_engine(self) -> None:
+        """An engine was built: a restart's continues the history drawn so far, any other starts anew."""
+        self._earlier = self.history if self._carry else None
+        self._carry = False
+
     def draw(self, snapshot: Snapshot) -> None:
         if snapshot.param_history is not None:
-            self.history = snapshot.param_history
+            self.history = continued(self._earlier, snapshot.param_history)
             self._redraw()
 
     def _ensure_curves(self, history: ParamHistory) -> None:
@@ -183,3 +195,17 @@ class GradientNormPlot(HistoryPlot):
         """The newest (epoch, value) drawn for ``name`` in the current mode (tests)."""
         curve = self.curves[name]
         return float(curve.xData[-1]), float(curve.yData[-1])  # the data, not its log10 on screen
+
+
+def continued(earlier: ParamHistory | None, later: ParamHistory) -> ParamHistory:
+    """``later`` after the rows of ``earlier`` that come before it (the same parameters only).
+
+    A restarted runner's history begins at the step it was restored to; the rows the dead runner
+    had published before that step are kept, those after it (steps that were lost) are not.
+    """
+    if earlier is None or earlier.names != later.names:
+        return later
+    keep = earlier.step < later.step[0] if len(later.step) else np.ones(len(earlier.step), dtype=bool)
+    return ParamHistory(later.names, later.labels,
+                        *(np.concatenate([getattr(earlier, f)[keep], getattr(later, f)])
+                          for f in ("step", "epoch", "grad_norm", "weight_norm", "update_ratio")))

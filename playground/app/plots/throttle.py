@@ -40,3 +40,40 @@ class Throttled:
         if snapshot is not None:
             self.last = time.perf_counter()
             self.view.update(snapshot)
+
+
+class ViewSet:
+    """The views the controller draws snapshots into: each at once, or throttled to ``hz``.
+
+    While training, light throttled views (labels) draw when due and the heavy ones (plots) take
+    turns, one per refresh tick; when training stops every one draws its newest snapshot.
+    """
+
+    def __init__(self) -> None:
+        self.views: list[View] = []
+
+    def add(self, view: View, hz: float | None = None, heavy: bool = True) -> View:
+        if hz is not None:
+            view = Throttled(view, hz, heavy)
+        self.views.append(view)
+        return view
+
+    def offer(self, snapshot: Snapshot) -> None:
+        for view in self.views:
+            view.update(snapshot)  # a throttled view only keeps it
+
+    def flush(self) -> None:
+        """Throttled views draw their waiting snapshot now (training stopped: show the final state)."""
+        for view in self.views:
+            if isinstance(view, Throttled):
+                view.flush()
+
+    def take_turns(self) -> None:
+        """Light views draw when due; of the heavy ones, the one waiting longest draws (one per tick)."""
+        now = time.perf_counter()
+        due = [v for v in self.views if isinstance(v, Throttled) and v.due(now)]
+        for view in [v for v in due if not v.heavy]:
+            view.flush()
+        waiting = [v for v in due if v.heavy]
+        if waiting:
+            min(waiting, key=lambda v: v.last).flush()
