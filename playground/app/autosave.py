@@ -25,15 +25,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
 from playground.core.background_save import save_with_meta, with_trained_state
 from playground.core.experiment_io import load_experiment
 from playground.core.protocol import RunnerDied
 
 if TYPE_CHECKING:
-    from playground.app.ports import AutosaveWindow
+    from playground.app.document import ExperimentDocument
+    from playground.app.ports import Adopter
+    from playground.app.training import TrainingController
 
 INTERVAL_MS = 60_000
 """An autosave at most once a minute, and only when something changed since the last one."""
@@ -91,11 +93,24 @@ def orphans(folder: Path) -> list[Recovery]:
 
 
 class Autosave(QObject):
-    """Owns one window's autosave file and the timer that writes it."""
+    """Owns one window's autosave file and the timer that writes it.
 
-    def __init__(self, window: AutosaveWindow, settings: QSettings) -> None:
-        super().__init__(window)
-        self.window = window
+    It is handed the document, the runner (which writes a trained autosave), the status bar, what
+    adopts a recovered experiment (``adopter``: the file controller, which builds its engine) and
+    the widget its question belongs to; a recovered file that cannot be read is told by ``error``.
+    """
+
+    error = Signal(str, str)
+    """``(title, text)`` of an error the user must read (the window shows it as the file actions do)."""
+
+    def __init__(self, document: ExperimentDocument, controller: TrainingController, status: QStatusBar,
+                 adopter: Adopter, settings: QSettings, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.controller = controller
+        self.status = status
+        self.adopter = adopter
+        self.parent_widget = parent
         self.folder = autosave_folder(settings)
         self.file: Path | None = None
         self._lock: QLockFile | None = None
@@ -106,9 +121,9 @@ class Autosave(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.tick)
-        window.document.changed.connect(self._changed)
-        window.document.modifiedChanged.connect(self._modified)
-        window.controller.statusChanged.connect(lambda status: self._changed() if status.step else None)
+        document.changed.connect(self._changed)
+        document.modifiedChanged.connect(self._modified)
+        controller.statusChanged.connect(lambda status: self._changed() if status.step else None)
         self.timer.start()
 
     def _changed(self, *_args: object) -> None:
@@ -125,7 +140,7 @@ class Autosave(QObject):
         the window for up to 150 ms a minute while training); an untrained one is small and written here.
         """
         self._collect()
-        doc = self.window.document
+        doc = self.document
         if not (self._dirty and doc.modified) or self._pending is not None:
             return False
         try:
@@ -137,7 +152,7 @@ class Autosave(QObject):
                 self._lock.tryLock(0)
             meta = {"path": str(doc.path) if doc.path else None, "name": experiment.name, "saved": time.time()}
             base_dir = doc.base_dir or Path.cwd()
-            controller = self.window.controller
+            controller = self.controller
             if controller.status.step > 0 and controller.runner_alive:
                 self._pending_args = (experiment, base_dir, meta)
                 self._pending = controller.save_trained_later(
@@ -154,7 +169,7 @@ class Autosave(QObject):
         """Write in the window: an untrained experiment (small), or the last trained state the
         window holds when the runner cannot write it."""
         assert self.file is not None
-        trained = self.window.controller.last_trained()
+        trained = self.controller.last_trained()
         if trained is not None:
             experiment = with_trained_state(experiment, trained.experiment)
         save_with_meta(experiment, base_dir, self.file, self.file.with_suffix(".meta.json"), meta, private=True)
@@ -185,7 +200,7 @@ class Autosave(QObject):
             self._failed(error)
 
     def _failed(self, error: BaseException) -> None:
-        self.window.statusBar().showMessage(self.tr("Autosave failed: {0}").format(error), 8000)
+        self.status.showMessage(self.tr("Autosave failed: {0}").format(error), 8000)
 
     def discard(self) -> None:
         """Remove this window's autosave (after a save, a discard, or a clean close)."""
@@ -214,7 +229,7 @@ class Autosave(QObject):
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(recovery.saved))
             where = str(recovery.original) if recovery.original else self.tr("an untitled experiment")
             answer = QMessageBox.question(
-                self.window, self.tr("Recover unsaved work?"),
+                self.parent_widget, self.tr("Recover unsaved work?"),
                 self.tr("Torch Playground closed without saving “{0}” ({1}, autosaved {2}). "
                         "Restore it?").format(recovery.name, where, when),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard
@@ -231,13 +246,13 @@ class Autosave(QObject):
         try:
             experiment = load_experiment(recovery.file)
         except Exception as exc:
-            self.window.files._error(self.tr("Cannot recover"), str(exc))
+            self.error.emit(self.tr("Cannot recover"), str(exc))
             recovery.lock.unlock()
             return False
-        if not self.window.files.adopt(experiment, recovery.original):  # CSV paths were saved absolute
+        if not self.adopter.adopt(experiment, recovery.original):  # CSV paths were saved absolute
             recovery.lock.unlock()
             return False
-        self.window.document.mark_trained()  # unsaved until the user saves it
+        self.document.mark_trained()  # unsaved until the user saves it
         self.discard()  # this window's own (older) autosave, if it had one
         # the recovered files become this window's autosave: kept until a newer save or autosave
         self.file, self._lock = recovery.file, recovery.lock

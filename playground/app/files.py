@@ -17,7 +17,7 @@ import pyqtgraph.exporters as pg_exporters
 from PySide6.QtCore import QObject, QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStatusBar, QWidget
 
 from playground.app.document import new_experiment
 from playground.app.export_dialog import ExportDialog
@@ -27,7 +27,10 @@ from playground.core.resources import example_files, examples_dir
 from playground.core.spec import Experiment
 
 if TYPE_CHECKING:
-    from playground.app.ports import FilesWindow
+    from playground.app.document import ExperimentDocument
+    from playground.app.plots import BoundaryView
+    from playground.app.session import EngineSession
+    from playground.app.training import TrainingController
 
 EXAMPLES_DIR = examples_dir()
 MAX_RECENT = 8
@@ -37,11 +40,23 @@ __all__ = ["EXAMPLES_DIR", "FileController", "example_files"]
 
 
 class FileController(QObject):
-    """Owns the file actions' behaviour; the window owns the widgets."""
+    """Owns the file actions' behaviour; the window owns the widgets.
 
-    def __init__(self, window: FilesWindow, settings: QSettings) -> None:
-        super().__init__(window)
-        self.window = window
+    It is handed what it uses: the document, the runner (for the trained state and exports), the
+    session (to build an opened file's engine), the plot it exports, the status bar, the settings
+    (recent files) and the widget its dialogs belong to.
+    """
+
+    def __init__(self, document: ExperimentDocument, controller: TrainingController, session: EngineSession,
+                 boundary: BoundaryView, status: QStatusBar, settings: QSettings, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.controller = controller
+        self.session = session
+        self.boundary = boundary
+        self.status = status
+        self.parent_widget = parent
+        """What the file dialogs and message boxes belong to (the main window)."""
         self.settings = settings
         self.quiet = False
         """Screenshot runs: errors go to stderr, no dialog waits for a click."""
@@ -49,27 +64,28 @@ class FileController(QObject):
         """The document's file and its stamp when this window last read or wrote it."""
 
     # ------------------------------------------------------------------ prompts
-    def _error(self, title: str, text: str) -> None:
+    def show_error(self, title: str, text: str) -> None:
+        """An error the user must read: a message box (scripted runs: one line on stderr)."""
         if self.quiet:
             import sys
             print(f"playground: {text}", file=sys.stderr)
             return
-        QMessageBox.critical(self.window, title, text)
+        QMessageBox.critical(self.parent_widget, title, text)
 
     def maybe_save(self) -> bool:
         """Unsaved changes: Save, Discard or Cancel. True when it is fine to go on."""
-        doc = self.window.document
+        doc = self.document
         if not doc.modified or self.quiet:
             return True
         if not doc.edited and doc.scratch_runs:  # a lesson's run: training is not an edit, say it goes
-            self.window.statusBar().showMessage(
+            self.status.showMessage(
                 self.tr("The trained weights of “{0}” were not kept (Save As keeps a lesson's run)")
                 .format(doc.display_name()), 10_000)
             return True
         question = (self.tr("“{0}” has unsaved changes. Save them first?") if doc.edited else
                     self.tr("“{0}” has trained weights that are not saved. Save them first?"))
         answer = QMessageBox.question(
-            self.window, self.tr("Unsaved changes"), question.format(doc.display_name()),
+            self.parent_widget, self.tr("Unsaved changes"), question.format(doc.display_name()),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -83,8 +99,8 @@ class FileController(QObject):
         return self.adopt(new_experiment(), None)
 
     def open_dialog(self) -> bool:
-        start = str(self.window.document.base_dir or EXAMPLES_DIR)
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open experiment"), start,
+        start = str(self.document.base_dir or EXAMPLES_DIR)
+        path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Open experiment"), start,
                                               self.tr("Experiments (*.json);;All files (*)"))
         return bool(path) and self.open_path(path)
 
@@ -98,10 +114,10 @@ class FileController(QObject):
         except ExperimentError as exc:
             if not p.exists():
                 self.forget_recent(p)  # a deleted file leaves Open Recent
-            self._error(self.tr("Cannot open experiment"), str(exc))
+            self.show_error(self.tr("Cannot open experiment"), str(exc))
             return False
         except Exception as exc:  # never let a file escape as a traceback (the gate should catch all)
-            self._error(self.tr("Cannot open experiment"), f"{p}: {type(exc).__name__}: {exc}")
+            self.show_error(self.tr("Cannot open experiment"), f"{p}: {type(exc).__name__}: {exc}")
             return False
         if not self.adopt(experiment, p.resolve()):
             return False
@@ -113,12 +129,12 @@ class FileController(QObject):
         base_dir = path.parent if path else None
         experiment = rebase_paths(experiment, base_dir)  # CSV paths stay valid whatever the file's folder
         try:
-            self.window.session.load(experiment, base_dir)
+            self.session.load(experiment, base_dir)
         except Exception as exc:
             where = str(path) if path else self.tr("The experiment")
-            self._error(self.tr("Cannot open experiment"), self.tr("{0}: {1}").format(where, exc))
+            self.show_error(self.tr("Cannot open experiment"), self.tr("{0}: {1}").format(where, exc))
             return False
-        self.window.document.replace(experiment, path)
+        self.document.replace(experiment, path)
         self._remember_disk(path)
         return True
 
@@ -147,7 +163,7 @@ class FileController(QObject):
         if self.quiet or not self._changed_on_disk(path):
             return True
         answer = QMessageBox.question(
-            self.window, self.tr("File changed on disk"),
+            self.parent_widget, self.tr("File changed on disk"),
             self.tr("“{0}” was changed on disk since you opened or saved it here (another window or "
                     "program wrote it). Overwrite it with this experiment?").format(path.name),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
@@ -160,7 +176,7 @@ class FileController(QObject):
         try:
             experiment = load_experiment(p)
         except ExperimentError as exc:
-            self._error(self.tr("Cannot open experiment"), str(exc))
+            self.show_error(self.tr("Cannot open experiment"), str(exc))
             return False
         self.adopt_later(experiment, p.resolve())
         self.add_recent(p)
@@ -174,9 +190,9 @@ class FileController(QObject):
         """
         base_dir = path.parent if path else None
         experiment = rebase_paths(experiment, base_dir)
-        self.window.document.replace(experiment, path)
+        self.document.replace(experiment, path)
         self._remember_disk(path)
-        self.window.session.load_async(experiment, base_dir)
+        self.session.load_async(experiment, base_dir)
 
     # ------------------------------------------------------------------ save
     def experiment_to_save(self) -> Experiment:
@@ -186,23 +202,23 @@ class FileController(QObject):
     def _experiment_and_step(self) -> tuple[Experiment, int | None]:
         """The experiment to write, and the step of its trained state when that is not the newest
         (the runner died or hangs: the last state the window holds is written instead)."""
-        trained, stale_step = self.window.controller.trained_experiment()
-        experiment = self.window.document.experiment
+        trained, stale_step = self.controller.trained_experiment()
+        experiment = self.document.experiment
         if trained is not None:
             experiment = with_trained_state(experiment, trained)
         return experiment, stale_step
 
     def save(self) -> bool:
         """Save in place; an untitled experiment or a bundled example asks where instead."""
-        path = self.window.document.path
+        path = self.document.path
         if path is None or EXAMPLES_DIR.resolve() in path.resolve().parents:
             return self.save_as()
         return self.save_to(path)
 
     def save_as(self) -> bool:
-        doc = self.window.document
+        doc = self.document
         start = str(doc.path or (Path.home() / f"{doc.display_name()}.json"))
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save experiment"), start,
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Save experiment"), start,
                                               self.tr("Experiments (*.json)"))
         if not path:
             return False
@@ -215,66 +231,66 @@ class FileController(QObject):
         p = Path(path)
         if not self._overwrite_ok(p):
             return False
-        bar = self.window.statusBar()
+        bar = self.status
         bar.showMessage(self.tr("Saving {0}…").format(p))  # a large model takes a second: say so
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             experiment, stale_step = self._experiment_and_step()
-            save_experiment(experiment, p, from_dir=self.window.document.base_dir or Path.cwd())
+            save_experiment(experiment, p, from_dir=self.document.base_dir or Path.cwd())
         except Exception as exc:
             bar.clearMessage()
             reason = str(exc) if str(p) in str(exc) else f"{p}: {exc}"
-            self._error(self.tr("Cannot save"),
+            self.show_error(self.tr("Cannot save"),
                         self.tr("{0} — nothing was lost: the experiment is still open and unsaved.").format(reason))
             return False
         finally:
             QApplication.restoreOverrideCursor()
         step = experiment.state.step if experiment.state else 0
-        self.window.session.saved(step)
-        self.window.document.mark_saved(p.resolve())
+        self.session.saved(step)
+        self.document.mark_saved(p.resolve())
         self._remember_disk(p)
         self.add_recent(p)
-        if stale_step is not None and stale_step < self.window.controller.status.step:
-            self.window.statusBar().showMessage(
+        if stale_step is not None and stale_step < self.controller.status.step:
+            self.status.showMessage(
                 self.tr("Saved {0}: trained state from step {1} (the training process stopped before the "
                         "later steps reached the window)").format(p, step), 15_000)
         else:
-            self.window.statusBar().showMessage(self.tr("Saved {0}").format(p), 4000)
+            self.status.showMessage(self.tr("Saved {0}").format(p), 4000)
         return True
 
     # ------------------------------------------------------------------ exports
     def export_weights(self) -> bool:
         """File ▸ Export Weights…: the export dialog on a snapshot read between two training steps."""
-        doc = self.window.document
-        dialog = ExportDialog(self.experiment_to_save(), doc.base_dir or Path.cwd(), self.window,
-                              exporter=self.window.controller.export_experiment)
+        doc = self.document
+        dialog = ExportDialog(self.experiment_to_save(), doc.base_dir or Path.cwd(), self.parent_widget,
+                              exporter=self.controller.export_experiment)
         if dialog.exec() != ExportDialog.DialogCode.Accepted or dialog.written is None:
             return False
-        self.window.statusBar().showMessage(self.tr("Exported {0}").format(dialog.written), 4000)
+        self.status.showMessage(self.tr("Exported {0}").format(dialog.written), 4000)
         return True
 
     def export_weights_to(self, path: str | Path, fmt: str | None = None) -> bool:
         """Export without the dialog (format by the file's extension unless ``fmt`` names one)."""
-        doc = self.window.document
+        doc = self.document
         try:
-            self.window.controller.export_experiment(self.experiment_to_save(), doc.base_dir or Path.cwd(),
+            self.controller.export_experiment(self.experiment_to_save(), doc.base_dir or Path.cwd(),
                                                      path, fmt)
         except Exception as exc:
-            self._error(self.tr("Cannot export"), str(exc))
+            self.show_error(self.tr("Cannot export"), str(exc))
             return False
-        self.window.statusBar().showMessage(self.tr("Exported {0}").format(path), 4000)
+        self.status.showMessage(self.tr("Exported {0}").format(path), 4000)
         return True
 
     def export_plot(self) -> bool:
-        doc = self.window.document
+        doc = self.document
         start = str((doc.base_dir or Path.home()) / f"{doc.experiment.name}.png")
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export plot"), start,
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export plot"), start,
                                               self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
         return bool(path) and self.export_plot_to(path)
 
     def export_plot_to(self, path: str | Path) -> bool:
         """The boundary view as PNG (twice the screen size) or SVG, by the file's suffix."""
-        item = self.window.boundary.plot_item
+        item = self.boundary.plot_item
         try:
             if str(path).lower().endswith(".svg"):
                 try:
@@ -286,17 +302,17 @@ class FileController(QObject):
                 exporter.parameters()["width"] = max(int(item.sceneBoundingRect().width() * 2), 800)
                 exporter.export(str(path))
         except Exception as exc:
-            self._error(self.tr("Cannot export plot"), str(exc))
+            self.show_error(self.tr("Cannot export plot"), str(exc))
             return False
         return True
 
     def _render_svg(self, path: str | Path) -> None:
-        view = self.window.boundary.widget
+        view = self.boundary.widget
         generator = QSvgGenerator()
         generator.setFileName(str(path))
         generator.setSize(view.size())
         generator.setViewBox(QRect(QPoint(0, 0), view.size()))
-        generator.setTitle(self.window.document.experiment.name)
+        generator.setTitle(self.document.experiment.name)
         painter = QPainter(generator)
         try:
             view.render(painter)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
 
 from playground.app.plots.distributions import DistributionView
 from playground.app.plots.gradients import GradientNormPlot
@@ -26,15 +26,26 @@ from playground.core.spec import Experiment
 from playground.core.status import TRAINING, WorkerStatus
 
 if TYPE_CHECKING:
-    from playground.app.ports import InsideWindow
+    from playground.app.document import ExperimentDocument
+    from playground.app.plots import BoundaryView
+    from playground.app.training import TrainingController
 
 KEYS = ("diagram", "gradients", "distributions", "inspector")
 
 
 class InsideViews(QObject):
-    def __init__(self, window: InsideWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    """Owns the four views; ``parent`` is the window they show in (whether it shows at all decides
+    what the runner computes)."""
+
+    def __init__(self, document: ExperimentDocument, controller: TrainingController, boundary: BoundaryView,
+                 status: QStatusBar, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.controller = controller
+        self.boundary = boundary
+        self.status = status
+        self.parent_widget = parent
+        self.docks: dict[str, QDockWidget] = {}
         self.selection = ParameterSelection(self)
         self.diagram = NetworkDiagram()
         self.gradients = GradientNormPlot()
@@ -42,7 +53,6 @@ class InsideViews(QObject):
         self.inspector = ParameterInspector(self.selection)
         self.widgets = {"diagram": self.diagram, "gradients": self.gradients,
                         "distributions": self.distributions, "inspector": self.inspector}
-        controller = window.controller
         rates = {"diagram": 20.0, "gradients": 5.0, "distributions": 5.0, "inspector": 4.0}
         for key, view in self.widgets.items():
             controller.add_view(view, rates[key])  # numbers and histograms: a few times a second
@@ -60,13 +70,15 @@ class InsideViews(QObject):
         self.edits: WeightEdits | None = None
         self._dataset_names: list[str] = []
 
-    def connect_window(self) -> None:
-        """After the window made its docks: follow the document and the docks' visibility."""
-        self.edits = WeightEdits(self.window)
-        self.window.document.changed.connect(lambda experiment, _s: self._experiment(experiment))
-        self._experiment(self.window.document.experiment)
+    def connect_docks(self, docks: dict[str, QDockWidget]) -> None:
+        """After the window made its docks (``docks``: the views' among them): follow the document
+        and the docks' visibility."""
+        self.docks = docks
+        self.edits = WeightEdits(self.document, self.controller, self.diagram, self.status, self.parent_widget)
+        self.document.changed.connect(lambda experiment, _s: self._experiment(experiment))
+        self._experiment(self.document.experiment)
         for key in KEYS:
-            dock = self.window.docks.get(key)
+            dock = docks.get(key)
             if dock is not None:
                 dock.visibilityChanged.connect(lambda _v: self.request())
         self.request()
@@ -74,10 +86,10 @@ class InsideViews(QObject):
     # ------------------------------------------------------------------ what the runner computes
     def shown(self, key: str) -> bool:
         """Whether the user can see this view: not hidden (classroom), and its tab in front."""
-        widget: QWidget = self.window.docks.get(key) or self.widgets[key]
-        if not widget.isVisibleTo(self.window):
+        widget: QWidget = self.docks.get(key) or self.widgets[key]
+        if not widget.isVisibleTo(self.parent_widget):
             return False
-        return widget.isVisible() or not self.window.isVisible()
+        return widget.isVisible() or not self.parent_widget.isVisible()
 
     def request(self) -> None:
         """Recompute what the views need (after the event that changed visibility has settled)."""
@@ -87,7 +99,7 @@ class InsideViews(QObject):
         diagram = self.shown("diagram")
         detail = self.shown("inspector") or self.shown("distributions")
         stats = diagram or detail or self.shown("gradients")
-        self.window.controller.request_views(
+        self.controller.request_views(
             neurons=diagram, links=diagram, stats=stats,
             inspect=(self.selection.name or None) if detail else None)
 
@@ -95,7 +107,7 @@ class InsideViews(QObject):
     def _dataset(self, ds: Dataset) -> None:
         self.gradients.new_engine()
         self._dataset_names = list(ds.input_names)
-        self._experiment(self.window.document.experiment)
+        self._experiment(self.document.experiment)
 
     def _experiment(self, experiment: Experiment) -> None:
         activations = {f"hidden {i}": ACTIVATIONS[layer.activation].label
@@ -111,7 +123,7 @@ class InsideViews(QObject):
         snapshot = self.diagram.snapshot
         neurons = snapshot.neurons if snapshot is not None else None
         if column < 0 or neurons is None:
-            self.window.boundary.show_neuron(None)
+            self.boundary.show_neuron(None)
             return
         if column == 0:
             maps = neurons.inputs
@@ -122,4 +134,4 @@ class InsideViews(QObject):
                 return
             drawn = list(neurons.drawn[layer])
             values = neurons.layers[layer][drawn.index(unit)] if unit in drawn else None
-        self.window.boundary.show_neuron(None if values is None else np.asarray(values))
+        self.boundary.show_neuron(None if values is None else np.asarray(values))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStatusBar,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -34,7 +35,10 @@ from playground.core.spec import Experiment
 from playground.core.status import TRAINING
 
 if TYPE_CHECKING:
-    from playground.app.ports import LessonsWindow
+    from playground.app.document import ExperimentDocument
+    from playground.app.ports import FileActions
+    from playground.app.session import EngineSession
+    from playground.app.training import TrainingController
 
 
 def lesson_text(text: str) -> str:
@@ -49,15 +53,25 @@ def _flat(value: object) -> list[float]:
 
 
 class LessonPanel(QWidget):
-    """Lists the built-in lessons, shows the open one and applies its changes."""
+    """Lists the built-in lessons, shows the open one and applies its changes.
+
+    It opens a lesson as the file actions open a file (``files``: the unsaved-changes question, the
+    build), starts a fresh run through the session, and reads learned values from the runner.
+    """
 
     lessonOpened = Signal(str)
     """The title of the lesson just opened."""
 
-    def __init__(self, window: LessonsWindow, folder: Path | None = None) -> None:
-        super().__init__(window)
+    def __init__(self, document: ExperimentDocument, controller: TrainingController, session: EngineSession,
+                 files: FileActions, status: QStatusBar, parent: QWidget | None = None,
+                 folder: Path | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("lessonPanel")
-        self.window_ = window
+        self.document = document
+        self.controller = controller
+        self.session = session
+        self.files = files
+        self.status = status
         try:
             self.lessons: list[tuple[Path, Lesson]] = lessons(folder)
         except LessonError as exc:  # a broken lesson file: say so, keep the window
@@ -69,8 +83,8 @@ class LessonPanel(QWidget):
         self._show_answer = False
         self._learned: dict[str, list] | None = None
         self._build()
-        window.document.pathChanged.connect(self._path_changed)
-        window.controller.statusChanged.connect(self._status_changed)
+        document.pathChanged.connect(self._path_changed)
+        controller.statusChanged.connect(self._status_changed)
         self._show()
 
     # ------------------------------------------------------------------ layout
@@ -122,7 +136,7 @@ class LessonPanel(QWidget):
     def open_lesson(self, index: int) -> bool:
         """Open lesson ``index`` (asks about unsaved changes first); True when it is open."""
         path, lesson = self.lessons[index]
-        files = self.window_.files
+        files = self.files
         if not files.maybe_save():
             self._show()
             return False
@@ -131,7 +145,7 @@ class LessonPanel(QWidget):
         if not files.adopt(experiment, None):
             self._show()
             return False
-        self.window_.document.scratch_runs = True  # leaving a lesson's run asks nothing (it says so)
+        self.document.scratch_runs = True  # leaving a lesson's run asks nothing (it says so)
         self.current = index
         self._show_answer = False
         self._learned = None
@@ -172,7 +186,7 @@ class LessonPanel(QWidget):
         try:  # on the lesson's own experiment: each button is one change, not a pile of them
             changed = apply_patch(lesson_experiment(lesson, path), change.patch)
         except ValueError as exc:
-            self.window_.statusBar().showMessage(str(exc), 6000)
+            self.status.showMessage(str(exc), 6000)
             return False
 
         return self._fresh_run(changed, lesson_text(change.label))
@@ -194,13 +208,12 @@ class LessonPanel(QWidget):
         run is reset first, so the edit meets an engine with nothing to lose: a structural change
         rebuilds it at once, a hyper-parameter goes to it as it is.
         """
-        window = self.window_
-        document = window.document
-        if window.controller.status.step > 0 or not window.session.in_sync():
+        document = self.document
+        if self.controller.status.step > 0 or not self.session.in_sync():
             try:
-                window.session.load(document.experiment, document.base_dir)
+                self.session.load(document.experiment, document.base_dir)
             except Exception as exc:  # the data or device cannot be used: say so, keep the old run
-                window.statusBar().showMessage(str(exc), 6000)
+                self.status.showMessage(str(exc), 6000)
                 return False
 
         def mutate(experiment: Experiment) -> None:
@@ -218,10 +231,10 @@ class LessonPanel(QWidget):
         QTimer.singleShot(0, self._read_learned)  # not inside the status signal: the call waits
 
     def _read_learned(self) -> None:
-        if self.lesson is None or self.window_.controller.state == TRAINING:
+        if self.lesson is None or self.controller.state == TRAINING:
             return
         try:
-            self._learned = self.window_.controller.call(PARAMETER_VALUES)
+            self._learned = self.controller.call(PARAMETER_VALUES)
         except RemoteError:  # an error, a timeout or a dead runner
             self._learned = None
         self._show()

@@ -1,7 +1,9 @@
 """The main window: boundary view in the middle, editing panels and plots in docks around it.
 
-Assembly only; behaviour lives in small helpers: ``TrainingController`` (worker thread),
-``EngineSession`` (document ↔ engine), ``FileController`` (files), ``Menus``, ``DrawController``.
+Assembly only; behaviour lives in small helpers: ``TrainingController`` (the runner),
+``EngineSession`` (document ↔ engine), ``FileController`` (files), ``Autosave``, ``Menus``,
+``InsideViews``, ``LearningTools``, ``DrawController``. Each is handed the objects it uses (never
+this window) and this is the one place that wires them: their signals to each other's slots.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QProcess, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -78,10 +80,13 @@ class MainWindow(QMainWindow):
         self._grid = 100
         self.controller = TrainingController(self)
         self.session = EngineSession(self.document, self.controller, self)
-        self.files = FileController(self, self.settings)
-        self.autosave = Autosave(self, self.settings)
-
         self.boundary = BoundaryView()
+        bar = self.statusBar()
+        self.files = FileController(self.document, self.controller, self.session, self.boundary, bar,
+                                    self.settings, self)
+        self.autosave = Autosave(self.document, self.controller, bar, self.files, self.settings, self)
+        self.autosave.error.connect(self.files.show_error)
+
         self.loss_plot = LossPlot()
         self.metric_plot = MetricPlot()
         self.controller.add_view(self.boundary)  # the picture moves with every snapshot
@@ -91,7 +96,7 @@ class MainWindow(QMainWindow):
         self.controller.failed.connect(self._training_failed)
         self.controller.restarted.connect(lambda text: self.statusBar().showMessage(text, RESTARTED_MS))
         self.draw = DrawController(self.document, self.boundary, self)
-        self.inside = InsideViews(self)
+        self.inside = InsideViews(self.document, self.controller, self.boundary, bar, self)
         self.diagram = self.inside.diagram
         self.diagram_edits = DiagramEdits(self.document, self.diagram, self)
         self.images = ImageViews(self)
@@ -140,7 +145,10 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self._build_docks()
         self._build_runs()
-        self.menus = Menus(self)
+        self.menus = Menus(self.document, self.files, self.actions_.all(), self.menuBar(), self)
+        self.menus.quitRequested.connect(self.close)
+        self.menus.compareRequested.connect(self.open_compare)
+        self.menus.loadImagesRequested.connect(self.images.load_folder_dialog)
         self.view_checks: dict[str, QCheckBox] = {}
         for key in ("show_test", "discretize"):  # the View menu's flags, where TFP has them
             action = self.menus.flags[key]
@@ -150,14 +158,14 @@ class MainWindow(QMainWindow):
             self.view_checks[key] = check
         self.quick = QuickControls(self.document, self.choose_data_kind, self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.quick)
-        self.learning = LearningTools(self)  # lessons, maths, autograd graph, activation previews, language
+        self._build_learning()  # lessons, maths, autograd graph, activation previews, language
         self.hideable: dict[str, QWidget] = {
             **self.docks, "controls": self.control_bar, "description": self.description, "diagram": self.diagram}
         code = getattr(self.panels.get("network"), "code", None)
         if isinstance(code, QWidget) and code.parentWidget() is not None:
             self.hideable["code"] = code.parentWidget()
 
-        self.inside.connect_window()
+        self.inside.connect_docks(self.docks)
         self.range_notice = RangeNotice(self.explain, self)
         self._watch_spins()
         self.document.changed.connect(self._document_changed)
@@ -245,6 +253,38 @@ class MainWindow(QMainWindow):
         self._dock("runs", self.tr("Runs"), self.runs_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.docks["inspector"], self.docks["runs"])
         self.docks["gradients"].raise_()
+
+    def _build_learning(self) -> None:
+        """The learning tools' menus, and their panels as tabs: the lesson beside the gradient views
+        on the right (in front when a lesson opens), the maths and the graph beside the editors."""
+        self.learning = LearningTools(
+            self.document, self.controller, self.session, self.files, self.statusBar(), self.settings,
+            self.panels.get("network"), self.menuBar(), self.menus.view_menu, self.menus.help_menu, self)
+        right, left = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea
+        panels, titles = self.learning.panels, self.learning.titles
+        self._dock("lesson", titles["lesson"], panels["lesson"], right)
+        self.tabifyDockWidget(self.docks["inspector"], self.docks["lesson"])  # a tab beside the gradient views
+        self.docks["gradients"].raise_()
+        self._dock("maths", titles["maths"], panels["maths"], left)
+        self._dock("autograd", titles["autograd"], panels["autograd"], left)
+        self.tabifyDockWidget(self.docks["training"], self.docks["maths"])
+        self.tabifyDockWidget(self.docks["maths"], self.docks["autograd"])
+        self.docks["data"].raise_()
+        self.resizeDocks([self.docks["loss"], self.docks["metric"], self.docks["gradients"]], [240, 230, 430],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["loss"]], [430], Qt.Orientation.Horizontal)
+        self.learning.showTab.connect(self._show_dock)
+        self.learning.restartRequested.connect(self._restart)
+
+    def _show_dock(self, key: str) -> None:
+        dock = self.docks[key]
+        dock.show()
+        dock.raise_()
+
+    def _restart(self) -> None:
+        """Close (asking about unsaved changes, as always) and start again with the same arguments."""
+        if self.close():
+            QProcess.startDetached(sys.executable, sys.argv)
 
     def open_compare(self) -> None:
         """Train → Compare… (and the Runs panel's button): one dialog, brought back if open."""

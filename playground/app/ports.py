@@ -1,14 +1,15 @@
-"""What each window helper may use of the main window, as small Protocols.
+"""What one window helper asks of another, as small Protocols.
 
 The helpers (autosave, files, the inside views, learning tools, lessons panel, menus, weight
-editing) used to name ``MainWindow`` for their type hints, and ``main_window`` imports every one of
-them: an import circle of eight modules that made none of them understandable, or testable, alone.
-Each now names here the few members it reads (the window is also the Qt parent of its dialogs),
-and this module imports no helper, so the app has no circle (an import-linter contract in
-``pyproject.toml`` keeps it so). ``MainWindow`` satisfies every Protocol (``tests/app/test_ports.py``);
-a helper that wants more of the window must say so here, in view.
+editing) are handed the objects they use — the document, the runner's controller, the status bar,
+the widget their dialogs belong to — and ``main_window`` wires them together with signals. Where a
+helper needs an *answer* from another (did the file open? may I go on?), it is handed that helper,
+typed here by the few public methods it calls, so the dependency is visible and no helper names
+another's class (or the window: ``tests/app/test_ports.py``). This module imports no helper, so the
+app has no import circle (an import-linter contract in ``pyproject.toml`` keeps it so).
 
-The next step (issue 17) is to hand each helper those objects themselves instead of the window.
+``ImagesWindow`` is the one port still shaped like the window: the image views take the window
+(their own module, not yet handed their objects).
 """
 
 from __future__ import annotations
@@ -17,105 +18,45 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QPoint, QSettings, Qt
-    from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QStatusBar, QWidget
+    from PySide6.QtWidgets import QDockWidget, QStatusBar
 
-    from playground.app.controls import TrainingActions
     from playground.app.document import ExperimentDocument
-    from playground.app.plots import BoundaryView
-    from playground.app.plots.network import NetworkDiagram
-    from playground.app.session import EngineSession
     from playground.app.training import TrainingController
     from playground.core.spec import Experiment
 
 
 @runtime_checkable
-class FilesPort(Protocol):
-    """The file actions other helpers call (``FileController``)."""
+class Adopter(Protocol):
+    """Makes an experiment the window's after building its engine (the file controller); False if
+    it could not (the error was shown)."""
 
-    def _error(self, title: str, text: str) -> None: ...
     def adopt(self, experiment: Experiment, path: Path | None) -> bool: ...
+
+
+@runtime_checkable
+class FileActions(Adopter, Protocol):
+    """What opening a lesson needs of the file controller: the unsaved-changes question, the build."""
+
+    def maybe_save(self) -> bool: ...
+
+
+@runtime_checkable
+class FileMenuActions(Protocol):
+    """The File menu's actions (``FileController``)."""
+
+    def new(self) -> bool: ...
+    def open_dialog(self) -> bool: ...
     def open_path(self, path: str | Path, ask: bool = True) -> bool: ...
+    def save(self) -> bool: ...
+    def save_as(self) -> bool: ...
+    def export_weights(self) -> bool: ...
+    def export_plot(self) -> bool: ...
     def recent(self) -> list[str]: ...
 
 
 @runtime_checkable
-class MenusPort(Protocol):
-    """The menus the learning tools add to (``Menus``)."""
-
-    view_menu: QMenu
-    help_menu: QMenu
-
-
-@runtime_checkable
-class AutosaveWindow(Protocol):
-    document: ExperimentDocument
-    controller: TrainingController
-    files: FilesPort
-
-    def statusBar(self) -> QStatusBar: ...
-
-
-@runtime_checkable
-class FilesWindow(Protocol):
-    document: ExperimentDocument
-    controller: TrainingController
-    session: EngineSession
-    boundary: BoundaryView
-
-    def statusBar(self) -> QStatusBar: ...
-
-
-@runtime_checkable
-class WeightEditWindow(Protocol):
-    document: ExperimentDocument
-    controller: TrainingController
-    diagram: NetworkDiagram
-
-    def statusBar(self) -> QStatusBar: ...
-    def mapFromGlobal(self, point: QPoint) -> QPoint: ...
-
-
-@runtime_checkable
-class InsideWindow(WeightEditWindow, Protocol):
-    """The inside views, and the weight editing they start."""
-
-    boundary: BoundaryView
-    docks: dict[str, QDockWidget]
-
-    def isVisible(self) -> bool: ...
-
-
-@runtime_checkable
-class LessonsWindow(Protocol):
-    document: ExperimentDocument
-    controller: TrainingController
-    files: FilesPort
-    session: EngineSession
-    """A "try this" starts a fresh run: the lessons panel rebuilds the engine through the session."""
-
-    def statusBar(self) -> QStatusBar: ...
-
-
-@runtime_checkable
-class LearningWindow(LessonsWindow, Protocol):
-    """The learning tools, and the lessons panel they make."""
-
-    settings: QSettings
-    docks: dict[str, QDockWidget]
-    panels: dict[str, QWidget]
-    menus: MenusPort
-
-    def _dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None: ...
-    def tabifyDockWidget(self, first: QDockWidget, second: QDockWidget) -> None: ...
-    def resizeDocks(self, docks: list[QDockWidget], sizes: list[int], orientation: Qt.Orientation) -> None: ...
-    def menuBar(self) -> QMenuBar: ...
-    def close(self) -> bool: ...
-
-
-@runtime_checkable
 class ImagesPort(Protocol):
-    """What the menus call on the image views (``ImageViews``)."""
+    """What the window calls on the image views (``ImageViews``)."""
 
     def load_folder_dialog(self) -> bool: ...
 
@@ -130,15 +71,3 @@ class ImagesWindow(Protocol):
 
     def statusBar(self) -> QStatusBar: ...
     def isVisible(self) -> bool: ...
-
-
-@runtime_checkable
-class MenusWindow(Protocol):
-    document: ExperimentDocument
-    files: FilesPort
-    actions_: TrainingActions
-    images: ImagesPort
-
-    def menuBar(self) -> QMenuBar: ...
-    def close(self) -> bool: ...
-    def open_compare(self) -> None: ...

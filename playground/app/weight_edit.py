@@ -13,31 +13,37 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QUndoCommand
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QStatusBar, QWidget
 
 from playground.core.spec import Experiment
 
 if TYPE_CHECKING:
-    from playground.app.ports import WeightEditWindow
+    from playground.app.document import ExperimentDocument
+    from playground.app.plots.network import NetworkDiagram
+    from playground.app.training import TrainingController
 
 
 class SetWeightCommand(QUndoCommand):
-    """Sets one entry of a trained parameter in the runner; undo puts the old value back."""
+    """Sets one entry of a trained parameter in the runner; undo puts the old value back.
 
-    def __init__(self, window: WeightEditWindow, name: str, index: tuple[int, ...], old: float, new: float) -> None:
+    ``edits`` is the ``WeightEdits`` that made it: its runner, diagram and document.
+    """
+
+    def __init__(self, edits: WeightEdits, name: str, index: tuple[int, ...], old: float, new: float) -> None:
         where = ", ".join(str(i) for i in index)
         super().__init__(QCoreApplication.translate("WeightEdits", "Set {0}[{1}] to {2:g}").format(name, where, new))
-        self.window, self.name, self.index, self.old, self.new = window, name, index, old, new
+        self.edits, self.name, self.index, self.old, self.new = edits, name, index, old, new
 
     def redo(self) -> None:
-        self.window.controller.set_value(self.name, self.index, self.new)
-        self.window.diagram.mark_hand_edit(self.name, self.index, self.old, self.new)
-        self.window.document.mark_trained()
+        self._set(self.old, self.new)
 
     def undo(self) -> None:
-        self.window.controller.set_value(self.name, self.index, self.old)
-        self.window.diagram.mark_hand_edit(self.name, self.index, self.new, self.old)
-        self.window.document.mark_trained()
+        self._set(self.new, self.old)
+
+    def _set(self, old: float, new: float) -> None:
+        self.edits.controller.set_value(self.name, self.index, new)
+        self.edits.diagram.mark_hand_edit(self.name, self.index, old, new)
+        self.edits.document.mark_trained()
 
 
 class ValueEditor(QLineEdit):
@@ -83,19 +89,29 @@ class ValueEditor(QLineEdit):
 
 
 class WeightEdits(QObject):
-    def __init__(self, window: WeightEditWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    """The diagram's value editor and what it changes: the document (untrained) or the runner's model.
+
+    ``parent`` is the widget the editor floats over (the main window).
+    """
+
+    def __init__(self, document: ExperimentDocument, controller: TrainingController, diagram: NetworkDiagram,
+                 status: QStatusBar, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.controller = controller
+        self.diagram = diagram
+        self.status = status
+        self.parent_widget = parent
         self.editor: ValueEditor | None = None
-        window.diagram.editRequested.connect(self.begin)
+        diagram.editRequested.connect(self.begin)
 
     def begin(self, name: str, index: tuple, value: float, global_pos: QPointF) -> ValueEditor:
         """Show the editor at ``global_pos`` with the current ``value``."""
         if self.editor is not None:
             self.editor.close_editor()
-        editor = ValueEditor(self.window, f"{value:.6g}")
+        editor = ValueEditor(self.parent_widget, f"{value:.6g}")
         editor.closed.connect(lambda: self._closed(editor))
-        local = self.window.mapFromGlobal(QPoint(int(global_pos.x()), int(global_pos.y())))
+        local = self.parent_widget.mapFromGlobal(QPoint(int(global_pos.x()), int(global_pos.y())))
         editor.move(local.x() - 60, local.y() - 12)
         editor.setToolTip(QCoreApplication.translate(
             "WeightEdits", "New value for {0}[{1}]: Enter applies, Esc cancels").format(
@@ -117,7 +133,7 @@ class WeightEdits(QObject):
         except ValueError:
             new = math.nan
         if not math.isfinite(new):
-            self.window.statusBar().showMessage(
+            self.status.showMessage(
                 QCoreApplication.translate("WeightEdits", "“{0}” is not a number; the weight is unchanged").format(
                     editor.text()), 5000)
             return
@@ -130,9 +146,9 @@ class WeightEdits(QObject):
         """Untrained: edit ``model.init_values``; trained: set it in the runner's model (undoable)."""
         if new == old:
             return
-        stats = {p.name: p for p in (self.window.diagram.snapshot.params if self.window.diagram.snapshot else ())}
+        stats = {p.name: p for p in (self.diagram.snapshot.params if self.diagram.snapshot else ())}
         values = stats.get(name).values if name in stats else None
-        if self.window.controller.status.step == 0 and values is not None:
+        if self.controller.status.step == 0 and values is not None:
             start = np.array(values, dtype=np.float64)
             start[index] = new
 
@@ -142,8 +158,8 @@ class WeightEdits(QObject):
                 experiment.model.init_values = given
 
             where = ", ".join(str(i) for i in index)
-            self.window.document.edit(mutate, QCoreApplication.translate(
+            self.document.edit(mutate, QCoreApplication.translate(
                 "WeightEdits", "Set starting {0}[{1}] to {2:g}").format(
                 name, where, new))
             return
-        self.window.document.undo_stack.push(SetWeightCommand(self.window, name, index, old, new))
+        self.document.undo_stack.push(SetWeightCommand(self, name, index, old, new))

@@ -264,7 +264,7 @@ def test_reset_clears_the_finished_message(qtbot, settings):
     assert window.statusBar().currentMessage() == ""
     window.controller.step()
     qtbot.waitUntil(lambda: window.controller.status.state in (PAUSED, FINISHED), timeout=5000)
-    window.files.window.statusBar().showMessage("Saved x")
+    window.files.status.showMessage("Saved x")
     window.actions_.reset.trigger()
     qtbot.waitUntil(lambda: window.controller.status.step == 0, timeout=5000)
     assert window.statusBar().currentMessage() == "Saved x", "only the worker's own message is cleared"

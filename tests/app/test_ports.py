@@ -1,8 +1,10 @@
-"""The window helpers see the main window only through their ports (``playground/app/ports.py``).
+"""The window is a hub: its helpers are handed the objects they use, never the window (issue 17).
 
-Two checks keep the ports honest: the real window has every member a port names, and no helper
-reads a member of the window that its port does not name (found in the helper's source), so a port
-cannot quietly widen back into "the whole main window" (issue 17).
+Checked in each helper's source, so a helper cannot quietly widen back into "the whole main window":
+no parameter is the window, nothing reads ``self.window``, nothing imports ``main_window`` (type-only
+imports included; import-linter checks it too), and no helper reaches into another object's private
+members (``self.files._error`` was how autosave reported an error). The objects one helper hands
+another satisfy the small Protocols of ``playground/app/ports.py``.
 """
 
 from __future__ import annotations
@@ -16,59 +18,78 @@ from window_helpers import open_window
 from playground.app import autosave, files, image_views, inside, learning, lessons_panel, menus, ports, weight_edit
 from playground.core.spec import DataSpec, Experiment
 
-HELPERS = {
-    autosave: ports.AutosaveWindow,
-    files: ports.FilesWindow,
-    image_views: ports.ImagesWindow,
-    inside: ports.InsideWindow,
-    learning: ports.LearningWindow,
-    lessons_panel: ports.LessonsWindow,
-    menus: ports.MenusWindow,
-    weight_edit: ports.WeightEditWindow,
-}
+HELPERS = [autosave, files, inside, learning, lessons_panel, menus, weight_edit]
+WINDOW_NAMES = {"window", "window_", "main_window", "mainwindow"}
 
 
-def members(port: type) -> set[str]:
-    """The attributes and methods a Protocol names, its bases' included."""
-    out: set[str] = set()
-    for cls in port.__mro__:
-        if cls.__module__ != ports.__name__:
-            continue
-        out |= set(getattr(cls, "__annotations__", {}))
-        out |= {name for name, value in vars(cls).items() if inspect.isfunction(value)}
-    return out
+def tree(module) -> ast.Module:
+    return ast.parse(inspect.getsource(module))
 
 
-def window_reads(module) -> set[str]:
-    """``X`` of every ``window.X``, ``self.window.X``, ``self.window_.X`` (and ``w.X`` after ``w = self.window``)."""
-    tree = ast.parse(inspect.getsource(module))
-    aliases = {"window"}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Attribute) \
-                and node.value.attr in ("window", "window_") and isinstance(node.value.value, ast.Name) \
-                and node.value.value.id == "self":
-            aliases |= {t.id for t in node.targets if isinstance(t, ast.Name)}
-    def is_window(owner: ast.expr) -> bool:
-        if isinstance(owner, ast.Name):
-            return owner.id in aliases
-        return isinstance(owner, ast.Attribute) and owner.attr in ("window", "window_") \
-            and isinstance(owner.value, ast.Name) and owner.value.id == "self"
-
-    return {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute) and is_window(node.value)}
+def constructor_parameters(module) -> set[str]:
+    """The parameter names of every ``__init__`` the module defines."""
+    return {arg.arg for node in ast.walk(tree(module))
+            if isinstance(node, ast.FunctionDef) and node.name == "__init__"
+            for arg in [*node.args.args, *node.args.kwonlyargs]}
 
 
-@pytest.mark.parametrize("module", list(HELPERS), ids=lambda m: m.__name__.rsplit(".", 1)[-1])
-def test_a_helper_reads_only_what_its_port_names(module):
-    port = HELPERS[module]
-    reads = window_reads(module)  # empty once a helper is handed its objects instead of the window
-    assert reads <= members(port), f"{module.__name__} reads {sorted(reads - members(port))} not in {port.__name__}"
+def window_attributes(module) -> set[str]:
+    """``self.window`` and the like: what a helper that keeps the window reads it through."""
+    return {node.attr for node in ast.walk(tree(module))
+            if isinstance(node, ast.Attribute) and node.attr.lower() in WINDOW_NAMES}
 
 
-def test_the_main_window_satisfies_every_port(qtbot, settings):
+def imported(module) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(tree(module)):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names |= {node.module, *(f"{node.module}.{alias.name}" for alias in node.names)}
+        elif isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+    return names
+
+
+def private_reaches(module) -> list[str]:
+    """``x._member`` where ``x`` is not ``self`` or ``cls``: a member of another object that is not its API."""
+    found = []
+    for node in ast.walk(tree(module)):
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+            owner = node.value
+            if not (isinstance(owner, ast.Name) and owner.id in ("self", "cls")):
+                found.append(f"line {node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+@pytest.mark.parametrize("module", HELPERS, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
+def test_a_helper_is_handed_its_objects_not_the_window(module):
+    name = module.__name__
+    assert not constructor_parameters(module) & WINDOW_NAMES, f"{name} takes the window"
+    assert not window_attributes(module) & WINDOW_NAMES, f"{name} keeps the window"
+    assert "playground.app.main_window" not in imported(module), f"{name} imports the window"
+
+
+@pytest.mark.parametrize("module", HELPERS, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
+def test_no_helper_reaches_into_another_objects_private_members(module):
+    assert not private_reaches(module), f"{module.__name__}: {private_reaches(module)}"
+
+
+def test_the_checks_see_what_they_look_for():
+    """The checks would catch the old shapes (a check that cannot fail proves nothing)."""
+    old = ast.parse("class A:\n    def __init__(self, window):\n        self.window = window\n"
+                    "        window.files._error('t', 'x')\n")
+    calls = [n for n in ast.walk(old) if isinstance(n, ast.Attribute)]
+    assert any(n.attr == "window" for n in calls)
+    assert any(n.attr == "_error" and not isinstance(n.value, ast.Name) for n in calls)
+
+
+def test_what_one_helper_hands_another_satisfies_its_port(qtbot, settings):
     window = open_window(qtbot, settings, Experiment(data=DataSpec(kind="xor", samples=40)))
-    for port in {*HELPERS.values(), ports.ImagesWindow}:
-        missing = sorted(name for name in members(port) if not hasattr(window, name))
-        assert not missing, f"MainWindow lacks {missing} of {port.__name__}"
-        assert isinstance(window, port)
-    assert isinstance(window.files, ports.FilesPort)
-    assert isinstance(window.menus, ports.MenusPort)
+    for port in (ports.Adopter, ports.FileActions, ports.FileMenuActions):
+        assert isinstance(window.files, port), port.__name__
+    assert window.autosave.adopter is window.files and window.learning.lessons.files is window.files
+    assert isinstance(window.images, ports.ImagesPort)
+    assert isinstance(window, ports.ImagesWindow)  # the image views still take the window (their module)
+    reads = {node.attr for node in ast.walk(tree(image_views)) if isinstance(node, ast.Attribute)
+             and isinstance(node.value, ast.Attribute) and node.value.attr == "window"}
+    names = set(ports.ImagesWindow.__annotations__) | {"statusBar", "isVisible"}
+    assert reads <= names, f"image_views reads {sorted(reads - names)} of the window, not in its port"
