@@ -659,6 +659,10 @@ Apply changes and reset weights?</source>
         <translation>训练进程无法启动：{0}</translation>
     </message>
     <message>
+        <source>the training process stopped answering</source>
+        <translation>训练进程已停止响应</translation>
+    </message>
+    <message>
         <source>the training process stopped before answering</source>
         <translation>训练进程在应答之前就停止了</translation>
     </message>
