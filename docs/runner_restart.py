@@ -7,6 +7,12 @@ Each round trains, runs ``kill -9`` on the runner process, and records how long 
 says so, until the engine is rebuilt on a new runner (Train works again, from the last state), and
 until it trains again after Train is pressed; then the window saves. The first round's status bar,
 right after the restart, is grabbed to the PNG. Look at it before committing it.
+
+``--signal STOP`` stops the runner instead (``kill -STOP``: alive, answering nothing); the window
+restarts it once it has been silent for ``worker.HANG_S``:
+
+    ../shared/tools/with-display --size 1366x768 .venv/bin/python docs/runner_restart.py \\
+        docs/screenshots/runner_hung_restarted.png --signal STOP --rounds 2
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ def main() -> int:
     parser.add_argument("--file", default="resources/examples/spiral.json")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--train-seconds", type=float, default=6.0)
+    parser.add_argument("--signal", default="9", help="9 (kill, the default) or STOP (hung)")
     args = parser.parse_args()
 
     from PySide6.QtCore import QTimer
@@ -59,11 +66,12 @@ def main() -> int:
         elif phase == "training" and now - state["t0"] >= args.train_seconds:
             state["pid"] = c.worker.pid
             state["step"] = c.status.step
-            subprocess.run(["kill", "-9", str(state["pid"])], check=True)  # as a user (or the OOM killer) would
+            subprocess.run(["kill", f"-{args.signal}", str(state["pid"])], check=True)  # as a user or the OOM killer
             state.update(phase="killed", t0=time.monotonic(), row={"step_at_kill": state["step"]})
         elif phase == "killed":
             row = state["row"]
             if "told_s" not in row and "training process stopped" in bar.currentMessage():
+                row["told"] = bar.currentMessage()
                 row["told_s"] = now - state["t0"]
             if (c.worker.pid not in (None, state["pid"]) and not c.busy and c.status.state == "idle"
                     and "restarted from step" in bar.currentMessage()):
