@@ -57,9 +57,9 @@ _workers: weakref.WeakSet[EngineWorker] = weakref.WeakSet()
 HANG_S = 10.0
 """A runner process silent this long is hung and killed (then restarted like a dead one). It sends a
 ``Beat`` every ``BEAT_S`` from its sending thread, which a long step never blocks; the longest the
-largest allowed model kept it silent was 0.6 s (``bench/runner_silence.py``: build, training, full
-views, trained-state captures, save and export), so 10 s is 16× that and still tells the user
-within seconds. Tests set it lower."""
+largest allowed model kept it silent was 0.6 s at load 1.3 and 1.0 s at load 3–4.5 on 2 cores
+(``bench/runner_silence.py``: build, training, full views, trained-state captures, save and
+export), so 10 s is 10× that and still tells the user within seconds. Tests set it lower."""
 WATCHDOG_POLL_S = 0.25
 
 
