@@ -107,3 +107,27 @@ def test_commands_pickle(command: type[Command]) -> None:
     args = {f.name: fields[f.name] for f in dataclasses.fields(command) if f.name in fields}
     message = Request(1, command(**args))
     assert pickle.loads(pickle.dumps(message)) == message
+
+
+def test_an_idle_runner_beats_and_a_busy_one_too() -> None:
+    """The heartbeat the window's watchdog listens for comes while nothing else is said, also while
+    the training thread is busy in a long call (it is sent by the sending thread)."""
+    from playground.core.protocol import BEAT_S, Beat, Call
+
+    runner = Runner()
+    assert runner.ask(Hello()).ok
+    assert runner.conn.poll(20 * BEAT_S) and isinstance(runner.conn.recv(), Beat)  # idle: nothing else to say
+    experiment = Experiment(data=DataSpec(kind="xor", samples=40), model=ModelSpec(hidden=[LayerSpec(units=3)]))
+    assert runner.ask(Build(experiment, None, generation=1)).ok
+    runner.events.clear()
+    assert runner.ask(Call(_sleep, (6 * BEAT_S,))).ok  # the training thread busy for 6 beats
+    assert sum(isinstance(e, Beat) for e in runner.events) >= 2, [type(e).__name__ for e in runner.events]
+    assert runner.ask(Quit()).ok
+    runner.thread.join(10)
+
+
+def _sleep(_engine, seconds: float) -> float:
+    import time
+
+    time.sleep(seconds)
+    return seconds
