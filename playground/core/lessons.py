@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from playground.core.errors import quote, quote_path
 from playground.core.experiment_io import (
     ExperimentError,
     experiment_from_dict,
@@ -81,24 +82,25 @@ class LessonError(ValueError):
 
 def load_lesson(path: str | Path) -> Lesson:
     path = Path(path)
+    shown = quote_path(path)
     text = read_text(path, LessonError, "a lesson file")
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise LessonError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise LessonError(f"{shown}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
     if not isinstance(doc, dict) or doc.get("format") != LESSON_FORMAT:
-        raise LessonError(f"{path}: not a Torch Playground lesson (the 'format' field must be {LESSON_FORMAT!r})")
+        raise LessonError(f"{shown}: not a Torch Playground lesson (the 'format' field must be {quote(LESSON_FORMAT)})")
     try:
         lesson = Lesson.model_validate(doc)
     except ValidationError as exc:
-        raise LessonError(f"{path} is not a valid lesson:\n{format_validation_error(exc)}") from None
+        raise LessonError(f"{shown} is not a valid lesson:\n{format_validation_error(exc)}") from None
     except ExperimentError as exc:
-        raise LessonError(f"{path}: {exc}") from None
+        raise LessonError(f"{shown}: {exc}") from None
     for change in lesson.try_this:
         try:
             apply_patch(lesson.experiment, change.patch)
         except ExperimentError as exc:
-            raise LessonError(f"{path}: try_this {change.label!r} makes an invalid experiment: {exc}") from None
+            raise LessonError(f"{shown}: try_this {quote(change.label)} makes an invalid experiment: {exc}") from None
     return lesson
 
 

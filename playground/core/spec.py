@@ -18,6 +18,7 @@ from playground.core.limits import (
     MAX_COLUMN_NAME,
     MAX_CSV_COLUMNS,
     MAX_HISTORY_ROWS,
+    MAX_IMAGE_CLASSES,
     MAX_KEY,
     MAX_NAME,
     MAX_PARAMETERS,
@@ -111,13 +112,17 @@ class CsvSpec(_Strict):
         return value
 
 
+ClassFolder = Annotated[str, Field(min_length=1, max_length=MAX_COLUMN_NAME)]
+"""An image class: a sub-folder's name, bounded like a CSV class label (a real one is ≤ 255 characters)."""
+
+
 class ImageFolderSpec(_Strict):
     """A folder with one sub-folder of images per class (torchvision's ImageFolder layout)."""
 
     path: str = Field(min_length=1, max_length=4096)
     side: Literal[8, 16, 28] = Field(16, description="Images are made grey and resized to side × side")
-    classes: list[str] | None = Field(None, max_length=MAX_CLASSES,
-                                      description="Class (sub-folder) names in index order, stored on import")
+    classes: list[ClassFolder] | None = Field(None, max_length=MAX_IMAGE_CLASSES,
+                                              description="Class (sub-folder) names in index order, stored on import")
 
     @field_validator("path")
     @classmethod
@@ -173,7 +178,7 @@ class DataSpec(_Strict):
         if self.kind == "csv" and self.csv is None:
             raise ValueError("kind 'csv' needs a 'csv' section (path and target)")
         if self.kind != "csv" and self.csv is not None:
-            raise ValueError(f"a 'csv' section only goes with kind 'csv', not {self.kind!r}")
+            raise ValueError(f"a 'csv' section only goes with kind 'csv', not {quote(self.kind)}")
         if (self.kind == "images") != (self.images is not None):
             raise ValueError("kind 'images' needs an 'images' section (path), and only it takes one")
         if self.classes is not None and self.kind not in MULTICLASS_KINDS:
@@ -409,7 +414,7 @@ class RunSpec(_Strict):
     def _known_columns(cls, value: dict) -> dict:
         unknown = [k for k in value if k not in RUN_COLUMNS]
         if unknown:
-            raise ValueError(f"unknown column {unknown[0][:60]!r}; columns are {', '.join(RUN_COLUMNS)}")
+            raise ValueError(f"unknown column {quote(unknown[0])}; columns are {', '.join(RUN_COLUMNS)}")
         return value
 
     @model_validator(mode="after")
@@ -441,7 +446,7 @@ class Experiment(_Strict):
         loss = self.training.loss
         if task is not None and loss is not None and LOSSES[loss].task != task:
             raise ValueError(
-                f"training.loss {loss!r} is for {LOSSES[loss].task}, but the data is {task}")
+                f"training.loss {quote(loss)} is for {LOSSES[loss].task}, but the data is {task}")
         n = self.data.n_classes
         if loss is not None and LOSSES[loss].target == "binary" and n is not None and n != 2:
             raise ValueError(f"training.loss 'bce_with_logits' needs 2 classes, the data has {n}")
