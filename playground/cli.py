@@ -34,7 +34,7 @@ from playground.core.cli_support import (
     option_error,
     summary,
 )
-from playground.core.errors import ExperimentError, PlaygroundError, SaveError, one_line, quote_path
+from playground.core.errors import QUOTE_LIMIT, ExperimentError, PlaygroundError, SaveError, one_line, quote, quote_path
 from playground.core.experiment_io import atomic_write, dumps, load_experiment, rebase_paths
 from playground.core.export import FORMATS
 from playground.core.registry import ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, REDUCTIONS, TASKS, available_devices
@@ -62,7 +62,19 @@ class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of printing usage and exiting 2, so usage errors are one line, exit 1."""
 
     def error(self, message: str) -> NoReturn:
-        raise CliError(f"{message} (see {self.prog} --help)")
+        raise CliError(f"{_bounded_usage(message)} (see {self.prog} --help)")
+
+
+def _bounded_usage(message: str) -> str:
+    """argparse's message with each value it echoes (``invalid int value: 'xxx…'``, unrecognized arguments)
+    quoted through :func:`quote`: a 10 MB option value or a million stray arguments give one short line."""
+    words = [quote(w[1:-1]) if len(w) > QUOTE_LIMIT and w[:1] == w[-1:] == "'" else
+             quote(w)[1:-1] if len(w) > QUOTE_LIMIT else w for w in message.split(" ")[:MAX_USAGE_WORDS + 1]]
+    return " ".join(words[:MAX_USAGE_WORDS]) + (" …" if len(words) > MAX_USAGE_WORDS else "")
+
+
+MAX_USAGE_WORDS = 40
+"""Words of an argparse message shown: its own text is shorter; a list of stray arguments is cut here."""
 
 
 def _add_version(p: argparse.ArgumentParser) -> None:
