@@ -323,7 +323,8 @@ def fallback_save(text: str, wanted: str | os.PathLike[str], error: SaveError) -
     from playground.core.savefile import atomic_write
 
     wanted = Path(wanted)
-    name = f"{wanted.stem or 'experiment'}.unsaved-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.json"
+    stem = wanted.stem[:100] or "experiment"  # a name the file system refused as too long still gets a fallback
+    name = f"{stem}.unsaved-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.json"
     tried = []
     for folder in (wanted.parent, Path(tempfile.gettempdir()), Path.cwd()):
         path = folder / name
@@ -335,4 +336,6 @@ def fallback_save(text: str, wanted: str | os.PathLike[str], error: SaveError) -
         except OSError as exc:  # SaveError included
             tried.append(str(path))
             last = exc
-    raise SaveError(f"{error}; it could not be written elsewhere either (tried {', '.join(tried)}: {last})")
+    shown = ", ".join(map(quote_path, tried))
+    why = last if isinstance(last, SaveError) else (last.strerror or last)
+    raise SaveError(f"{error}; it could not be written elsewhere either (tried {shown}: {why})")

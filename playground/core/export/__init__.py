@@ -14,7 +14,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from playground.core.errors import quote, quote_path
+from playground.core.errors import SaveError, quote, quote_path
 from playground.core.export.errors import ExportError, ExportWarning, WeightsError
 from playground.core.export.formats import (
     DEFAULT_FORMAT,
@@ -56,14 +56,23 @@ def write(source: ExportSource, path: str | Path, fmt: str | ExportFormat | None
     message = untrained_warning(source, chosen)
     module = importlib.import_module(f"playground.core.export.{chosen.module}")
     p = Path(path)
-    if p.is_dir():
+    try:
+        is_dir = p.is_dir()
+    except OSError as exc:  # a name too long for the file system: its own message would hold all of it
+        raise SaveError(f"{quote_path(p)}: cannot export: {exc.strerror or type(exc).__name__}") from None
+    if is_dir:
         raise ExportError(f"{quote_path(p)}: is a folder; give a file name")
     try:  # an export names a new file, often in a new folder (experiment saves never create folders)
         p.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ExportError(f"{quote_path(p)}: cannot create the folder {quote_path(p.parent)} "
                           f"({exc.strerror or exc})") from None
-    written = module.write(source, p)
+    try:
+        written = module.write(source, p)
+    except SaveError:
+        raise
+    except OSError as exc:  # an exporter's own open(): its message would hold the whole path
+        raise SaveError(f"{quote_path(p)}: cannot export: {exc.strerror or type(exc).__name__}") from None
     if message:
         warnings.warn(message, ExportWarning, stacklevel=3)
     return written
