@@ -246,3 +246,22 @@ def test_huge_csv_cells_and_labels_give_short_lines(tmp_path):
     with pytest.raises(DataError) as info:
         import_csv(path, "label", task="classification", features=["a", HUGE])
     _assert_short(str(info.value), "feature")
+
+
+def test_image_classes_at_the_limit_load_save_and_load_again(tmp_path):
+    from playground.core.experiment_io import dumps, experiment_from_dict, load_experiment
+    from playground.core.limits import MAX_COLUMN_NAME, MAX_IMAGE_CLASSES
+
+    classes = [f"{i:03d}".ljust(MAX_COLUMN_NAME, "c") for i in range(MAX_IMAGE_CLASSES)]
+    doc = {"format": "torch-playground.experiment", "version": 1,
+           "data": {"kind": "images", "images": {"path": "imgs", "classes": classes}}}
+    path = tmp_path / "at-limit.json"
+    path.write_text(dumps(experiment_from_dict(doc, "doc")))
+    again = load_experiment(path)
+    assert again.data.images is not None and again.data.images.classes == classes
+    path.write_text(dumps(again))
+    assert load_experiment(path) == again
+    for too_many in ([*classes, "extra"], [classes[0] + "c", *classes[1:]]):
+        doc["data"]["images"]["classes"] = too_many
+        with pytest.raises(PlaygroundError, match=r"data\.images\.classes"):
+            experiment_from_dict(doc, "doc")
