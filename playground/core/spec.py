@@ -175,7 +175,7 @@ class PointSpec:
     """A point the user drew; ``y`` is a class index or a regression value.
 
     A slotted dataclass, not a model: a file may hold 100,000 of them, and a model's ``__dict__`` and
-    fields-set cost ≈ 400 bytes each (35× the file in memory; this is ≈ 15×, ``bench/parse_memory.py``).
+    fields-set cost ≈ 400 bytes each (35× the file in memory; this is 19×, ``bench/parse_memory.py``).
     """
 
     x: Annotated[list[float], Field(min_length=1, max_length=2), WrapValidator(_plain_floats)]
