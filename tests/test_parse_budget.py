@@ -95,3 +95,31 @@ def test_bombs_are_refused_by_the_counts_before_parsing(monkeypatch, body, messa
     with pytest.raises(ExperimentError, match=message) as info:
         parse_experiment(text, "bomb.json")
     assert len(str(info.value)) < 200
+
+
+def test_rows_of_numbers_keep_the_parsed_lists_and_refuse_what_list_float_refuses():
+    """The memory fast path (``spec._plain_floats``) accepts and refuses exactly what ``list[float]`` does."""
+    from typing import Annotated
+
+    from pydantic import Field, TypeAdapter, ValidationError
+
+    from playground.core.spec import MAX_UNITS, InitValue, PointSpec, _Row
+
+    def outcome(adapter: TypeAdapter, value: Any) -> Any:
+        try:
+            return [float(v) for v in adapter.validate_python(value)]
+        except ValidationError:
+            return "refused"
+
+    plain = TypeAdapter(Annotated[list[float], Field(max_length=MAX_UNITS)])
+    fast = TypeAdapter(_Row)
+    cases: list[Any] = [[1, 2.5], [True, 1.0], [1, "2"], [None], [], [10**400], [2**60, -(2**60)], [1.5] * 1025,
+                        [1] * 1025, [[1, 2]], ["a"], (1.0, 2.0), [1, [2]], [2**53, 0.5], [-(2**53) - 1, 1]]
+    for case in cases:
+        assert outcome(fast, case) == outcome(plain, case), case
+    parsed = json.loads("[0.5, -1, 3]")
+    assert TypeAdapter(InitValue).validate_python(parsed) is parsed  # no copy, no float built per element
+    matrix = json.loads("[[0.5, -1], [3, 4]]")
+    assert all(a is b for a, b in zip(TypeAdapter(InitValue).validate_python(matrix), matrix))
+    point = PointSpec(**json.loads('{"x": [0.5, 1], "y": 1}'))
+    assert point.x == [0.5, 1.0] and point.split == "train" and not hasattr(point, "__dict__")
