@@ -75,6 +75,9 @@ def cases() -> dict[str, str]:
     return {
         "view.hidden = 4.9 M integers": _raw(base(**{"view.hidden": "@"}), "@", zeros(4_900_000)),
         "view.hidden = 4.9 M strings": _raw(base(**{"view.hidden": "@"}), "@", strings(4_900_000)),
+        "view.hidden = 2.9 M integers (under the count)": _raw(base(**{"view.hidden": "@"}), "@", zeros(2_900_000)),
+        "599,000 strings of commas + 2.3 M integers": _raw(  # the slowest text to count: every string scanned
+            base(**{"view.hidden": "@"}), "@", "[" + ",".join(['",,,,,,"'] * 599_000 + ["0"] * 2_300_000) + "]"),
         "data.features = 1 M integers": _raw(base(**{"data.features": "@"}), "@", zeros(1_000_000)),
         "data.features = 4.9 M integers": _raw(base(**{"data.features": "@"}), "@", zeros(4_900_000)),
         "training.optimizer.lr = 1 M list": _raw(base(**{"training.optimizer.lr": "@"}), "@", zeros(1_000_000)),

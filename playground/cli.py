@@ -34,7 +34,7 @@ from playground.core.cli_support import (
     option_error,
     summary,
 )
-from playground.core.errors import ExperimentError, PlaygroundError, SaveError, one_line
+from playground.core.errors import QUOTE_LIMIT, ExperimentError, PlaygroundError, SaveError, one_line, quote, quote_path
 from playground.core.experiment_io import atomic_write, dumps, load_experiment, rebase_paths
 from playground.core.export import FORMATS
 from playground.core.registry import ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, REDUCTIONS, TASKS, available_devices
@@ -62,7 +62,19 @@ class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of printing usage and exiting 2, so usage errors are one line, exit 1."""
 
     def error(self, message: str) -> NoReturn:
-        raise CliError(f"{message} (see {self.prog} --help)")
+        raise CliError(f"{_bounded_usage(message)} (see {self.prog} --help)")
+
+
+def _bounded_usage(message: str) -> str:
+    """argparse's message with each value it echoes (``invalid int value: 'xxx…'``, unrecognized arguments)
+    quoted through :func:`quote`: a 10 MB option value or a million stray arguments give one short line."""
+    words = [quote(w[1:-1]) if len(w) > QUOTE_LIMIT and w[:1] == w[-1:] == "'" else
+             quote(w)[1:-1] if len(w) > QUOTE_LIMIT else w for w in message.split(" ")[:MAX_USAGE_WORDS + 1]]
+    return " ".join(words[:MAX_USAGE_WORDS]) + (" …" if len(words) > MAX_USAGE_WORDS else "")
+
+
+MAX_USAGE_WORDS = 40
+"""Words of an argparse message shown: its own text is shorter; a list of stray arguments is cut here."""
 
 
 def _add_version(p: argparse.ArgumentParser) -> None:
@@ -178,7 +190,7 @@ def _load_engine(path: str, device: str | None = None, init_from: str | None = N
     if device is not None and device_problem(device):
         raise CliError(f"--device: device {device_problem(device)}")
     if device is None and device_problem(exp.training.device):
-        raise CliError(f"{path}: training.device: {device_problem(exp.training.device)}; "
+        raise CliError(f"{quote_path(path)}: training.device: {device_problem(exp.training.device)}; "
                        "train with --device auto (or cpu)")
     base_dir = _folder_of(path)
     if init_from:
@@ -191,7 +203,7 @@ def _load_engine(path: str, device: str | None = None, init_from: str | None = N
     try:
         return Engine(exp, base_dir=base_dir, device=device)
     except (ExperimentError, StateError) as exc:  # named by file, as the app names them
-        raise CliError(f"{path}: {exc}") from None
+        raise CliError(f"{quote_path(path)}: {exc}") from None
 
 
 def _folder_of(path: str) -> Path:
@@ -371,7 +383,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _export_to_stdout(args: argparse.Namespace) -> int:
     if (args.format or "").lower().lstrip(".") not in STDOUT_FORMATS:
-        raise CliError(f"-o {args.output}: standard output takes --format {', '.join(STDOUT_FORMATS)} only; the "
+        raise CliError(f"-o {quote_path(args.output)}: standard output takes --format "
+                       f"{', '.join(STDOUT_FORMATS)} only; the "
                        "other formats are binary or more than one file, so give a file name")
     import tempfile
 
@@ -452,7 +465,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationError as exc:  # building ``new``'s experiment from options
         return _fail(option_error(exc))
     except OSError as exc:
-        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        where = f"{quote_path(exc.filename)}: " if getattr(exc, "filename", None) else ""
         return _fail(f"{where}{exc.strerror or exc}")
     except (ValueError, KeyError) as exc:
         return _fail(exc.args[0] if isinstance(exc, KeyError) and exc.args else exc)

@@ -54,7 +54,8 @@ def rich_document() -> dict[str, Any]:
 def _models(annotation: Any) -> list[tuple[type[BaseModel], tuple[Any, ...]]]:
     """The models inside a field's type, with the path step to reach one (``0`` in a list, a key in a dict)."""
     origin = typing.get_origin(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and (issubclass(annotation, BaseModel)
+                                         or hasattr(annotation, "__pydantic_fields__")):  # a pydantic dataclass
         return [(annotation, ())]
     if origin in (typing.Union, types.UnionType):
         return [m for arg in typing.get_args(annotation) for m in _models(arg)]
@@ -68,12 +69,13 @@ def _models(annotation: Any) -> list[tuple[type[BaseModel], tuple[Any, ...]]]:
 def field_paths(model: type[BaseModel] = Experiment, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     """Every field's path in the schema (lists entered at their first element), plus each extra key."""
     paths = []
-    for name, field in model.model_fields.items():
+    for name, field in model.__pydantic_fields__.items():
         path = (*prefix, name)
         paths.append(path)
         for sub, step in _models(field.annotation):
             paths += field_paths(sub, (*path, *step))
-    if model.model_config.get("extra") == "allow":  # the optimizer's flat hyper-parameters
+    config = getattr(model, "model_config", None) or getattr(model, "__pydantic_config__", {})
+    if config.get("extra") == "allow":  # the optimizer's flat hyper-parameters
         paths.append((*prefix, "lr"))
     paths += [(*prefix, MARK)]  # an unknown key at this level: its name is the huge value
     return paths
@@ -98,3 +100,46 @@ def with_huge(path: tuple[Any, ...], kind: str, doc: dict[str, Any] | None = Non
         return text.replace('"@@KEY@@"', key)
     node[last] = MARK
     return json.dumps(doc).replace(json.dumps(MARK), HUGE_TEXT[kind])
+
+
+def largest_document() -> dict[str, Any]:
+    """A document at every list, text and count limit at once (the trained-state blob aside): the most
+    values, strings and containers an accepted file can hold, and the largest it saves into."""
+    from playground.core import limits
+    from playground.core.spec import (
+        MAX_LAYERS,
+        MAX_RUN_POINTS,
+        MAX_RUNS,
+        MAX_SCALARS,
+        MAX_UNITS,
+        RUN_COLUMNS,
+        VIEW_PANELS,
+    )
+
+    tiny = -1.2345678901234567e-300  # the longest a float writes
+    doc = rich_document()
+    doc["name"], doc["description"] = "n" * limits.MAX_NAME, "\x01" * limits.MAX_TEXT
+    csv = doc["data"]["csv"]
+    csv["target"] = "t" * limits.MAX_COLUMN_NAME
+    csv["features"] = [f"{i:04}" + "f" * (limits.MAX_COLUMN_NAME - 4) for i in range(limits.MAX_CSV_COLUMNS)]
+    csv["mean"] = csv["std"] = [tiny] * limits.MAX_CSV_COLUMNS
+    csv["classes"] = [f"{i:04}" + "c" * (limits.MAX_COLUMN_NAME - 4) for i in range(limits.MAX_CLASSES)]
+    doc["data"]["added"] = [{"x": [tiny] * 2, "y": tiny, "split": "test"}] * limits.MAX_ADDED_POINTS
+    doc["data"]["removed"] = [limits.MAX_STEP] * 200_000
+    doc["view"]["hidden"] = list(VIEW_PANELS)
+    rows = limits.MAX_PARAMETERS // MAX_UNITS // 32
+    doc["model"]["init_values"] = {f"{i}.weight": [[tiny] * MAX_UNITS] * rows for i in range(32)}
+    doc["model"]["hidden"] = [{"units": 4, "activation": "tanh", "dropout": 0.0, "norm": "none"}] * MAX_LAYERS
+    state = doc["state"]
+    state["history"]["columns"] = {f"column{i}": [tiny] * limits.MAX_HISTORY_ROWS for i in range(16)}
+    state["optimizer_scalars"] = {f"{i}.step": tiny for i in range(MAX_SCALARS)}
+    per_group = MAX_SCALARS // 16 - 3  # the indices, lr and the two betas: 4,096 values in all
+    state["optimizer_groups"] = [{"params": list(range(per_group)), "lr": 0.01, "betas": [0.9, 0.999]}] * 16
+    settings = {"data": {k: v for k, v in doc["data"].items() if k not in ("added", "removed")},
+                "model": {k: v for k, v in doc["model"].items() if k != "init_values"},
+                "training": doc["training"]}
+    run = {"name": "n" * limits.MAX_NAME, "changed": "c" * limits.MAX_NAME, "device": "cpu",
+           "final": {c: tiny for c in RUN_COLUMNS}, "history": {c: [tiny] * MAX_RUN_POINTS for c in RUN_COLUMNS},
+           "settings": settings}
+    doc["version"], doc["runs"] = 2, [run] * MAX_RUNS
+    return doc

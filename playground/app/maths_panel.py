@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QText
 
 from playground.app.names import indexing_note, layer_name, parameter_label
 from playground.app.training import TrainingController
+from playground.core.errors import quote
 from playground.core.maths_types import MAX_SAMPLES, StepMaths
 from playground.core.protocol import RemoteError
 from playground.core.registry import ACTIVATIONS
@@ -45,7 +46,7 @@ def parse_samples(text: str) -> list[int]:
     try:
         return [int(p) for p in parts]
     except ValueError:
-        raise ValueError(f"samples are whole numbers separated by commas, not {text!r}") from None
+        raise ValueError(f"samples are whole numbers separated by commas, not {quote(text)}") from None
 
 
 class MathsPanel(QWidget):

@@ -11,6 +11,8 @@ import os
 from threading import Lock
 from typing import Any
 
+from playground.core.errors import quote
+
 MODE_ENV = "PLAYGROUND_WORKER"
 """``process`` (default) or ``thread``: where the runner trains."""
 START_ENV = "PLAYGROUND_RUNNER_START"
@@ -35,7 +37,7 @@ def process_context() -> Any:
             method = os.environ.get(START_ENV) or ("forkserver" if "forkserver" in methods else "spawn")
             if method not in ("forkserver", "spawn") or method not in methods:
                 raise ValueError(f"{START_ENV} must be one of {', '.join(m for m in methods if m != 'fork')}, "
-                                 f"not {method!r}")
+                                 f"not {quote(method)}")
             ctx = multiprocessing.get_context(method)
             if method == "forkserver":
                 ctx.set_forkserver_preload(PRELOAD)

@@ -32,6 +32,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from playground.app.processes import MODE_ENV, process_context
+from playground.core.errors import quote
 from playground.core.protocol import (
     NO_REPLY,
     PROTOCOL_VERSION,
@@ -106,7 +107,7 @@ class EngineWorker(QObject):
         self.buffer = buffer
         self.mode = mode or os.environ.get(MODE_ENV, "process")
         if self.mode not in ("process", "thread"):
-            raise ValueError(f"{MODE_ENV} must be 'process' or 'thread', not {self.mode!r}")
+            raise ValueError(f"{MODE_ENV} must be 'process' or 'thread', not {quote(self.mode)}")
         self._conn, self._child_conn = multiprocessing.Pipe(duplex=True)
         self._send_lock = Lock()
         self._pending: dict[int, Future] = {}

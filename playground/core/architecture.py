@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from playground.core.errors import quote
 from playground.core.registry import ACTIVATIONS, LOSSES, NORMS, Task
 from playground.core.spec import ModelSpec, TrainingSpec
 
@@ -76,7 +77,7 @@ def head(training: TrainingSpec, task: Task, n_classes: int | None) -> tuple[str
     """The loss an experiment trains with and the output width it implies, refusing a loss for the other task."""
     loss = training.loss_for(task)
     if LOSSES[loss].task != task:
-        raise ValueError(f"training.loss {loss!r} does not fit {task} data")
+        raise ValueError(f"training.loss {quote(loss)} does not fit {task} data")
     return loss, output_dim(task, loss, n_classes)
 
 

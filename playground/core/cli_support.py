@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from playground.core.architecture import model_code, parameter_count
 from playground.core.data.csv_data import import_csv
-from playground.core.errors import SaveError, one_line, quote
+from playground.core.errors import SaveError, one_line, quote, quote_path
 from playground.core.registry import DEFAULT_LOSS, OPTIMIZERS
 from playground.core.resources import examples_dir
 from playground.core.spec import (
@@ -148,7 +148,7 @@ def build_new_experiment(args: Any, out_dir: Path, notes: list[str] | None = Non
 
         folder, images = import_folder(args.images, getattr(args, "side", None) or 16)
         if notes is not None:
-            notes.append(f"{args.images}: {images.summary()}")
+            notes.append(f"{quote_path(args.images)}: {images.summary()}")
         folder = folder.model_copy(update={"path": _relative(Path(args.images), out_dir)})
         spec = DataSpec(kind="images", images=folder, **data)
         name = args.name or Path(args.images).resolve().name
@@ -157,7 +157,7 @@ def build_new_experiment(args: Any, out_dir: Path, notes: list[str] | None = Non
             if getattr(args, opt, None):
                 raise ValueError(f"--{opt} only goes with --csv")
         if args.dataset not in (*SYNTHETIC_KINDS, "digits"):
-            raise ValueError(f"unknown data set {args.dataset!r}; choose one of: {', '.join(SYNTHETIC_KINDS)}")
+            raise ValueError(f"unknown data set {quote(args.dataset)}; choose one of: {', '.join(SYNTHETIC_KINDS)}")
         if args.dataset in MULTICLASS_KINDS and "classes" not in data:
             data["classes"] = 3
         spec = DataSpec(kind=args.dataset, **data)
@@ -206,7 +206,7 @@ def final_metrics(engine: Engine, seconds: float, metrics: Any = None) -> dict[s
 def summary(engine: Engine) -> str:
     exp, ds = engine.spec, engine.dataset
     data = exp.data
-    source = f"CSV {data.csv.path} → {data.csv.target}" if data.csv else data.kind
+    source = f"CSV {quote_path(data.csv.path)} → {quote(data.csv.target)}" if data.csv else data.kind
     t = exp.training
     epochs = translate("cli", "%n epoch(s)", None, t.epochs) if t.epochs else translate("cli", "until stopped")
     lines = [
@@ -323,7 +323,8 @@ def fallback_save(text: str, wanted: str | os.PathLike[str], error: SaveError) -
     from playground.core.savefile import atomic_write
 
     wanted = Path(wanted)
-    name = f"{wanted.stem or 'experiment'}.unsaved-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.json"
+    stem = wanted.stem[:100] or "experiment"  # a name the file system refused as too long still gets a fallback
+    name = f"{stem}.unsaved-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.json"
     tried = []
     for folder in (wanted.parent, Path(tempfile.gettempdir()), Path.cwd()):
         path = folder / name
@@ -335,4 +336,6 @@ def fallback_save(text: str, wanted: str | os.PathLike[str], error: SaveError) -
         except OSError as exc:  # SaveError included
             tried.append(str(path))
             last = exc
-    raise SaveError(f"{error}; it could not be written elsewhere either (tried {', '.join(tried)}: {last})")
+    shown = ", ".join(map(quote_path, tried))
+    why = last if isinstance(last, SaveError) else (last.strerror or last)
+    raise SaveError(f"{error}; it could not be written elsewhere either (tried {shown}: {why})")

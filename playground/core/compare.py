@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from playground.core.errors import quote
 from playground.core.spec import Experiment
 
 MIN_VARIANTS, MAX_VARIANTS = 2, 8
@@ -53,13 +54,13 @@ def _setting_key(setting: str) -> str:
     key = {"learning_rate": "lr", "init_seed": "seed", "batch": "batch_size", "data.seed": "data_seed"}.get(key, key)
     if key in SETTINGS or (key.startswith("width") and key[5:].isdigit()):
         return key
-    raise CompareError(f"cannot vary {setting[:60]!r}; choose one of: {', '.join(SETTINGS)}")
+    raise CompareError(f"cannot vary {quote(setting)}; choose one of: {', '.join(SETTINGS)}")
 
 
 def parse_vary(text: str) -> tuple[str, list[Any]]:
     """``lr=0.003,0.01`` → ``("lr", [0.003, 0.01])``; 2–8 distinct values."""
     if "=" not in text:
-        raise CompareError(f"--vary: expected SETTING=V1,V2,… (e.g. lr=0.01,0.1), got {text[:60]!r}")
+        raise CompareError(f"--vary: expected SETTING=V1,V2,… (e.g. lr=0.01,0.1), got {quote(text)}")
     name, _, raw = text.partition("=")
     key = _setting_key(name)
     values: list[Any] = []
@@ -72,12 +73,12 @@ def parse_vary(text: str) -> tuple[str, list[Any]]:
         try:
             number = float(item)
         except ValueError:
-            raise CompareError(f"--vary {key}: {item[:60]!r} is not a number") from None
+            raise CompareError(f"--vary {key}: {quote(item)} is not a number") from None
         if not math.isfinite(number):
-            raise CompareError(f"--vary {key}: {item[:60]!r} is not a finite number")
+            raise CompareError(f"--vary {key}: {quote(item)} is not a finite number")
         if key in _INT_SETTINGS or key.startswith("width"):
             if number != int(number):
-                raise CompareError(f"--vary {key}: {item[:60]!r} must be a whole number")
+                raise CompareError(f"--vary {key}: {quote(item)} must be a whole number")
             number = int(number)
         values.append(number)
     check_values(key, values)
@@ -123,7 +124,7 @@ def apply_setting(experiment: Experiment, key: str, value: Any) -> Experiment:
         from playground.core.registry import OPTIMIZERS
 
         if value not in OPTIMIZERS:
-            raise CompareError(f"optimizer: unknown {value[:60]!r}; choose one of: {', '.join(OPTIMIZERS.keys())}")
+            raise CompareError(f"optimizer: unknown {quote(value)}; choose one of: {', '.join(OPTIMIZERS.keys())}")
         known = {p.name for p in OPTIMIZERS[value].params}
         kept = {k: v for k, v in training["optimizer"].items() if k in known and k != "name"}
         training["optimizer"] = {"name": value, **kept}

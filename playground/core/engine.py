@@ -35,7 +35,7 @@ from playground.core import state as state_io
 from playground.core.data.build import make_dataset
 from playground.core.data.dataset import Dataset
 from playground.core.device_data import DeviceData
-from playground.core.errors import PlaygroundError
+from playground.core.errors import PlaygroundError, quote
 from playground.core.evaluation import EVAL_MACS, Evaluation
 from playground.core.fast_paths import fast_forward, gradients, plain_sgd_lr, raw_step
 from playground.core.history import ArrayHistory
@@ -364,12 +364,12 @@ class Engine:
         try:
             return dict(self.state.model.named_parameters())[name]
         except KeyError:
-            raise ValueError(f"no parameter {name!r}; the model has {', '.join(self.param_names)}") from None
+            raise ValueError(f"no parameter {quote(name)}; the model has {', '.join(self.param_names)}") from None
 
     def set_value(self, name: str, index: tuple[int, ...], value: float) -> float:
         """Type one weight or bias into the model (the user edits it); returns the value it had."""
         if not math.isfinite(value):
-            raise ValueError(f"{name}{list(index)}: a weight must be a finite number, not {value!r}")
+            raise ValueError(f"{name}{list(index)}: a weight must be a finite number, not {quote(value)}")
         p = self.parameter(name)
         try:
             old = float(p.detach()[index].item())

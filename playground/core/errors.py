@@ -7,6 +7,8 @@ accept these and nothing else, so an internal exception escaping a load is a tes
 
 from __future__ import annotations
 
+import os
+
 
 class PlaygroundError(Exception):
     """Base of every error raised on purpose for a bad input; ``str()`` is the sentence to show."""
@@ -27,6 +29,8 @@ class SaveError(PlaygroundError, OSError):
 
 QUOTE_LIMIT = 60
 """The most characters of a bad value a message shows (docs/reliability.md promises it)."""
+PATH_LIMIT = 200
+"""The most characters of a file name a message shows: a real path fits, a 100 KB one is cut in the middle."""
 _BIG_INT_BITS = 600
 """Past ≈ 180 digits an integer is described by its length: ``str()`` of 5,000 digits even raises."""
 
@@ -39,6 +43,19 @@ def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
     """
     text = _head(value, limit + 1)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def quote_path(path: object, limit: int = PATH_LIMIT) -> str:
+    """A file name as a message names it: unquoted, cut in the middle past ``limit`` characters.
+
+    The name's start and its end (the file's own name and extension) are what tell files apart, so both
+    stay; the same rule as :func:`quote`, for the one kind of input a message shows without quotes.
+    """
+    text = str(os.fspath(path)) if isinstance(path, (str, os.PathLike)) else quote(path)
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) // 2
+    return text[:head] + "…" + text[len(text) - (limit - 1 - head):]
 
 
 def _head(value: object, need: int) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from playground.core.errors import ExperimentError, one_line, quote
+from playground.core.errors import ExperimentError, one_line, quote, quote_path
 from playground.core.jsoncheck import check_tree, location, parse_json
 from playground.core.limits import MAX_FILE_BYTES, MIB
 from playground.core.savefile import atomic_write
@@ -31,7 +31,8 @@ def _migrate_0_to_1(doc: dict[str, Any]) -> dict[str, Any]:
             raise ExperimentError("network: expected an object with 'layers' and 'activation' (version 0)")
         unknown = sorted(set(network) - {"layers", "activation"})
         if unknown:
-            raise ExperimentError(f"network.{unknown[0]}: unknown field (version 0 has 'layers' and 'activation')")
+            raise ExperimentError(f"{location(('network', unknown[0]))}: unknown field (version 0 has 'layers' "
+                                  f"and 'activation')")
         layers = network.get("layers", [])
         if not isinstance(layers, list):
             raise ExperimentError(f"network.layers: expected a list of widths like [8, 8], got {quote(layers)}")
@@ -91,7 +92,7 @@ def experiment_from_dict(doc: Any, source: str = "experiment") -> Experiment:
         raise ExperimentError(f"{source}: expected a JSON object at the top level")
     if doc.get("format") != FORMAT:
         raise ExperimentError(
-            f"{source}: not a Torch Playground experiment (the 'format' field must be {FORMAT!r})")
+            f"{source}: not a Torch Playground experiment (the 'format' field must be {quote(FORMAT)})")
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         raise ExperimentError(f"{source}: version: must be a whole number, got {quote(version)}")
@@ -120,7 +121,7 @@ def parse_experiment(text: str, source: str = "experiment") -> Experiment:
 
 
 def load_experiment(path: str | os.PathLike[str]) -> Experiment:
-    source = str(Path(path))
+    source = quote_path(Path(path))
     # the text is dropped once parsed, before the schema builds the experiment: one copy fewer at the peak
     doc = parse_json(read_text(path, ExperimentError, "an experiment file", max_bytes=MAX_FILE_BYTES), source)
     return experiment_from_dict(doc, source)

@@ -10,25 +10,30 @@ in the ``lessons`` context of the app's catalogue.
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from playground.core.errors import quote, quote_path
 from playground.core.experiment_io import (
     ExperimentError,
     experiment_from_dict,
     format_validation_error,
     rebase_paths,
 )
+from playground.core.jsoncheck import parse_json
+from playground.core.limits import MAX_FILE_BYTES, MAX_NAME, MAX_TEXT
 from playground.core.resources import lessons_dir
-from playground.core.spec import Experiment, InitValue
+from playground.core.spec import Experiment, InitValue, Key
 from playground.core.textfile import read_text
 
 LESSON_FORMAT = "torch-playground.lesson"
 LESSON_VERSION = 1
+MAX_LESSON_ITEMS = 100
+"""Steps, "try this" buttons or true values in one lesson (the built-in ones have at most 4)."""
+Text = Annotated[str, Field(max_length=MAX_TEXT)]
 
 
 
@@ -39,24 +44,26 @@ class _Strict(BaseModel):
 class TryThis(_Strict):
     """A button: ``label`` says what it does, ``patch`` is the merge patch it applies to the experiment."""
 
-    label: str = Field(min_length=1)
-    explain: str = ""
+    label: str = Field(min_length=1, max_length=MAX_NAME)
+    explain: str = Field("", max_length=MAX_TEXT)
     patch: dict[str, Any]
 
 
 class Lesson(_Strict):
     format: Literal["torch-playground.lesson"] = LESSON_FORMAT
     version: Literal[1] = LESSON_VERSION
-    title: str = Field(min_length=1)
-    goal: str = Field(min_length=1, description="What the lesson shows, in one or two sentences")
-    steps: list[str] = Field(min_length=1, description="What to do")
-    watch: str = Field(min_length=1, description="What to watch")
-    question: str = Field(min_length=1, description="One question to think about")
-    answer: str = ""
-    results: str = Field("", description="The numbers the app produces (Markdown; a table is fine)")
-    try_this: list[TryThis] = Field(default_factory=list)
-    true_values: dict[str, InitValue] | None = Field(
-        None, description="Parameters the data was made with, shown next to the learned ones")
+    title: str = Field(min_length=1, max_length=MAX_NAME)
+    goal: str = Field(min_length=1, max_length=MAX_TEXT, description="What the lesson shows, in one or two sentences")
+    steps: list[Text] = Field(min_length=1, max_length=MAX_LESSON_ITEMS, description="What to do")
+    watch: str = Field(min_length=1, max_length=MAX_TEXT, description="What to watch")
+    question: str = Field(min_length=1, max_length=MAX_TEXT, description="One question to think about")
+    answer: str = Field("", max_length=MAX_TEXT)
+    results: str = Field("", max_length=MAX_TEXT,
+                         description="The numbers the app produces (Markdown; a table is fine)")
+    try_this: list[TryThis] = Field(default_factory=list, max_length=MAX_LESSON_ITEMS)
+    true_values: dict[Key, InitValue] | None = Field(
+        None, max_length=MAX_LESSON_ITEMS,
+        description="Parameters the data was made with, shown next to the learned ones")
     experiment: Experiment
 
     @field_validator("experiment", mode="before")
@@ -81,24 +88,25 @@ class LessonError(ValueError):
 
 def load_lesson(path: str | Path) -> Lesson:
     path = Path(path)
-    text = read_text(path, LessonError, "a lesson file")
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise LessonError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    shown = quote_path(path)
+    text = read_text(path, LessonError, "a lesson file", max_bytes=MAX_FILE_BYTES)
+    try:  # the experiment files' JSON gate: sizes and counts bounded before anything is built
+        doc = parse_json(text, shown)
+    except ExperimentError as exc:
+        raise LessonError(str(exc)) from None
     if not isinstance(doc, dict) or doc.get("format") != LESSON_FORMAT:
-        raise LessonError(f"{path}: not a Torch Playground lesson (the 'format' field must be {LESSON_FORMAT!r})")
+        raise LessonError(f"{shown}: not a Torch Playground lesson (the 'format' field must be {quote(LESSON_FORMAT)})")
     try:
         lesson = Lesson.model_validate(doc)
     except ValidationError as exc:
-        raise LessonError(f"{path} is not a valid lesson:\n{format_validation_error(exc)}") from None
+        raise LessonError(f"{shown} is not a valid lesson:\n{format_validation_error(exc)}") from None
     except ExperimentError as exc:
-        raise LessonError(f"{path}: {exc}") from None
+        raise LessonError(f"{shown}: {exc}") from None
     for change in lesson.try_this:
         try:
             apply_patch(lesson.experiment, change.patch)
         except ExperimentError as exc:
-            raise LessonError(f"{path}: try_this {change.label!r} makes an invalid experiment: {exc}") from None
+            raise LessonError(f"{shown}: try_this {quote(change.label)} makes an invalid experiment: {exc}") from None
     return lesson
 
 

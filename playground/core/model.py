@@ -19,6 +19,7 @@ from playground.core.architecture import (
     parameter_labels,
     plan,
 )
+from playground.core.errors import quote
 from playground.core.registry import INITS
 from playground.core.spec import ModelSpec
 
@@ -60,7 +61,7 @@ def set_values(model: nn.Module, values: dict[str, object]) -> None:
     for name, value in values.items():
         if name not in params:
             raise ValueError(
-                f"model.init_values: no parameter {name!r}; the model has {', '.join(params)}")
+                f"model.init_values: no parameter {quote(name)}; the model has {', '.join(params)}")
         target = params[name]
         try:
             tensor = torch.as_tensor(value, dtype=target.dtype)

@@ -54,7 +54,7 @@ class HyperParam:
         too_low = value <= self.minimum if self.exclusive_min else value < self.minimum
         if self.exclusive_min and self.minimum == 0 and 0 < value < TINY:
             raise ValueError(f"{self.name} must be 0 < {self.name} ≤ {self.maximum:g} and at least {TINY:g}, "
-                             f"got {value!r}")
+                             f"got {quote(value)}")
         if too_low or value > self.maximum or value != value:
             low = "(" if self.exclusive_min else "["
             raise ValueError(
@@ -203,7 +203,7 @@ class Optimizer(Entry):
         for p in self.params:
             if p.name == name:
                 return p
-        raise KeyError(f"optimizer {self.key!r} has no hyper-parameter {quote(name)}")
+        raise KeyError(f"optimizer {quote(self.key)} has no hyper-parameter {quote(name)}")
 
     def defaults(self) -> dict[str, float | int | bool]:
         return {p.name: p.default for p in self.params}

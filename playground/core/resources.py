@@ -13,6 +13,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from playground.core.errors import quote
+
 PACKAGE = "playground.resources"
 
 
@@ -21,7 +23,7 @@ def resources_dir() -> Path:
     """The installed ``resources`` folder as a real directory (the app never runs from a zip)."""
     root = resources.files(PACKAGE)
     if not isinstance(root, Path):  # a zipimport install: files cannot be listed or opened by path
-        raise RuntimeError(f"{PACKAGE} is not installed as a folder ({root!r}); reinstall with pip")
+        raise RuntimeError(f"{PACKAGE} is not installed as a folder ({quote(root)}); reinstall with pip")
     return root
 
 

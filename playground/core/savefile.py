@@ -21,7 +21,7 @@ import threading
 import time
 from pathlib import Path
 
-from playground.core.errors import SaveError
+from playground.core.errors import SaveError, quote_path
 
 STALE_SECONDS = 60.0
 """A temporary file older than this belongs to a save that died (``kill -9``); younger ones may be live."""
@@ -64,11 +64,11 @@ def _why(exc: OSError) -> str:
 
 def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
     """Write ``data`` to ``path`` atomically (see the module docstring); raises :class:`SaveError`."""
-    shown = Path(path)
+    shown = quote_path(path)
     target = Path(os.path.realpath(path))
     folder = target.parent
     if not folder.is_dir():
-        raise SaveError(f"{shown}: cannot save: the folder {folder} does not exist")
+        raise SaveError(f"{shown}: cannot save: the folder {quote_path(folder)} does not exist")
     try:
         info: os.stat_result | None = os.stat(target)
     except FileNotFoundError:  # a new file (or a link to one not made yet)
@@ -86,7 +86,7 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except PermissionError:
-        raise SaveError(f"{shown}: cannot save: no permission to write in {folder}") from None
+        raise SaveError(f"{shown}: cannot save: no permission to write in {quote_path(folder)}") from None
     except OSError as exc:
         raise SaveError(f"{shown}: cannot save: {_why(exc)}") from None
     try:

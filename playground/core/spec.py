@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    field_validator,
+    model_validator,
+)
+from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 from playground.core.errors import quote
 from playground.core.limits import (
@@ -18,6 +27,7 @@ from playground.core.limits import (
     MAX_COLUMN_NAME,
     MAX_CSV_COLUMNS,
     MAX_HISTORY_ROWS,
+    MAX_IMAGE_CLASSES,
     MAX_KEY,
     MAX_NAME,
     MAX_PARAMETERS,
@@ -80,6 +90,35 @@ LIVE_OPTIONS = ("l1", "l2", "batch_size")
 """Training options a running engine takes between two steps (besides optimizer hyper-parameters)."""
 
 
+def _plain_floats(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """A JSON list of numbers kept as it is, else pydantic's ``list[float]``.
+
+    The same values pass and fail as with ``list[float]`` alone (anything else, or a list past the field's
+    ``max_length``, goes to it for its error); what changes is the memory: pydantic builds a new list and a
+    new float for every element, which made a 1,000 × 1,000 ``init_values`` of integers 24× its file.
+    Integers stay ints in Python (``model_dump(mode="json")`` writes them as floats); one too large to be
+    exact is made a float in place.
+    """
+    if type(value) is not list or not value:
+        return handler(value)
+    kinds = set(map(type, value))  # bool is a type of its own: ``True`` goes to the handler, which refuses it
+    if kinds == {float}:
+        return handler(value) if len(value) > MAX_UNITS else value
+    if kinds <= {int, float} and len(value) <= MAX_UNITS:
+        if min(value) >= -_EXACT and max(value) <= _EXACT:  # each integer is exactly the float it stands for:
+            return value  # kept (torch and the JSON writer take it as that float), no float object built
+        try:
+            value[:] = map(float, value)
+        except OverflowError:  # an integer beyond any float: the handler says so for the element
+            return handler(value)
+        return value
+    return handler(value)
+
+
+_EXACT = 2**53
+"""Integers up to this size are exactly representable as floats."""
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
@@ -111,13 +150,17 @@ class CsvSpec(_Strict):
         return value
 
 
+ClassFolder = Annotated[str, Field(min_length=1, max_length=MAX_COLUMN_NAME)]
+"""An image class: a sub-folder's name, bounded like a CSV class label (a real one is ≤ 255 characters)."""
+
+
 class ImageFolderSpec(_Strict):
     """A folder with one sub-folder of images per class (torchvision's ImageFolder layout)."""
 
     path: str = Field(min_length=1, max_length=4096)
     side: Literal[8, 16, 28] = Field(16, description="Images are made grey and resized to side × side")
-    classes: list[str] | None = Field(None, max_length=MAX_CLASSES,
-                                      description="Class (sub-folder) names in index order, stored on import")
+    classes: list[ClassFolder] | None = Field(None, max_length=MAX_IMAGE_CLASSES,
+                                              description="Class (sub-folder) names in index order, stored on import")
 
     @field_validator("path")
     @classmethod
@@ -127,10 +170,15 @@ class ImageFolderSpec(_Strict):
         return value
 
 
-class PointSpec(_Strict):
-    """A point the user drew; ``y`` is a class index or a regression value."""
+@pydantic_dataclass(config=ConfigDict(extra="forbid", validate_assignment=True), slots=True)
+class PointSpec:
+    """A point the user drew; ``y`` is a class index or a regression value.
 
-    x: list[float] = Field(min_length=1, max_length=2)
+    A slotted dataclass, not a model: a file may hold 100,000 of them, and a model's ``__dict__`` and
+    fields-set cost ≈ 400 bytes each (35× the file in memory; this is 19×, ``bench/parse_memory.py``).
+    """
+
+    x: Annotated[list[float], Field(min_length=1, max_length=2), WrapValidator(_plain_floats)]
     y: float
     split: Literal["train", "test"] = "train"
 
@@ -173,7 +221,7 @@ class DataSpec(_Strict):
         if self.kind == "csv" and self.csv is None:
             raise ValueError("kind 'csv' needs a 'csv' section (path and target)")
         if self.kind != "csv" and self.csv is not None:
-            raise ValueError(f"a 'csv' section only goes with kind 'csv', not {self.kind!r}")
+            raise ValueError(f"a 'csv' section only goes with kind 'csv', not {quote(self.kind)}")
         if (self.kind == "images") != (self.images is not None):
             raise ValueError("kind 'images' needs an 'images' section (path), and only it takes one")
         if self.classes is not None and self.kind not in MULTICLASS_KINDS:
@@ -240,7 +288,7 @@ class LayerSpec(_Strict):
         return _registered(NORMS, value)
 
 
-_Row = Annotated[list[float], Field(max_length=MAX_UNITS)]
+_Row = Annotated[list[float], Field(max_length=MAX_UNITS), WrapValidator(_plain_floats)]
 InitValue = _Row | Annotated[list[_Row], Field(max_length=MAX_UNITS)] | float
 """A parameter's literal values: a number, a vector or a matrix; no side is longer than a layer can be
 (``MAX_UNITS``, which also bounds the inputs and the classes)."""
@@ -374,6 +422,15 @@ class StateSpec(_Strict):
     optimizer_groups: list[dict[Key, GroupValue]] = Field(default_factory=list, max_length=16)
     optimizer_scalars: dict[Key, bool | int | float | None] = Field(default_factory=dict, max_length=MAX_SCALARS)
     history: HistorySpec = Field(default_factory=HistorySpec)
+
+    @field_validator("optimizer_groups")
+    @classmethod
+    def _groups_hold_a_model(cls, groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """torch's groups: a dozen settings and one index per parameter, far below this in all."""
+        count = sum(len(v) if isinstance(v, list) else 1 for group in groups for v in group.values())
+        if count > MAX_SCALARS:
+            raise ValueError(f"{count:,} values in all is more than the {MAX_SCALARS:,} allowed")
+        return groups
     seconds: float = Field(0.0, ge=0.0, le=MAX_SECONDS)
 
 
@@ -386,6 +443,15 @@ class RunSettings(_Strict):
     data: DataSpec = Field(default_factory=DataSpec)
     model: ModelSpec = Field(default_factory=ModelSpec)
     training: TrainingSpec = Field(default_factory=TrainingSpec)
+
+    @model_validator(mode="after")
+    def _no_edits(self) -> RunSettings:
+        """What ``runs.settings_of`` writes: 20 runs of 2 M literal weights each would be 40 M values."""
+        if self.data.added or self.data.removed:
+            raise ValueError("a run's settings hold no drawn or removed points (data.added, data.removed)")
+        if self.model.init_values is not None:
+            raise ValueError("a run's settings hold no literal weights (model.init_values)")
+        return self
 
 
 class RunSpec(_Strict):
@@ -409,7 +475,7 @@ class RunSpec(_Strict):
     def _known_columns(cls, value: dict) -> dict:
         unknown = [k for k in value if k not in RUN_COLUMNS]
         if unknown:
-            raise ValueError(f"unknown column {unknown[0][:60]!r}; columns are {', '.join(RUN_COLUMNS)}")
+            raise ValueError(f"unknown column {quote(unknown[0])}; columns are {', '.join(RUN_COLUMNS)}")
         return value
 
     @model_validator(mode="after")
@@ -441,7 +507,7 @@ class Experiment(_Strict):
         loss = self.training.loss
         if task is not None and loss is not None and LOSSES[loss].task != task:
             raise ValueError(
-                f"training.loss {loss!r} is for {LOSSES[loss].task}, but the data is {task}")
+                f"training.loss {quote(loss)} is for {LOSSES[loss].task}, but the data is {task}")
         n = self.data.n_classes
         if loss is not None and LOSSES[loss].target == "binary" and n is not None and n != 2:
             raise ValueError(f"training.loss 'bce_with_logits' needs 2 classes, the data has {n}")

@@ -19,7 +19,7 @@ from typing import Any
 
 import torch
 
-from playground.core.errors import PlaygroundError
+from playground.core.errors import PlaygroundError, quote
 from playground.core.history import COLUMNS
 from playground.core.registry import OPTIMIZERS
 from playground.core.spec import OptimizerSpec, StateSpec
@@ -74,13 +74,13 @@ def plan_restore(train: TrainState, target: Target, state: StateSpec,
         if key.startswith("model."):
             model[key[len("model."):]] = value
         elif key.startswith("optim."):
-            pid, name = _optim_key(key[len("optim."):], n_params, f"state.tensors: optimizer entry {key!r}")
+            pid, name = _optim_key(key[len("optim."):], n_params, f"state.tensors: optimizer entry {quote(key)}")
             optim.setdefault(pid, {})[name] = value
         elif key not in ("rng.torch", "rng.shuffle", "rng.cuda", "perm"):
-            raise _error(f"state.tensors: unexpected entry {key!r}")
+            raise _error(f"state.tensors: unexpected entry {quote(key)}")
     _check_model(train.model, model)
     for key, value in state.optimizer_scalars.items():
-        pid, name = _optim_key(key, n_params, f"state.optimizer_scalars: key {key!r}")
+        pid, name = _optim_key(key, n_params, f"state.optimizer_scalars: key {quote(key)}")
         if name in optim.get(pid, {}):
             raise _error(f"state.optimizer_scalars.{key}: also stored as a tensor")
         optim.setdefault(pid, {})[name] = value
@@ -115,14 +115,14 @@ def check_state_dict(expected: dict[str, torch.Tensor], weights: dict[str, torch
     """Refuse ``weights`` unless they hold exactly ``expected``'s names and shapes, naming the first misfit."""
     for name, value in expected.items():
         if name not in weights:
-            raise StateError(f"state.tensors: the weights lack {name!r}")
+            raise StateError(f"state.tensors: the weights lack {quote(name)}")
         if weights[name].shape != value.shape:
             raise StateError(
-                f"state.tensors: {name!r} has shape {list(weights[name].shape)}, the model needs "
+                f"state.tensors: {quote(name)} has shape {list(weights[name].shape)}, the model needs "
                 f"{list(value.shape)} (was the architecture edited?)")
     extra = sorted(set(weights) - set(expected))
     if extra:
-        raise StateError(f"state.tensors: unexpected weight {extra[0]!r} for this architecture")
+        raise StateError(f"state.tensors: unexpected weight {quote(extra[0])} for this architecture")
 
 
 def _check_model(module: torch.nn.Module, weights: dict[str, torch.Tensor]) -> None:
@@ -191,10 +191,10 @@ def _check_optimizer(train: TrainState, target: Target, groups: list[dict[str, A
         for param in OPTIMIZERS[spec.name].params:
             key = "betas" if param.name in ("beta1", "beta2") else param.name
             if key not in group:
-                raise _error(f"{where}: lacks {key!r}")
+                raise _error(f"{where}: lacks {quote(key)}")
             if not (_same(group[key], want[key]) or _same(group[key], raw[key])):  # raw: nesterov, momentum 0
-                raise _error(f"{where}.{key}: {_short(group[key])} differs from the experiment's "
-                             f"training.optimizer ({_short(want[key])}); edit training.optimizer instead")
+                raise _error(f"{where}.{key}: {quote(group[key])} differs from the experiment's "
+                             f"training.optimizer ({quote(_as_json(want[key]))}); edit training.optimizer instead")
     params = list(train.model.parameters())
     slots = _probe(spec.name, tuple(sorted(spec.values().items())), target.dtype)
     for pid in train.optimizer.state_dict()["state"]:  # kept from the start (Adagrad's sums): required
@@ -206,7 +206,7 @@ def _check_optimizer(train: TrainState, target: Target, groups: list[dict[str, A
         extra = sorted(set(entries) - set(slots))
         if missing or extra:
             name = f"optim.{pid}.{(missing or extra)[0]}"
-            raise _error(f"state.tensors: {name!r} is {'missing' if missing else 'not used by this optimizer'}")
+            raise _error(f"state.tensors: {quote(name)} is {'missing' if missing else 'not used by this optimizer'}")
         out[pid] = {key: _check_slot(f"optim.{pid}.{key}", key, entries[key], slot, params[pid])
                     for key, slot in slots.items()}
     return {"state": out, "param_groups": fresh}
@@ -215,26 +215,26 @@ def _check_optimizer(train: TrainState, target: Target, groups: list[dict[str, A
 def _check_slot(name: str, key: str, value: Any, slot: _Slot, param: torch.Tensor) -> Any:
     if not slot.tensor:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite_number(value):
-            raise _error(f"state.optimizer_scalars: {name!r} must be a finite number, got {_short(value)}")
+            raise _error(f"state.optimizer_scalars: {quote(name)} must be a finite number, got {quote(value)}")
         if key in NON_NEGATIVE and value < 0:
-            raise _error(f"state.optimizer_scalars: {name!r} must not be negative")
+            raise _error(f"state.optimizer_scalars: {quote(name)} must not be negative")
         return slot.kind(value) if slot.kind in (int, float) else value
     if not isinstance(value, torch.Tensor):
-        raise _error(f"state.optimizer_scalars: {name!r} must be a tensor in state.tensors")
+        raise _error(f"state.optimizer_scalars: {quote(name)} must be a tensor in state.tensors")
     shape = tuple(param.shape) if slot.like_param else slot.shape
     if tuple(value.shape) != shape:
-        raise _error(f"state.tensors: {name!r} has shape {list(value.shape)}, the optimizer needs {list(shape)}")
+        raise _error(f"state.tensors: {quote(name)} has shape {list(value.shape)}, the optimizer needs {list(shape)}")
     if slot.like_param:
         if not value.is_floating_point():
-            raise _error(f"state.tensors: {name!r} holds {str(value.dtype).removeprefix('torch.')}, not floats")
+            raise _error(f"state.tensors: {quote(name)} holds {str(value.dtype).removeprefix('torch.')}, not floats")
         value = value.to(param.dtype)
     elif value.dtype != slot.dtype:
-        raise _error(f"state.tensors: {name!r} holds {str(value.dtype).removeprefix('torch.')}, "
+        raise _error(f"state.tensors: {quote(name)} holds {str(value.dtype).removeprefix('torch.')}, "
                      f"the optimizer needs {str(slot.dtype).removeprefix('torch.')}")
     if not _finite(value):
-        raise _error(f"state.tensors: {name!r} holds NaN or infinite values")
+        raise _error(f"state.tensors: {quote(name)} holds NaN or infinite values")
     if key in NON_NEGATIVE and bool((value < 0).any()):
-        raise _error(f"state.tensors: {name!r} holds negative values")
+        raise _error(f"state.tensors: {quote(name)} holds negative values")
     return value
 
 
@@ -249,6 +249,11 @@ def _same(got: Any, want: Any) -> bool:
     return math.isclose(float(got), float(want), rel_tol=1e-12, abs_tol=0.0)
 
 
+def _as_json(value: Any) -> Any:
+    """A setting as the file writes it (``betas`` is a tuple in torch, a list in JSON)."""
+    return list(value) if isinstance(value, tuple) else value
+
+
 def _finite_number(value: int | float) -> bool:
     """A number a float can hold: JSON integers have no size limit (``10**400``)."""
     try:
@@ -257,21 +262,16 @@ def _finite_number(value: int | float) -> bool:
         return False
 
 
-def _short(value: Any) -> str:
-    text = repr(list(value) if isinstance(value, tuple) else value)
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
 def _check_rng(value: torch.Tensor | None, name: str, like: torch.Tensor) -> torch.Tensor | None:
     if value is None:
         return None
     if value.dtype != torch.uint8 or value.shape != like.shape:
-        raise _error(f"state.tensors: {name!r} must be {like.numel()} bytes (uint8), got "
+        raise _error(f"state.tensors: {quote(name)} must be {like.numel()} bytes (uint8), got "
                      f"{str(value.dtype).removeprefix('torch.')} of shape {list(value.shape)}")
     try:
         torch.Generator().set_state(value)  # a scratch generator: the real ones change only after every check
     except RuntimeError:
-        raise _error(f"state.tensors: {name!r} is not a valid random-generator state") from None
+        raise _error(f"state.tensors: {quote(name)} is not a valid random-generator state") from None
     return value
 
 
@@ -292,10 +292,10 @@ def _check_history(state: StateSpec) -> None:
     columns = state.history.columns
     unknown = sorted(set(columns) - set(COLUMNS))
     if unknown:
-        raise _error(f"state.history.columns: unknown column {unknown[0]!r}; the columns are {', '.join(COLUMNS)}")
+        raise _error(f"state.history.columns: unknown column {quote(unknown[0])}; the columns are {', '.join(COLUMNS)}")
     missing = [c for c in COLUMNS if c not in columns]
     if columns and missing:
-        raise _error(f"state.history.columns: lacks {missing[0]!r}")
+        raise _error(f"state.history.columns: lacks {quote(missing[0])}")
     lengths = {len(v) for v in columns.values()}
     if len(lengths) > 1:
         raise _error("state.history.columns: columns have different lengths")

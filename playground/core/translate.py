@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from playground.core.errors import quote
 from playground.core.resources import translations_dir
 
 LANGUAGES = ("en", "zh_CN")
@@ -170,7 +171,8 @@ def take_language(argv: list[str]) -> tuple[list[str], str | None]:
         else:
             out.append(arg)
     if lang is not None and not lang.lower().startswith(("en", "zh", "c", "posix")):
-        raise SystemExit(f"playground: error: --lang: unknown language {lang!r}; choose one of: {', '.join(LANGUAGES)}")
+        raise SystemExit(f"playground: error: --lang: unknown language {quote(lang)}; "
+                         f"choose one of: {', '.join(LANGUAGES)}")
     return out, lang
 
 

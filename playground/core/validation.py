@@ -12,7 +12,7 @@ import math
 from typing import Any
 
 from playground.core.data.dataset import Dataset
-from playground.core.errors import ExperimentError
+from playground.core.errors import ExperimentError, quote
 from playground.core.limits import MAX_CLASSES, count_parameters, parameters_message
 from playground.core.registry import LOSSES, available_devices
 from playground.core.spec import Experiment
@@ -25,7 +25,7 @@ def device_problem(key: str) -> str | None:
     known = [d.key for d in available_devices()]
     if key in known:
         return None
-    return f"{key!r} is not available here (available: {', '.join(known)})"
+    return f"{quote(key)} is not available here (available: {', '.join(known)})"
 
 
 def check_buildable(spec: Experiment, dataset: Dataset) -> None:
@@ -33,7 +33,7 @@ def check_buildable(spec: Experiment, dataset: Dataset) -> None:
     task, loss = dataset.task, spec.training.loss_for(dataset.task)
     where = f"the data ({spec.data.csv.path})" if spec.data.csv else "the data"
     if LOSSES[loss].task != task:
-        raise ExperimentError(f"training.loss: {loss!r} is for {LOSSES[loss].task}, but {where} is {task}")
+        raise ExperimentError(f"training.loss: {quote(loss)} is for {LOSSES[loss].task}, but {where} is {task}")
     n_classes = dataset.n_classes
     out_dim = 1
     if task == "classification":

@@ -11,6 +11,7 @@ from playground.core.data.dataset import Dataset
 from playground.core.data.errors import DataError
 from playground.core.data.split import shuffle_split
 from playground.core.data.synthetic import generate
+from playground.core.errors import quote
 from playground.core.spec import DERIVED_FEATURES, ONE_D_KINDS, DataSpec, PointSpec
 
 WINDOW = 6.0
@@ -68,7 +69,7 @@ def _checked_features(features: list[str]) -> list[str]:
     # Every derived feature reads only x1 and x2, so any known name fits 2-D raw data.
     unknown = [f for f in features if f not in DERIVED_FEATURES]
     if unknown:
-        raise DataError(f"unknown input feature {unknown[0]!r}")
+        raise DataError(f"unknown input feature {quote(unknown[0])}")
     return list(features)
 
 

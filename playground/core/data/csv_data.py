@@ -21,7 +21,7 @@ import numpy as np
 from playground.core.data.dataset import Dataset
 from playground.core.data.errors import DataError
 from playground.core.data.split import shuffle_split
-from playground.core.errors import quote
+from playground.core.errors import quote, quote_path
 from playground.core.limits import MAX_CLASSES, MAX_CSV_BYTES, MAX_CSV_CELLS, MAX_CSV_COLUMNS, MAX_CSV_ROWS
 from playground.core.registry import Task
 from playground.core.spec import CsvSpec
@@ -48,18 +48,19 @@ class _Table:
         i = self.index.get(name)
         if i is None:
             if len(self.header) == 1:  # no delimiter: likely not a CSV at all (/etc/passwd); never echo its text
-                raise DataError(f"{self.path}: no {role} {quote(name)}; its first line has no ',', ';' or tab, "
+                raise DataError(f"{quote_path(self.path)}: no {role} {quote(name)}; its first line has no ',', "
+                                f"';' or tab, "
                                 "so it is not a CSV file with named columns")
             shown = ", ".join(h if len(h) <= 30 and h.isprintable() else quote(h, 30) for h in self.header[:20])
             more = f", … ({len(self.header)} in all)" if len(self.header) > 20 else ""
-            raise DataError(f"{self.path}: no {role} {quote(name)}; the columns are: {shown}{more}")
+            raise DataError(f"{quote_path(self.path)}: no {role} {quote(name)}; the columns are: {shown}{more}")
         return [row[i] for row in self.rows]
 
     def number(self, text: str) -> float | None:
         return _number(text.replace(",", ".") if self.delimiter == ";" else text)
 
     def where(self, name: str, row: int) -> str:
-        return f"{self.path}: column {name!r}, line {self.lines[row]}"
+        return f"{quote_path(self.path)}: column {quote(name)}, line {self.lines[row]}"
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def _read(path: str | Path) -> _Table:
     path = Path(path)
     text = read_text(path, DataError, "a CSV file", encoding="utf-8-sig", max_bytes=MAX_CSV_BYTES)
     if not text.strip():
-        raise DataError(f"{path}: the file is empty")
+        raise DataError(f"{quote_path(path)}: the file is empty")
     first = text.lstrip("\r\n").splitlines()[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -101,33 +102,33 @@ def _read(path: str | Path) -> _Table:
                 max_rows = min(MAX_CSV_ROWS, MAX_CSV_CELLS // len(header))
                 continue
             if len(cells) != len(header):
-                raise DataError(f"{path}: line {reader.line_num} has {len(cells)} fields, "
+                raise DataError(f"{quote_path(path)}: line {reader.line_num} has {len(cells)} fields, "
                                 f"the header has {len(header)}")
             if len(rows) == max_rows:
-                raise DataError(f"{path}: more than {max_rows:,} data rows, the most allowed for "
+                raise DataError(f"{quote_path(path)}: more than {max_rows:,} data rows, the most allowed for "
                                 f"{len(header)} columns ({MAX_CSV_ROWS:,} rows, {MAX_CSV_CELLS:,} cells)")
             rows.append(cells)
             lines.append(reader.line_num)
     except csv.Error as exc:
-        raise DataError(f"{path}: line {reader.line_num}: {exc}") from None
+        raise DataError(f"{quote_path(path)}: line {reader.line_num}: {exc}") from None
     assert header is not None  # the text is not blank, so a first row exists
     if not rows:
-        raise DataError(f"{path}: the file has a header but no data rows")
+        raise DataError(f"{quote_path(path)}: the file has a header but no data rows")
     if len(rows) < 2:
-        raise DataError(f"{path}: the file has one data row; training and testing need at least 2")
+        raise DataError(f"{quote_path(path)}: the file has one data row; training and testing need at least 2")
     return _Table(path, header, rows, lines, delimiter)
 
 
 def _check_header(path: Path, names: list[str]) -> list[str]:
     if len(names) > MAX_CSV_COLUMNS:
-        raise DataError(f"{path}: {len(names):,} columns is more than the {MAX_CSV_COLUMNS:,} allowed")
+        raise DataError(f"{quote_path(path)}: {len(names):,} columns is more than the {MAX_CSV_COLUMNS:,} allowed")
     for i, name in enumerate(names, 1):
         if not name:
-            raise DataError(f"{path}: column {i} of the header has no name")
+            raise DataError(f"{quote_path(path)}: column {i} of the header has no name")
     seen: set[str] = set()
     for name in names:
         if name in seen:
-            raise DataError(f"{path}: the header names column {name!r} twice")
+            raise DataError(f"{quote_path(path)}: the header names column {quote(name)} twice")
         seen.add(name)
     return names
 
@@ -160,9 +161,9 @@ def _numbers(table: _Table, name: str, role: str) -> np.ndarray:
             raise DataError(f"{table.where(name, i)}: empty cell (missing values are not supported)")
         value = table.number(text)
         if value is None:
-            raise DataError(f"{table.where(name, i)}: {text[:40]!r} is not a number ({role} columns must be numeric)")
+            raise DataError(f"{table.where(name, i)}: {quote(text)} is not a number ({role} columns must be numeric)")
         if not math.isfinite(value):
-            raise DataError(f"{table.where(name, i)}: {text[:40]!r} is not a finite number")
+            raise DataError(f"{table.where(name, i)}: {quote(text)} is not a finite number")
         out[i] = value
     return out
 
@@ -184,7 +185,7 @@ def _infer_task(table: _Table, target: str) -> Task:
         return "classification" if small and all(float(n).is_integer() for n in distinct) else "regression"
     if _mostly_numeric(table, values):
         i = next(i for i, n in enumerate(numbers) if n is None)
-        raise DataError(f"{table.where(target, i)}: {values[i]!r} is not a number, but most of the target "
+        raise DataError(f"{table.where(target, i)}: {quote(values[i])} is not a number, but most of the target "
                         f"column is; fix the cell, or import with task 'classification' if these are labels")
     return "classification"
 
@@ -205,16 +206,18 @@ def _resolve(table: _Table, target: str, task: Task | None,
     if features is None:
         features = [n for n in table.header if n != target and _mostly_numeric(table, table.column(n))]
         if not features:
-            raise DataError(f"{table.path}: no numeric column besides the target {target!r} to use as input")
+            raise DataError(f"{quote_path(table.path)}: no numeric column besides the target {quote(target)} to "
+                            f"use as input")
     else:
         if not features:
-            raise DataError(f"{table.path}: at least one feature column is needed")
+            raise DataError(f"{quote_path(table.path)}: at least one feature column is needed")
         for name in features:
             table.column(name, "feature column")
             if name == target:
-                raise DataError(f"{table.path}: column {name!r} is the target, so it cannot be a feature")
+                raise DataError(f"{quote_path(table.path)}: column {quote(name)} is the target, so it cannot be "
+                                f"a feature")
         if len(set(features)) != len(features):
-            raise DataError(f"{table.path}: a feature column is listed twice")
+            raise DataError(f"{quote_path(table.path)}: a feature column is listed twice")
     return task or _infer_task(table, target), list(features)
 
 
@@ -226,16 +229,18 @@ def _targets(table: _Table, target: str, task: Task,
     if classes is None:
         classes = _sorted_classes(labels)
         if len(classes) < 2:
-            raise DataError(f"{table.path}: target column {target!r} has only one class ({classes[0]!r}); "
+            raise DataError(f"{quote_path(table.path)}: target column {quote(target)} has only one class "
+                            f"({quote(classes[0])}); "
                             f"classification needs at least two")
         if len(classes) > MAX_CLASSES:
-            raise DataError(f"{table.path}: target column {target!r} has {len(classes):,} classes, more than "
+            raise DataError(f"{quote_path(table.path)}: target column {quote(target)} has {len(classes):,} "
+                            f"classes, more than "
                             f"the {MAX_CLASSES:,} allowed; import it with task 'regression' if it is a quantity")
     index = {c: i for i, c in enumerate(classes)}
     y = np.empty(len(labels), dtype=np.int64)
     for i, label in enumerate(labels):
         if label not in index:
-            raise DataError(f"{table.where(target, i)}: class {label!r} is not one of the imported classes "
+            raise DataError(f"{table.where(target, i)}: class {quote(label)} is not one of the imported classes "
                             f"({', '.join(classes)})")
         y[i] = index[label]
     return y, classes
@@ -249,7 +254,8 @@ def _train_stats(table: _Table, features: list[str], x: np.ndarray, y: np.ndarra
         mean, std = x_train.mean(axis=0), x_train.std(axis=0)
     for name, m, s in zip(features, mean, std):
         if not (np.isfinite(m) and np.isfinite(s)):
-            raise DataError(f"{table.path}: column {name!r} cannot be standardised (its values are too large)")
+            raise DataError(f"{quote_path(table.path)}: column {quote(name)} cannot be standardised (its values "
+                            f"are too large)")
     return mean.tolist(), std.tolist()
 
 
@@ -290,7 +296,7 @@ def load_csv(spec: CsvSpec, base_dir: Path | None, train_fraction: float, seed: 
         mean, std = (spec.mean, spec.std) if spec.mean is not None else _train_stats(
             table, features, x, y, train_fraction, seed)
         if std is None or len(mean) != len(features) or len(std) != len(features):
-            raise DataError(f"{table.path}: the stored mean/std need one value per feature "
+            raise DataError(f"{quote_path(table.path)}: the stored mean/std need one value per feature "
                             f"({len(features)}); import the file again")
     x_train, y_train, x_test, y_test = shuffle_split(x, y, train_fraction, np.random.default_rng(seed))
     return Dataset(task=task, x_train=x_train, y_train=y_train, x_test=x_test, y_test=y_test,

@@ -21,7 +21,14 @@ from playground.core.data.dataset import Dataset
 from playground.core.data.digits import pixel_names
 from playground.core.data.errors import DataError
 from playground.core.data.split import shuffle_split
-from playground.core.limits import MAX_IMAGE_BYTES, MAX_IMAGE_CLASSES, MAX_IMAGE_FILES, MAX_IMAGE_PIXELS
+from playground.core.errors import quote, quote_path
+from playground.core.limits import (
+    MAX_COLUMN_NAME,
+    MAX_IMAGE_BYTES,
+    MAX_IMAGE_CLASSES,
+    MAX_IMAGE_FILES,
+    MAX_IMAGE_PIXELS,
+)
 from playground.core.spec import IMAGE_SIDES, DataSpec, ImageFolderSpec
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff", ".pgm", ".ppm")
@@ -80,17 +87,21 @@ def scan_folder(root: str | Path) -> FolderScan:
     """List the class sub-folders and their image files, refusing a folder past the limits."""
     root = Path(root).expanduser()
     if not root.is_dir():
-        raise DataError(f"{root}: not a folder (an image folder holds one sub-folder of images per class)")
+        raise DataError(f"{quote_path(root)}: not a folder (an image folder holds one sub-folder of images per class)")
     try:
         class_dirs = sorted((e for e in os.scandir(root) if e.is_dir() and not e.name.startswith(".")),
                             key=lambda e: e.name)
     except OSError as exc:
-        raise DataError(f"{root}: cannot be read ({exc.strerror or exc})") from None
+        raise DataError(f"{quote_path(root)}: cannot be read ({exc.strerror or exc})") from None
     if len(class_dirs) > MAX_IMAGE_CLASSES:
-        raise DataError(f"{root}: {len(class_dirs):,} class sub-folders is more than the "
+        raise DataError(f"{quote_path(root)}: {len(class_dirs):,} class sub-folders is more than the "
                         f"{MAX_IMAGE_CLASSES} allowed")
+    too_long = [e.name for e in class_dirs if len(e.name) > MAX_COLUMN_NAME]
+    if too_long:
+        raise DataError(f"{quote_path(root)}: class sub-folder {quote(too_long[0])} has a name of "
+                        f"{len(too_long[0]):,} characters, more than the {MAX_COLUMN_NAME:,} allowed")
     if len(class_dirs) < 2:
-        raise DataError(f"{root}: needs at least 2 class sub-folders with images in them "
+        raise DataError(f"{quote_path(root)}: needs at least 2 class sub-folders with images in them "
                         f"(found {len(class_dirs)})")
     scan = FolderScan(root, [e.name for e in class_dirs], [])
     seen = 0
@@ -99,9 +110,10 @@ def scan_folder(root: str | Path) -> FolderScan:
         try:
             names = _bounded_names(Path(entry.path), MAX_IMAGE_FILES - seen)
         except OSError as exc:
-            raise DataError(f"{entry.path}: cannot be read ({exc.strerror or exc})") from None
+            raise DataError(f"{quote_path(entry.path)}: cannot be read ({exc.strerror or exc})") from None
         if names is None:
-            raise DataError(f"{root}: more than {MAX_IMAGE_FILES:,} files, the most an image folder may hold")
+            raise DataError(f"{quote_path(root)}: more than {MAX_IMAGE_FILES:,} files, the most an image folder "
+                            "may hold")
         seen += len(names)
         for name in sorted(names):
             if name.lower().endswith(IMAGE_SUFFIXES):
@@ -170,7 +182,7 @@ def load_folder(root: str | Path, side: int) -> FolderImages:
     empty = [c for c, n in zip(images.scan.classes, images.counts()) if n == 0]
     if empty:
         skipped = images.scan.skipped_text()
-        raise DataError(f"{images.scan.root}: class folder {empty[0]!r} has no readable image"
+        raise DataError(f"{quote_path(images.scan.root)}: class folder {quote(empty[0])} has no readable image"
                         + (f" ({skipped})" if skipped else ""))
     return images
 
@@ -211,8 +223,8 @@ def folder_dataset(spec: DataSpec, base_dir: Path | None) -> Dataset:
     images = _cache[key][1]
     classes = images.scan.classes
     if folder.classes is not None and folder.classes != classes:
-        raise DataError(f"{root}: the class folders are now {', '.join(classes[:10])}, the experiment "
-                        f"was made with {', '.join(folder.classes[:10])}; load the folder again")
+        raise DataError(f"{quote_path(root)}: the class folders are now {quote(classes)}, the experiment "
+                        f"was made with {quote(folder.classes)}; load the folder again")
     x_train, y_train, x_test, y_test = shuffle_split(images.x, images.y, spec.train_fraction,
                                                      np.random.default_rng(spec.seed))
     return Dataset(task="classification", x_train=x_train, y_train=y_train, x_test=x_test, y_test=y_test,

@@ -15,6 +15,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from playground.core.errors import quote
+
 Points = tuple[np.ndarray, np.ndarray]
 Generator = Callable[[int, float, np.random.Generator], Points]
 
@@ -198,7 +200,7 @@ def generate(kind: str, samples: int, noise: float, rng: np.random.Generator,
     try:
         gen = GENERATORS[kind]
     except KeyError:
-        raise ValueError(f"unknown synthetic data set {kind!r}; choose from {', '.join(GENERATORS)}") from None
+        raise ValueError(f"unknown synthetic data set {quote(kind)}; choose from {', '.join(GENERATORS)}") from None
     if kind in ("blobs", "spiral_k"):
         return gen(samples, noise, rng, classes or 3)  # type: ignore[call-arg]
     return gen(samples, noise, rng)

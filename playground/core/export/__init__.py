@@ -14,6 +14,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from playground.core.errors import SaveError, quote, quote_path
 from playground.core.export.errors import ExportError, ExportWarning, WeightsError
 from playground.core.export.formats import (
     DEFAULT_FORMAT,
@@ -44,7 +45,7 @@ def __getattr__(name: str) -> object:
     if name in _LAZY:
         module = importlib.import_module(f"playground.core.export.{_LAZY[name]}")
         return getattr(module, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    raise AttributeError(f"module {quote(__name__)} has no attribute {quote(name)}")
 
 
 def write(source: ExportSource, path: str | Path, fmt: str | ExportFormat | None = None) -> list[Path]:
@@ -55,13 +56,23 @@ def write(source: ExportSource, path: str | Path, fmt: str | ExportFormat | None
     message = untrained_warning(source, chosen)
     module = importlib.import_module(f"playground.core.export.{chosen.module}")
     p = Path(path)
-    if p.is_dir():
-        raise ExportError(f"{p}: is a folder; give a file name")
+    try:
+        is_dir = p.is_dir()
+    except OSError as exc:  # a name too long for the file system: its own message would hold all of it
+        raise SaveError(f"{quote_path(p)}: cannot export: {exc.strerror or type(exc).__name__}") from None
+    if is_dir:
+        raise ExportError(f"{quote_path(p)}: is a folder; give a file name")
     try:  # an export names a new file, often in a new folder (experiment saves never create folders)
         p.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ExportError(f"{p}: cannot create the folder {p.parent} ({exc.strerror or exc})") from None
-    written = module.write(source, p)
+        raise ExportError(f"{quote_path(p)}: cannot create the folder {quote_path(p.parent)} "
+                          f"({exc.strerror or exc})") from None
+    try:
+        written = module.write(source, p)
+    except SaveError:
+        raise
+    except OSError as exc:  # an exporter's own open(): its message would hold the whole path
+        raise SaveError(f"{quote_path(p)}: cannot export: {exc.strerror or type(exc).__name__}") from None
     if message:
         warnings.warn(message, ExportWarning, stacklevel=3)
     return written

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from playground.core.errors import quote, quote_path
 from playground.core.export.errors import ExportError
 from playground.core.spec import Experiment
 
@@ -68,7 +69,7 @@ def get_format(key: str) -> ExportFormat:
     try:
         return _BY_KEY[key.lower().lstrip(".")]
     except KeyError:
-        raise ExportError(f"unknown export format {key!r}; choose one of: {', '.join(_BY_KEY)}") from None
+        raise ExportError(f"unknown export format {quote(key)}; choose one of: {', '.join(_BY_KEY)}") from None
 
 
 def format_for_path(path: str | Path, explicit: str | None = None) -> ExportFormat:
@@ -80,8 +81,8 @@ def format_for_path(path: str | Path, explicit: str | None = None) -> ExportForm
         if suffix == fmt.extension or suffix in fmt.aliases:
             return fmt
     known = ", ".join(f.extension for f in FORMATS)
-    what = f"extension {suffix!r}" if suffix else "no extension"
-    raise ExportError(f"{path}: cannot tell the export format from {what}; use one of {known}, "
+    what = f"extension {quote(suffix)}" if suffix else "no extension"
+    raise ExportError(f"{quote_path(path)}: cannot tell the export format from {what}; use one of {known}, "
                       f"or name the format ({', '.join(_BY_KEY)})")
 
 

@@ -19,6 +19,7 @@ from safetensors.torch import load_file
 from torch import nn
 
 from playground.core.data.build import make_dataset
+from playground.core.errors import quote, quote_path
 from playground.core.export.errors import WeightsError
 from playground.core.model import head, parameter_labels, skeleton
 from playground.core.spec import Experiment, ModelSpec
@@ -33,27 +34,28 @@ def load_weights(path: str | Path) -> dict[str, torch.Tensor]:
     suffix = p.suffix.lower()
     if suffix not in SAFETENSORS_SUFFIXES + TORCH_SUFFIXES:
         kind = suffix or "a file without extension"
-        raise WeightsError(f"{p}: weights are read from .safetensors or .pt/.pth files, not {kind}")
+        raise WeightsError(f"{quote_path(p)}: weights are read from .safetensors or .pt/.pth files, not {kind}")
     if not p.is_file():
-        raise WeightsError(f"{p}: no such file")
+        raise WeightsError(f"{quote_path(p)}: no such file")
     if suffix in SAFETENSORS_SUFFIXES:
         try:
             return load_file(str(p))
         except (SafetensorError, OSError, ValueError) as exc:
-            raise WeightsError(f"{p}: not a valid safetensors file ({exc})") from None
+            raise WeightsError(f"{quote_path(p)}: not a valid safetensors file ({exc})") from None
     try:
         with warnings.catch_warnings():  # a bare pickle draws a protocol note; the answer is the same
             warnings.filterwarnings("ignore", message="Detected pickle protocol")
             obj = torch.load(str(p), map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
         raise WeightsError(
-            f"{p}: refused: the file holds Python objects other than tensors, and loading them could run "
+            f"{quote_path(p)}: refused: the file holds Python objects other than tensors, and loading them could run "
             f"code; only plain state_dicts are read{_unpickler_reason(str(exc))}") from None
     except (RuntimeError, OSError, EOFError, ValueError) as exc:
-        raise WeightsError(f"{p}: not a readable PyTorch file ({exc})") from None
+        raise WeightsError(f"{quote_path(p)}: not a readable PyTorch file ({exc})") from None
     if not isinstance(obj, Mapping) or not all(isinstance(k, str) and isinstance(v, torch.Tensor)
                                                for k, v in obj.items()):
-        raise WeightsError(f"{p}: expected a state_dict (parameter names → tensors), got {type(obj).__name__}"
+        raise WeightsError(f"{quote_path(p)}: expected a state_dict (parameter names → tensors), "
+                           f"got {type(obj).__name__}"
                            + (" with non-tensor entries" if isinstance(obj, Mapping) else ""))
     return dict(obj)
 
@@ -84,22 +86,22 @@ def _check(model: nn.Module, labels: dict[str, str], weights: Mapping[str, torch
     for name, param in model.named_parameters():
         label = f" ({labels[name]})" if name in labels else ""
         if name not in weights:
-            raise WeightsError(f"{source}: has no parameter {name!r}{label}, which this model needs")
+            raise WeightsError(f"{source}: has no parameter {quote(name)}{label}, which this model needs")
         got, need = list(weights[name].shape), list(param.shape)
         if got != need:
-            raise WeightsError(f"{source}: parameter {name!r}{label} has shape {got}, "
+            raise WeightsError(f"{source}: parameter {quote(name)}{label} has shape {got}, "
                                f"but this model needs {need}")
     known = set(model.state_dict())  # buffers (BatchNorm running statistics) are allowed, not used
     extra = [k for k in weights if k not in known]
     if extra:
-        raise WeightsError(f"{source}: parameter {extra[0]!r} does not exist in this model "
+        raise WeightsError(f"{source}: parameter {quote(extra[0])} does not exist in this model "
                            f"(it has {', '.join(n for n, _ in model.named_parameters())})")
     for name, _ in model.named_parameters():
         if not weights[name].is_floating_point():
-            raise WeightsError(f"{source}: parameter {name!r} holds {weights[name].dtype}, not numbers "
+            raise WeightsError(f"{source}: parameter {quote(name)} holds {weights[name].dtype}, not numbers "
                                "with a fraction")
         if not bool(torch.isfinite(weights[name]).all()):
-            raise WeightsError(f"{source}: parameter {name!r} holds NaN or infinite values, which no "
+            raise WeightsError(f"{source}: parameter {quote(name)} holds NaN or infinite values, which no "
                                "training can start from")
 
 
