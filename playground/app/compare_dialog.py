@@ -2,9 +2,11 @@
 
 The dialog asks the runner for one short chunk at a time (``compare_session.compare_advance``, about
 ``CHUNK_S`` of training) and draws its answer: a grid of small decision boundaries, each titled with
-its value and current test accuracy, and the variants' test-loss curves overlaid. Because the runner
+its value and current test accuracy, with the test points on it, and the variants' test loss and
+accuracy curves overlaid. Because the runner
 answers every other command between two chunks, Pause, Step and edits stay prompt. When all finish,
-each variant becomes a run; "Keep this one" makes the chosen variant, trained, the experiment.
+each variant becomes a run; Stop records them as they stand ("stopped at epoch N"). "Keep this one"
+(after either) makes the chosen variant, trained, the experiment.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,16 +32,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.app.plots.colors import probability_image, value_image
+from playground.app.plots.colors import OUTLINE, class_color, probability_image, value_brushes, value_image
 from playground.app.runs_panel import RUN_COLOURS
 from playground.core.compare import SETTINGS, CompareError, parse_vary, value_text
 from playground.core.compare_session import (
     CompareProgress,
     compare_advance,
+    compare_halt,
+    compare_points,
     compare_start,
-    compare_stop,
     compare_trained,
 )
+from playground.core.limits import MAX_NAME
 from playground.core.runs import add_run
 
 CHUNK_S = 0.04
@@ -79,6 +83,48 @@ class VariantTile(QWidget):
         layout.addWidget(self.picture, 1)
         self._text = ""
         self._rgb: np.ndarray | None = None
+        self.points: tuple[np.ndarray, np.ndarray, str] | None = None
+        """Test points ``(xy, targets, task)`` drawn over the boundary (set once a comparison)."""
+        self._layer: QPixmap | None = None
+        self._layer_key: tuple = ()
+
+    def set_points(self, points: tuple[np.ndarray, np.ndarray, str] | None) -> None:
+        self.points = points
+        self._layer, self._layer_key = None, ()
+
+    def _points_layer(self, side: int, extent: tuple[float, float, float, float]) -> QPixmap | None:
+        """The test points as a transparent picture, drawn once per size and plane (not per frame)."""
+        if self.points is None:
+            return None
+        key = (side, tuple(extent))
+        if key == self._layer_key and self._layer is not None:
+            return self._layer
+        xy, targets, task = self.points
+        x0, x1, y0, y1 = extent
+        px = (xy[:, 0] - x0) / ((x1 - x0) or 1.0) * side
+        py = (y1 - xy[:, 1]) / ((y1 - y0) or 1.0) * side
+        if task == "classification":
+            brushes = [class_color(int(k)) for k in targets]
+        else:
+            t = targets.astype(float)
+            levels = (float(t.min()), float(t.max())) if t.size else (0.0, 1.0)
+            brushes = [b.color() for b in value_brushes(t, levels)]
+        layer = QPixmap(side, side)
+        layer.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(layer)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(OUTLINE), 0.6))
+        radius = 2.2 if side >= 120 else 1.6
+        for x, y, colour in zip(px.tolist(), py.tolist(), brushes):
+            painter.setBrush(colour)
+            painter.drawEllipse(QPointF(x, y), radius, radius)
+        painter.end()
+        self._layer, self._layer_key = layer, key
+        return layer
+
+    def point_count(self) -> int:
+        """Points drawn on the tile (tests)."""
+        return 0 if self.points is None or self._layer is None else len(self.points[0])
 
     def show_variant(self, variant: Any, colour: tuple[int, int, int]) -> None:
         m = variant.test_metric
@@ -108,8 +154,14 @@ class VariantTile(QWidget):
         h, w = self._rgb.shape[:2]
         image = QImage(self._rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888)
         side = max(32, min(self.picture.width(), self.picture.height()) - 2)
-        self.picture.setPixmap(QPixmap.fromImage(image).scaled(
-            side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        picture = QPixmap.fromImage(image).scaled(side, side, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                                  Qt.TransformationMode.SmoothTransformation)
+        layer = self._points_layer(side, boundary.extent)
+        if layer is not None:
+            painter = QPainter(picture)
+            painter.drawPixmap(0, 0, layer)
+            painter.end()
+        self.picture.setPixmap(picture)
 
 
 class CompareDialog(QDialog):
@@ -158,12 +210,25 @@ class CompareDialog(QDialog):
         self.curves_plot.getPlotItem().setLabel("bottom", self.tr("Epoch"))
         self.curves_plot.getPlotItem().addLegend(offset=(-8, 8), labelTextSize="8pt")
         self.curves: list[pg.PlotDataItem] = []
+        """Each variant's test loss."""
+        self.metric_plot = pg.PlotWidget(self)
+        self.metric_plot.setMinimumHeight(140)
+        self.metric_plot.getPlotItem().setLabel("left", self.tr("Test accuracy (%)"))
+        self.metric_plot.getPlotItem().setLabel("bottom", self.tr("Epoch"))
+        self.metric_curves: list[pg.PlotDataItem] = []
+        """Each variant's test accuracy in percent (or R²), in the loss plot's colours (its legend)."""
+        for plot in (self.curves_plot, self.metric_plot):
+            plot.getPlotItem().setMenuEnabled(False)
+            plot.getPlotItem().hideButtons()
+        plots = QHBoxLayout()
+        plots.addWidget(self.curves_plot, 1)
+        plots.addWidget(self.metric_plot, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addLayout(self.grid, 3)
-        layout.addWidget(self.curves_plot, 2)
+        layout.addLayout(plots, 2)
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self._poll)
@@ -184,9 +249,9 @@ class CompareDialog(QDialog):
     def _enable(self) -> None:
         self.start_button.setEnabled(not self.running)
         self.stop_button.setEnabled(self.running)
-        done = self.progress is not None and self.progress.done
-        self.keep.setEnabled(done)
-        self.keep_button.setEnabled(done)
+        ready = self.progress is not None and not self.running  # finished or stopped
+        self.keep.setEnabled(ready)
+        self.keep_button.setEnabled(ready)
 
     def choose(self, key: str, values: str, epochs: int) -> None:
         """Fill the form (lessons, tests, the Runs panel)."""
@@ -211,6 +276,12 @@ class CompareDialog(QDialog):
             return False
         self.message.setText(self.tr("Training {0} variants…").format(len(values)))
         self._make_tiles([value_text(v) for v in values])
+        try:
+            points = self.controller.call(compare_points)
+        except Exception:  # the pictures only: training goes on without points
+            points = []
+        for tile, these in zip(self.tiles, points):
+            tile.set_points(these)
         self.progress = None
         self.running = True
         self.future = None
@@ -232,10 +303,12 @@ class CompareDialog(QDialog):
         legend = self.curves_plot.getPlotItem().legend
         if legend is not None:
             legend.clear()
-        self.curves = []
+        self.metric_plot.getPlotItem().clear()
+        self.curves, self.metric_curves = [], []
         for i, name in enumerate(names):
             r, g, b = RUN_COLOURS[i % len(RUN_COLOURS)]
             self.curves.append(self.curves_plot.plot(pen=pg.mkPen(r, g, b, width=1.8), name=name, connect="finite"))
+            self.metric_curves.append(self.metric_plot.plot(pen=pg.mkPen(r, g, b, width=1.8), connect="finite"))
         self.keep.clear()
         self.keep.addItems(names)
 
@@ -269,12 +342,20 @@ class CompareDialog(QDialog):
             previous = runs[-1].settings if runs else None
             self.future = self.controller.call_later(compare_advance, CHUNK_S, RESOLUTION, previous)
 
-    def draw(self, progress: CompareProgress) -> None:
+    def draw(self, progress: CompareProgress, final: bool = False) -> None:
+        final = final or progress.done
         for i, (tile, variant) in enumerate(zip(self.tiles, progress.variants)):
             tile.show_variant(variant, RUN_COLOURS[i % len(RUN_COLOURS)])
-        if self.draws % 3 == 0 or progress.done:  # curves gain a point an epoch: ≈ 4 Hz is plenty
-            for curve, variant in zip(self.curves, progress.variants):
-                curve.setData(variant.history.get("epoch", np.empty(0)), variant.history.get("test_loss", np.empty(0)))
+        if self.draws % 3 == 0 or final:  # curves gain a point an epoch: ≈ 4 Hz is plenty
+            regression = False
+            for curve, metric_curve, variant in zip(self.curves, self.metric_curves, progress.variants):
+                epoch = variant.history.get("epoch", np.empty(0))
+                curve.setData(epoch, variant.history.get("test_loss", np.empty(0)))
+                metric = variant.history.get("test_metric", np.empty(0))
+                regression = variant.metric_name != "accuracy"
+                metric_curve.setData(epoch, metric if regression else 100 * np.asarray(metric, dtype=float))
+            label = self.tr("Test R²") if regression else self.tr("Test accuracy (%)")
+            self.metric_plot.getPlotItem().setLabel("left", label)
         self.draws += 1
 
     def _finish(self) -> None:
@@ -283,11 +364,34 @@ class CompareDialog(QDialog):
         self._enable()
 
     def stop(self) -> None:
-        """Stop where the variants are (each keeps its curves); nothing is recorded."""
+        """Stop where the variants are: each becomes a run marked "stopped at epoch N", and one can
+        still be kept (the runner keeps the comparison until the next Start)."""
+        if not self.running:
+            return
         self._finish()
-        self.future = None
-        self.controller.call_later(compare_stop)
-        self.message.setText(self.tr("Stopped."))
+        self.future = None  # the chunk in flight ends before the halt is answered: nothing is lost
+        runs = self.document.experiment.runs
+        try:
+            progress = self.controller.call(compare_halt, RESOLUTION, runs[-1].settings if runs else None)
+        except Exception as exc:  # the runner died: the variants went with it
+            self.progress = None
+            self.message.setText(str(exc))
+            self._enable()
+            return
+        if progress is None:
+            self.message.setText(self.tr("Stopped."))
+            return
+        self.progress = progress
+        self.draw(progress, final=True)
+        for run in progress.runs:
+            if run.epochs < progress.epochs:
+                changed = self.tr("{0} (stopped at epoch {1})").format(run.changed, run.epochs)
+                run = run.model_copy(update={"changed": changed[:MAX_NAME]})
+            runs = add_run(runs, run)
+        self.document.set_runs(runs)
+        self.message.setText(self.tr("Stopped: every variant is now a run in the Runs panel; "
+                                     "“Keep this one” makes one the experiment."))
+        self._enable()
 
     def keep_variant(self, index: int) -> bool:
         """The chosen variant, trained, becomes the experiment (its settings as one undoable edit)."""
