@@ -23,7 +23,7 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
 
     from playground.app.main import _application
 
@@ -70,10 +70,13 @@ def main() -> int:
     epochs0 = sum(v.epoch for v in dialog.progress.variants)
     started = time.perf_counter()
     ticker.start()
-    QTimer.singleShot(int(args.seconds * 1000), app.quit)
-    app.exec()  # the real event loop, as the app runs it
+    loop = QEventLoop()  # not app.quit(): Qt 6 closes every window then, and the dialog stops itself
+    QTimer.singleShot(int(args.seconds * 1000), loop.quit)
+    loop.exec()  # a real event loop, as the app runs it
     ticker.stop()
     seconds = time.perf_counter() - started
+    if dialog.progress is None:
+        raise SystemExit(f"compare_gui_speed: no progress: {dialog.message.text()}")
     result = {
         "variants": len(dialog.tiles),
         "seconds": round(seconds, 1),

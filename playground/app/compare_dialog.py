@@ -12,6 +12,8 @@ each variant becomes a run; Stop records them as they stand ("stopped at epoch N
 from __future__ import annotations
 
 import math
+import time
+from collections import deque
 from typing import Any
 
 import numpy as np
@@ -50,6 +52,11 @@ CHUNK_S = 0.04
 """Training per chunk: short enough that the runner answers Pause within it."""
 POLL_MS = 30
 """How often the dialog looks for the runner's answer (the grid redraws with each: ≥ 10 Hz)."""
+CURVES_S = 0.4
+"""The curve plots redraw at most this often: they gain a point an epoch, and repainting 16 curves with
+their axes cost more than the whole grid of boundaries."""
+IN_FLIGHT = 2
+"""Chunks asked for ahead: the runner trains one while the window takes and draws the other."""
 RESOLUTION = 40
 """Each small boundary's grid: 40² points for 8 variants cost less than one full-size boundary."""
 
@@ -87,6 +94,8 @@ class VariantTile(QWidget):
         """Test points ``(xy, targets, task)`` drawn over the boundary (set once a comparison)."""
         self._layer: QPixmap | None = None
         self._layer_key: tuple = ()
+        self._drawn: tuple[int, int] = (-1, 0)
+        """The epoch and size of the picture shown."""
 
     def set_points(self, points: tuple[np.ndarray, np.ndarray, str] | None) -> None:
         self.points = points
@@ -140,8 +149,10 @@ class VariantTile(QWidget):
             self._text = text
             self.title.setText(text)
         boundary = variant.boundary
-        if boundary is None:
-            return
+        side = max(32, min(self.picture.width(), self.picture.height()) - 2)
+        if boundary is None or (variant.epoch, side) == self._drawn:
+            return  # nothing new (a finished or stopped variant): no picture to remake
+        self._drawn = (variant.epoch, side)
         values = boundary.values
         if values.shape[2] == 1:
             v = values[:, :, 0]
@@ -153,7 +164,6 @@ class VariantTile(QWidget):
         self._rgb = np.ascontiguousarray(rgb[::-1])  # row 0 is the lowest y; an image's is the top
         h, w = self._rgb.shape[:2]
         image = QImage(self._rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888)
-        side = max(32, min(self.picture.width(), self.picture.height()) - 2)
         picture = QPixmap.fromImage(image).scaled(side, side, Qt.AspectRatioMode.IgnoreAspectRatio,
                                                   Qt.TransformationMode.SmoothTransformation)
         layer = self._points_layer(side, boundary.extent)
@@ -218,8 +228,15 @@ class CompareDialog(QDialog):
         self.metric_curves: list[pg.PlotDataItem] = []
         """Each variant's test accuracy in percent (or R²), in the loss plot's colours (its legend)."""
         for plot in (self.curves_plot, self.metric_plot):
-            plot.getPlotItem().setMenuEnabled(False)
-            plot.getPlotItem().hideButtons()
+            item = plot.getPlotItem()
+            item.setMenuEnabled(False)
+            item.hideButtons()
+            item.disableAutoRange()  # set with the data, and only when it grows out of view (``_fit``)
+            for name in ("left", "bottom"):
+                item.getAxis(name).enableAutoSIPrefix(False)
+                item.getAxis(name).setStyle(maxTickLevel=0, maxTextLevel=0)
+        self._ranges: dict[int, tuple[float, ...]] = {}
+        self._curves_at = 0.0
         plots = QHBoxLayout()
         plots.addWidget(self.curves_plot, 1)
         plots.addWidget(self.metric_plot, 1)
@@ -232,7 +249,10 @@ class CompareDialog(QDialog):
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self._poll)
-        self.future: Any = None
+        self.futures: deque[Any] = deque()
+        """Chunks asked of the runner and not yet taken, oldest first."""
+        self.histories: list[dict[str, np.ndarray]] = []
+        """Each variant's history as far as the answers so far brought it."""
         self.running = False
         self.progress: CompareProgress | None = None
         self.draws = 0
@@ -284,7 +304,8 @@ class CompareDialog(QDialog):
             tile.set_points(these)
         self.progress = None
         self.running = True
-        self.future = None
+        self.futures.clear()
+        self.histories = []
         self.timer.start()
         self._enable()
         return True
@@ -307,17 +328,23 @@ class CompareDialog(QDialog):
         self.curves, self.metric_curves = [], []
         for i, name in enumerate(names):
             r, g, b = RUN_COLOURS[i % len(RUN_COLOURS)]
-            self.curves.append(self.curves_plot.plot(pen=pg.mkPen(r, g, b, width=1.8), name=name, connect="finite"))
-            self.metric_curves.append(self.metric_plot.plot(pen=pg.mkPen(r, g, b, width=1.8), connect="finite"))
+            for plot, curves, legend_name in ((self.curves_plot, self.curves, name),
+                                              (self.metric_plot, self.metric_curves, None)):
+                curve = plot.plot(pen=pg.mkPen(r, g, b, width=1.8), name=legend_name, connect="finite",
+                                  antialias=False)
+                curve.setDownsampling(auto=True, method="peak")  # thousands of epochs, a few hundred pixels
+                curve.setClipToView(True)
+                curves.append(curve)
+        self._ranges = {}
         self.keep.clear()
         self.keep.addItems(names)
 
     def _poll(self) -> None:
-        """Take the runner's answer if it came, and ask for the next chunk at once (no idle runner)."""
-        if self.future is not None:
-            if not self.future.done():
-                return
-            future, self.future = self.future, None
+        """Take the runner's answers that came, and keep ``IN_FLIGHT`` chunks asked for, so the runner
+        trains the next chunk while this one crosses the pipe and is drawn (no idle runner)."""
+        progress = None
+        while self.futures and self.futures[0].done():
+            future = self.futures.popleft()
             error = future.exception()
             if error is not None:
                 self.message.setText(str(error))
@@ -327,8 +354,12 @@ class CompareDialog(QDialog):
             if progress is None:
                 self._finish()
                 return
+            self._merge(progress)
             self.progress = progress
-            self.draw(progress)
+            if progress.done:
+                break
+        if progress is not None:
+            self.draw(progress)  # the newest answer only: an older one waiting is drawn over at once
             if progress.done:
                 runs = self.document.experiment.runs
                 for run in progress.runs:
@@ -337,29 +368,76 @@ class CompareDialog(QDialog):
                 self.message.setText(self.tr("Done: every variant is now a run in the Runs panel."))
                 self._finish()
                 return
-        if self.running:
+        while self.running and len(self.futures) < IN_FLIGHT:
             runs = self.document.experiment.runs
             previous = runs[-1].settings if runs else None
-            self.future = self.controller.call_later(compare_advance, CHUNK_S, RESOLUTION, previous)
+            have = [len(h.get("epoch", ())) for h in self.histories]
+            self.futures.append(self.controller.call_later(compare_advance, CHUNK_S, RESOLUTION, previous, have))
+
+    def _merge(self, progress: CompareProgress) -> None:
+        """Each variant's new history rows appended to those held (an answer may repeat some rows: the
+        next chunk is asked for before the last answer arrives); the view then holds the whole history."""
+        while len(self.histories) < len(progress.variants):
+            self.histories.append({})
+        for i, variant in enumerate(progress.variants):
+            held = self.histories[i]
+            rows = len(held.get("epoch", ()))
+            skip = rows - variant.history_start
+            if variant.history_start == 0 or not held or skip < 0:
+                merged = variant.history  # the whole history (a halt, the first answer)
+            else:
+                merged = {k: np.concatenate([held.get(k, np.empty(0)), v[skip:]]) for k, v in variant.history.items()}
+            self.histories[i] = merged
+            variant.history, variant.history_start = merged, 0
 
     def draw(self, progress: CompareProgress, final: bool = False) -> None:
         final = final or progress.done
         for i, (tile, variant) in enumerate(zip(self.tiles, progress.variants)):
             tile.show_variant(variant, RUN_COLOURS[i % len(RUN_COLOURS)])
-        if self.draws % 3 == 0 or final:  # curves gain a point an epoch: ≈ 4 Hz is plenty
-            regression = False
-            for curve, metric_curve, variant in zip(self.curves, self.metric_curves, progress.variants):
-                epoch = variant.history.get("epoch", np.empty(0))
-                curve.setData(epoch, variant.history.get("test_loss", np.empty(0)))
-                metric = variant.history.get("test_metric", np.empty(0))
-                regression = variant.metric_name != "accuracy"
-                metric_curve.setData(epoch, metric if regression else 100 * np.asarray(metric, dtype=float))
-            label = self.tr("Test R²") if regression else self.tr("Test accuracy (%)")
-            self.metric_plot.getPlotItem().setLabel("left", label)
+        now = time.monotonic()
+        if final or now - self._curves_at >= CURVES_S:
+            self._curves_at = now
+            self._draw_curves(progress)
         self.draws += 1
+
+    def _draw_curves(self, progress: CompareProgress) -> None:
+        regression = False
+        x_hi, losses, metrics = 1.0, [], []
+        for curve, metric_curve, variant in zip(self.curves, self.metric_curves, progress.variants):
+            epoch = variant.history.get("epoch", np.empty(0))
+            loss = np.asarray(variant.history.get("test_loss", np.empty(0)), dtype=float)
+            metric = np.asarray(variant.history.get("test_metric", np.empty(0)), dtype=float)
+            regression = variant.metric_name != "accuracy"
+            metric = metric if regression else 100 * metric
+            curve.setData(epoch, loss)
+            metric_curve.setData(epoch, metric)
+            if len(epoch):
+                x_hi = max(x_hi, float(epoch[-1]))
+            losses.append(loss[np.isfinite(loss) & (loss > 0)])
+            metrics.append(metric[np.isfinite(metric)])
+        self.metric_plot.getPlotItem().setLabel("left", self.tr("Test R²") if regression
+                                                else self.tr("Test accuracy (%)"))
+        loss = np.log10(np.concatenate(losses)) if losses else np.empty(0)
+        metric = np.concatenate(metrics) if metrics else np.empty(0)
+        self._fit(self.curves_plot, x_hi, (float(loss.min()), float(loss.max())) if loss.size else (-1.0, 0.0))
+        self._fit(self.metric_plot, x_hi, (0.0, 100.0) if not regression else
+                  ((min(0.0, float(metric.min())), 1.0) if metric.size else (0.0, 1.0)))
+
+    def _fit(self, plot: pg.PlotWidget, x_hi: float, y: tuple[float, float]) -> None:
+        """The view range, changed only when the curves outgrow it (x by half again): a range change
+        relabels both axes, which costs more than the curves."""
+        old = self._ranges.get(id(plot))
+        lo, hi = y if y[1] - y[0] > 1e-9 else (y[0] - 0.5, y[1] + 0.5)
+        if old is not None and x_hi <= old[1] and old[2] <= lo and hi <= old[3] and \
+                (hi - lo) >= 0.5 * (old[3] - old[2]):
+            return
+        wanted = (0.0, x_hi * 1.5 if old is not None else x_hi * 1.25, lo, hi)
+        self._ranges[id(plot)] = wanted
+        plot.getPlotItem().setRange(xRange=wanted[:2], yRange=wanted[2:], padding=0.03)
 
     def _finish(self) -> None:
         self.running = False
+        self.futures.clear()
         self.timer.stop()
         self._enable()
 
@@ -369,7 +447,7 @@ class CompareDialog(QDialog):
         if not self.running:
             return
         self._finish()
-        self.future = None  # the chunk in flight ends before the halt is answered: nothing is lost
+        self.futures.clear()  # the chunks in flight end before the halt is answered: nothing is lost
         runs = self.document.experiment.runs
         try:
             progress = self.controller.call(compare_halt, RESOLUTION, runs[-1].settings if runs else None)

@@ -31,6 +31,8 @@ class VariantView:
     history: dict[str, np.ndarray]
     boundary: Any = None
     error: str | None = None
+    history_start: int = 0
+    """The row ``history`` starts at: a chunk sends only the rows the window does not hold yet."""
 
 
 @dataclass
@@ -54,27 +56,33 @@ def compare_start(engine: Any, key: str, values: list, epochs: int) -> int:
     return len(comparison.variants)
 
 
-def _progress(comparison: Comparison, resolution: int, previous: Any, runs: bool) -> CompareProgress:
+def _progress(comparison: Comparison, resolution: int, previous: Any, runs: bool,
+              since: list[int] | None = None) -> CompareProgress:
     done = comparison.done
     views = []
-    for variant in comparison.variants:
+    for i, variant in enumerate(comparison.variants):
         e = variant.engine
         e.flush_quietly()
         m = e.metrics
+        start = max(0, since[i]) if since is not None and i < len(since) else 0
         views.append(VariantView(variant.label, e.epoch, m.metric_name, m.test_metric, m.test_loss,
-                                 e.history.arrays(), e.boundary(resolution) if resolution else None,
-                                 variant.error))
+                                 e.history.arrays(start), e.boundary(resolution) if resolution else None,
+                                 variant.error, start))
     return CompareProgress(views, done, comparison.epochs, comparison.batched,
                            comparison.runs(previous) if runs else [])
 
 
-def compare_advance(engine: Any, seconds: float, resolution: int, previous: Any = None) -> CompareProgress | None:
-    """Train the comparison about ``seconds`` more; its state for the window (``None``: none running)."""
+def compare_advance(engine: Any, seconds: float, resolution: int, previous: Any = None,
+                    since: list[int] | None = None) -> CompareProgress | None:
+    """Train the comparison about ``seconds`` more; its state for the window (``None``: none running).
+
+    ``since``: how many history rows of each variant the window holds; only later ones are sent (a
+    long comparison's curves would otherwise cross the pipe whole, 20 times a second)."""
     comparison = _ACTIVE.get("window")
     if comparison is None:
         return None
     done = comparison.advance(seconds)
-    return _progress(comparison, resolution, previous, runs=done)
+    return _progress(comparison, resolution, previous, runs=done, since=since)
 
 
 def compare_halt(engine: Any, resolution: int, previous: Any = None) -> CompareProgress | None:
