@@ -234,8 +234,9 @@ class CompareDialog(QDialog):
             item.disableAutoRange()  # set with the data, and only when it grows out of view (``_fit``)
             for name in ("left", "bottom"):
                 item.getAxis(name).enableAutoSIPrefix(False)
-                item.getAxis(name).setStyle(maxTickLevel=0, maxTextLevel=0)
         self._ranges: dict[int, tuple[float, ...]] = {}
+        self._x_limit = 0.0
+        """The curve plots' last epoch in view (both plots share it)."""
         self._curves_at = 0.0
         plots = QHBoxLayout()
         plots.addWidget(self.curves_plot, 1)
@@ -336,6 +337,7 @@ class CompareDialog(QDialog):
                 curve.setClipToView(True)
                 curves.append(curve)
         self._ranges = {}
+        self._x_limit = 0.0
         self.keep.clear()
         self.keep.addItems(names)
 
@@ -424,14 +426,16 @@ class CompareDialog(QDialog):
                   ((min(0.0, float(metric.min())), 1.0) if metric.size else (0.0, 1.0)))
 
     def _fit(self, plot: pg.PlotWidget, x_hi: float, y: tuple[float, float]) -> None:
-        """The view range, changed only when the curves outgrow it (x by half again): a range change
-        relabels both axes, which costs more than the curves."""
+        """The view range, changed only when the curves outgrow it (x by half again, the same for both
+        plots): a range change relabels the axes, which costs more than the curves."""
+        if x_hi > self._x_limit:
+            self._x_limit = x_hi * (1.5 if self._x_limit else 1.25)
         old = self._ranges.get(id(plot))
         lo, hi = y if y[1] - y[0] > 1e-9 else (y[0] - 0.5, y[1] + 0.5)
-        if old is not None and x_hi <= old[1] and old[2] <= lo and hi <= old[3] and \
+        if old is not None and old[1] == self._x_limit and old[2] <= lo and hi <= old[3] and \
                 (hi - lo) >= 0.5 * (old[3] - old[2]):
             return
-        wanted = (0.0, x_hi * 1.5 if old is not None else x_hi * 1.25, lo, hi)
+        wanted = (0.0, self._x_limit, lo, hi)
         self._ranges[id(plot)] = wanted
         plot.getPlotItem().setRange(xRange=wanted[:2], yRange=wanted[2:], padding=0.03)
 
