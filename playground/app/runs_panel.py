@@ -268,24 +268,36 @@ class RunsPanel(QWidget):
             self.fill(experiment.runs)
 
     def fill(self, runs: list[RunSpec]) -> None:
+        """The list as the runs stand. Rows are updated in place, never cleared and rebuilt: ticking a
+        row changes the runs while Qt is still inside that row's ``setCheckState``, and a deleted row
+        there crashed the app."""
         self._filling = True
         try:
             current = self.current()
-            self.tree.clear()
+            while self.tree.topLevelItemCount() > len(runs):
+                self.tree.takeTopLevelItem(self.tree.topLevelItemCount() - 1)
             for i, run in enumerate(runs):
                 pct = run.metric == "accuracy"
                 test = run.final.get("test_metric")
                 shown = "–" if test is None else (f"{100 * test:.1f} %" if pct else f"R² {test:.3f}")
                 loss = run.final.get("test_loss")
-                item = QTreeWidgetItem([("📌 " if run.pinned else "") + label(run, i), shown,
-                                        "–" if loss is None else f"{loss:.4g}", str(run.epochs),
-                                        f"{run.seconds:.1f} s"])
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(0, Qt.CheckState.Checked if run.visible else Qt.CheckState.Unchecked)
+                texts = [("📌 " if run.pinned else "") + label(run, i), shown,
+                         "–" if loss is None else f"{loss:.4g}", str(run.epochs), f"{run.seconds:.1f} s"]
+                item = self.tree.topLevelItem(i)
+                if item is None:
+                    item = QTreeWidgetItem(texts)
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    self.tree.addTopLevelItem(item)
+                else:
+                    for column, text in enumerate(texts):
+                        if item.text(column) != text:
+                            item.setText(column, text)
+                state = Qt.CheckState.Checked if run.visible else Qt.CheckState.Unchecked
+                if item.checkState(0) != state:
+                    item.setCheckState(0, state)
                 r, g, b = RUN_COLOURS[i % len(RUN_COLOURS)]
                 item.setForeground(0, pg.mkColor(r, g, b))
                 item.setToolTip(0, run.changed or label(run, i))
-                self.tree.addTopLevelItem(item)
             if 0 <= current < len(runs):
                 self.tree.setCurrentItem(self.tree.topLevelItem(current))
         finally:
