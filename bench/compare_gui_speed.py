@@ -6,13 +6,14 @@ Measures, over ``--seconds`` of a real window (offscreen by default):
   as ``bench/gui_speed.py`` measures it (targets: grid ≥ 10 Hz, p99 ≤ 30 ms);
 - ``variant_epochs_per_s``: training progress of all variants together.
 
-    QT_QPA_PLATFORM=offscreen python bench/compare_gui_speed.py [--seconds 10] [--json]
+    python bench/compare_gui_speed.py [--seconds 10] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 
@@ -22,6 +23,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # as bench/gui_speed.py: a display only when set
 
     from PySide6.QtCore import QEventLoop, QTimer
 
