@@ -66,6 +66,38 @@ DEFAULT_VALUES = {"lr": "0.003, 0.01, 0.03, 0.1, 0.3, 1", "l2": "0, 0.001, 0.01,
                   "width": "2, 4, 8", "momentum": "0, 0.5, 0.9"}
 
 
+class GrowingColumns:
+    """Named float columns that grow by appending (capacity doubles), read as views without copying."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self._data: dict[str, np.ndarray] = {}
+
+    def clear(self) -> None:
+        self.rows = 0
+        self._data = {}
+
+    def extend(self, columns: dict[str, np.ndarray], skip: int = 0) -> None:
+        """Append ``columns``' rows from ``skip`` on (rows already held are not added twice)."""
+        skip = max(0, skip)
+        n = min((len(v) for v in columns.values()), default=0) - skip
+        if n <= 0:
+            return
+        end = self.rows + n
+        for name, values in columns.items():
+            held = self._data.get(name)
+            if held is None or len(held) < end:
+                grown = np.full(max(64, 2 * end), np.nan)
+                if held is not None:
+                    grown[:self.rows] = held[:self.rows]
+                self._data[name] = held = grown
+            held[self.rows:end] = values[skip:skip + n]
+        self.rows = end
+
+    def view(self) -> dict[str, np.ndarray]:
+        return {name: values[:self.rows] for name, values in self._data.items()}
+
+
 class VariantTile(QWidget):
     """A small decision boundary with its title: value and current test accuracy.
 
@@ -252,7 +284,7 @@ class CompareDialog(QDialog):
         self.timer.timeout.connect(self._poll)
         self.futures: deque[Any] = deque()
         """Chunks asked of the runner and not yet taken, oldest first."""
-        self.histories: list[dict[str, np.ndarray]] = []
+        self.histories: list[GrowingColumns] = []
         """Each variant's history as far as the answers so far brought it."""
         self.running = False
         self.progress: CompareProgress | None = None
@@ -373,24 +405,20 @@ class CompareDialog(QDialog):
         while self.running and len(self.futures) < IN_FLIGHT:
             runs = self.document.experiment.runs
             previous = runs[-1].settings if runs else None
-            have = [len(h.get("epoch", ())) for h in self.histories]
+            have = [h.rows for h in self.histories]
             self.futures.append(self.controller.call_later(compare_advance, CHUNK_S, RESOLUTION, previous, have))
 
     def _merge(self, progress: CompareProgress) -> None:
         """Each variant's new history rows appended to those held (an answer may repeat some rows: the
-        next chunk is asked for before the last answer arrives); the view then holds the whole history."""
+        next chunk is asked for before the last answer arrives); the view then holds the whole history.
+        Appending costs the new rows only, however long the comparison has run."""
         while len(self.histories) < len(progress.variants):
-            self.histories.append({})
-        for i, variant in enumerate(progress.variants):
-            held = self.histories[i]
-            rows = len(held.get("epoch", ()))
-            skip = rows - variant.history_start
-            if variant.history_start == 0 or not held or skip < 0:
-                merged = variant.history  # the whole history (a halt, the first answer)
-            else:
-                merged = {k: np.concatenate([held.get(k, np.empty(0)), v[skip:]]) for k, v in variant.history.items()}
-            self.histories[i] = merged
-            variant.history, variant.history_start = merged, 0
+            self.histories.append(GrowingColumns())
+        for held, variant in zip(self.histories, progress.variants):
+            if variant.history_start == 0:
+                held.clear()  # the whole history (the first answer, a halt)
+            held.extend(variant.history, skip=held.rows - variant.history_start)
+            variant.history, variant.history_start = held.view(), 0
 
     def draw(self, progress: CompareProgress, final: bool = False) -> None:
         final = final or progress.done

@@ -102,3 +102,19 @@ def test_stop_records_partly_trained_variants_and_keep_works_after_stop(qtbot, s
     weights = [k for k in theirs if k.startswith("model.")]
     assert weights and all(torch.equal(mine[k], theirs[k]) for k in weights), "the variant's trained weights"
     assert "stopped" in dialog.message.text() or "Kept" in dialog.message.text()
+
+
+def test_history_rows_sent_twice_are_held_once():
+    """Two chunks are in flight, so an answer may repeat rows the window already holds."""
+    import numpy as np
+
+    from playground.app.compare_dialog import GrowingColumns
+
+    held = GrowingColumns()
+    held.extend({"epoch": np.arange(3.0), "test_loss": np.array([3.0, 2.0, 1.0])})
+    held.extend({"epoch": np.arange(2.0, 200.0), "test_loss": np.ones(198)}, skip=held.rows - 2)  # rows 2…
+    view = held.view()
+    assert held.rows == 200 and list(view["epoch"]) == list(range(200))
+    assert list(view["test_loss"][:4]) == [3.0, 2.0, 1.0, 1.0]
+    held.extend({"epoch": np.arange(150.0, 200.0), "test_loss": np.ones(50)}, skip=held.rows - 150)
+    assert held.rows == 200, "nothing new: nothing added"
