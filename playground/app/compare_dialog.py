@@ -425,33 +425,42 @@ class CompareDialog(QDialog):
         for i, (tile, variant) in enumerate(zip(self.tiles, progress.variants)):
             tile.show_variant(variant, RUN_COLOURS[i % len(RUN_COLOURS)])
         now = time.monotonic()
-        if final or now - self._curves_at >= CURVES_S:
+        if final:
             self._curves_at = now
-            self._draw_curves(progress)
+            self._draw_curves(progress, "test_loss")
+            self._draw_curves(progress, "test_metric")
+        elif now - self._curves_at >= CURVES_S:
+            # each plot in its own turn of the event loop: no one turn holds the window for all three
+            self._curves_at = now
+            QTimer.singleShot(0, lambda: self._draw_curves(progress, "test_loss"))
+            QTimer.singleShot(0, lambda: self._draw_curves(progress, "test_metric"))
         self.draws += 1
 
-    def _draw_curves(self, progress: CompareProgress) -> None:
-        regression = False
-        x_hi, losses, metrics = 1.0, [], []
-        for curve, metric_curve, variant in zip(self.curves, self.metric_curves, progress.variants):
+    def _draw_curves(self, progress: CompareProgress, column: str) -> None:
+        """One plot's curves (``test_loss`` or ``test_metric``) and, if they outgrew it, its range."""
+        loss_plot = column == "test_loss"
+        curves = self.curves if loss_plot else self.metric_curves
+        regression = any(v.metric_name != "accuracy" for v in progress.variants)
+        x_hi, kept = 1.0, []
+        for curve, variant in zip(curves, progress.variants):
             epoch = variant.history.get("epoch", np.empty(0))
-            loss = np.asarray(variant.history.get("test_loss", np.empty(0)), dtype=float)
-            metric = np.asarray(variant.history.get("test_metric", np.empty(0)), dtype=float)
-            regression = variant.metric_name != "accuracy"
-            metric = metric if regression else 100 * metric
-            curve.setData(epoch, loss)
-            metric_curve.setData(epoch, metric)
+            y = np.asarray(variant.history.get(column, np.empty(0)), dtype=float)
+            if not loss_plot and not regression:
+                y = 100 * y
+            curve.setData(epoch, y)
             if len(epoch):
                 x_hi = max(x_hi, float(epoch[-1]))
-            losses.append(loss[np.isfinite(loss) & (loss > 0)])
-            metrics.append(metric[np.isfinite(metric)])
+            kept.append(y[np.isfinite(y) & (y > 0)] if loss_plot else y[np.isfinite(y)])
+        values = np.concatenate(kept) if kept else np.empty(0)
+        if loss_plot:
+            values = np.log10(values)
+            y = (float(values.min()), float(values.max())) if values.size else (-1.0, 0.0)
+            self._fit(self.curves_plot, x_hi, y)
+            return
         self.metric_plot.getPlotItem().setLabel("left", self.tr("Test R²") if regression
                                                 else self.tr("Test accuracy (%)"))
-        loss = np.log10(np.concatenate(losses)) if losses else np.empty(0)
-        metric = np.concatenate(metrics) if metrics else np.empty(0)
-        self._fit(self.curves_plot, x_hi, (float(loss.min()), float(loss.max())) if loss.size else (-1.0, 0.0))
         self._fit(self.metric_plot, x_hi, (0.0, 100.0) if not regression else
-                  ((min(0.0, float(metric.min())), 1.0) if metric.size else (0.0, 1.0)))
+                  ((min(0.0, float(values.min())), 1.0) if values.size else (0.0, 1.0)))
 
     def _fit(self, plot: pg.PlotWidget, x_hi: float, y: tuple[float, float]) -> None:
         """The view range, changed only when the curves outgrow it (x by half again, the same for both
