@@ -42,6 +42,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/startup.py --runs 7
 	$(BIN)/python bench/memory.py --setting spiral-sgd --steps 1000000
 	$(BIN)/python bench/soak.py --seconds 600
+	$(BIN)/python bench/compare_speed.py
+	$(BIN)/python bench/compare_gui_speed.py --seconds 10
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

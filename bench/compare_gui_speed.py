@@ -6,13 +6,14 @@ Measures, over ``--seconds`` of a real window (offscreen by default):
   as ``bench/gui_speed.py`` measures it (targets: grid ≥ 10 Hz, p99 ≤ 30 ms);
 - ``variant_epochs_per_s``: training progress of all variants together.
 
-    QT_QPA_PLATFORM=offscreen python bench/compare_gui_speed.py [--seconds 10] [--json]
+    python bench/compare_gui_speed.py [--seconds 10] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 
@@ -22,8 +23,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # as bench/gui_speed.py: a display only when set
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
 
     from playground.app.main import _application
 
@@ -70,10 +72,13 @@ def main() -> int:
     epochs0 = sum(v.epoch for v in dialog.progress.variants)
     started = time.perf_counter()
     ticker.start()
-    QTimer.singleShot(int(args.seconds * 1000), app.quit)
-    app.exec()  # the real event loop, as the app runs it
+    loop = QEventLoop()  # not app.quit(): Qt 6 closes every window then, and the dialog stops itself
+    QTimer.singleShot(int(args.seconds * 1000), loop.quit)
+    loop.exec()  # a real event loop, as the app runs it
     ticker.stop()
     seconds = time.perf_counter() - started
+    if dialog.progress is None:
+        raise SystemExit(f"compare_gui_speed: no progress: {dialog.message.text()}")
     result = {
         "variants": len(dialog.tiles),
         "seconds": round(seconds, 1),

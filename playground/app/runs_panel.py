@@ -10,6 +10,7 @@ Three small parts, each given only what it needs:
 
 from __future__ import annotations
 
+import itertools
 import math
 from typing import Any
 
@@ -102,51 +103,111 @@ class RunsRecorder(QObject):
 
 
 class RunsOverlay:
-    """Faint curves of the visible runs on a history plot (``column``: test_loss or test_metric)."""
+    """Faint curves of the visible runs on one history plot: train solid, test dashed, as the current
+    run's bold ones are; one label per run, at the end of its test curve.
+
+    ``column`` names the test column (``test_loss``, ``test_metric``); its train twin is overlaid too.
+    Labels are stacked so they never overlap, and re-stacked when the plot's range changes (their
+    spacing is in pixels, the curves' in data units). Items are made once and reused.
+    """
 
     def __init__(self, plot_widget: Any, column: str, percent: bool = False) -> None:
         self.plot = plot_widget
         self.item = plot_widget.plot.getPlotItem()
         self.column = column
+        self.train_column = column.replace("test_", "train_", 1)
         self.percent = percent
         self.curves: list[pg.PlotDataItem] = []
+        """The runs' test curves (dashed)."""
+        self.train_curves: list[pg.PlotDataItem] = []
+        """The runs' train curves (solid)."""
         self.labels: list[pg.TextItem] = []
+        self._ends: list[tuple[float, float] | None] = []
+        """Each label's wanted place: the last point of its run's test (else train) curve."""
+        self.item.getViewBox().sigRangeChanged.connect(lambda *_: self.place_labels())
+
+    def _curve(self) -> pg.PlotDataItem:
+        curve = pg.PlotDataItem(connect="finite")
+        curve.setZValue(-10)
+        self.item.addItem(curve)
+        return curve
+
+    def _column(self, run: RunSpec, name: str) -> np.ndarray:
+        y = np.array([math.nan if v is None else v for v in run.history.get(name, [])], dtype=float)
+        return 100 * y if self.percent and run.metric == "accuracy" else y  # the accuracy plot shows percent
 
     def show(self, runs: list[RunSpec]) -> None:
         visible = [(i, r) for i, r in enumerate(runs) if r.visible]
         while len(self.curves) < len(visible):
-            curve = pg.PlotDataItem(connect="finite")
-            curve.setZValue(-10)
+            self.train_curves.append(self._curve())
+            self.curves.append(self._curve())
             text = pg.TextItem(anchor=(1, 1))  # ends at the curve's last point, above it: inside the plot
-            self.item.addItem(curve)
             self.item.addItem(text)
-            self.curves.append(curve)
             self.labels.append(text)
         xs: list[float] = []
         ys: list[float] = []
-        for k, (curve, text) in enumerate(zip(self.curves, self.labels)):
+        self._ends = []
+        for k, (train_curve, curve, text) in enumerate(zip(self.train_curves, self.curves, self.labels)):
             if k >= len(visible):
-                curve.setData([], [])
-                curve.setVisible(False)
+                for c in (train_curve, curve):
+                    c.setData([], [])
+                    c.setVisible(False)
                 text.setVisible(False)
+                self._ends.append(None)
                 continue
             index, run = visible[k]
             r, g, b = RUN_COLOURS[index % len(RUN_COLOURS)]
             x = np.array([math.nan if v is None else v for v in run.history.get("epoch", [])], dtype=float)
-            y = np.array([math.nan if v is None else v for v in run.history.get(self.column, [])], dtype=float)
-            if self.percent and run.metric == "accuracy":
-                y = 100 * y  # the accuracy plot shows percent
-            curve.setPen(pg.mkPen(r, g, b, 110, width=1.5))
-            curve.setData(x, y)
-            curve.setVisible(True)
-            finite = np.flatnonzero(np.isfinite(x) & np.isfinite(y))
-            text.setVisible(bool(finite.size))
-            if finite.size:
+            test, train = self._column(run, self.column), self._column(run, self.train_column)
+            train_curve.setPen(pg.mkPen(r, g, b, 80, width=1.2))
+            curve.setPen(pg.mkPen(r, g, b, 110, width=1.5, style=Qt.PenStyle.DashLine))
+            end = None
+            for c, y in ((train_curve, train), (curve, test)):
+                n = min(len(x), len(y))
+                c.setData(x[:n], y[:n])
+                c.setVisible(bool(n))
+                finite = np.flatnonzero(np.isfinite(x[:n]) & np.isfinite(y[:n]))
+                if finite.size:
+                    end = (float(x[finite[-1]]), float(y[finite[-1]]))  # test's wins: drawn second
+                    xs.append(end[0])
+                    ys.extend(y[finite].tolist())
+            text.setVisible(end is not None)
+            if end is not None:
                 text.setText(label(run, index), color=(r, g, b, 200))
-                text.setPos(x[finite[-1]], y[finite[-1]])
-                xs.append(float(x[finite[-1]]))
-                ys.extend(y[finite].tolist())
+            self._ends.append(end)
         self.plot.overlay_extent = (max(xs, default=0.0), ys)
+        self.place_labels()
+
+    def place_labels(self) -> None:
+        """Each label at its curve's end, pushed down (then the stack up) so no two overlap and all
+        stay inside the plot."""
+        placed = [(k, end) for k, end in enumerate(self._ends) if end is not None and k < len(self.labels)]
+        if not placed:
+            return
+        view = self.item.getViewBox()
+        (x_lo, x_hi), (y_lo, y_hi) = view.viewRange()
+        px, py = view.viewPixelSize()
+        if not (px > 0 and py > 0 and math.isfinite(px) and math.isfinite(py)):
+            return
+        log_y = bool(self.item.getAxis("left").logMode)
+        wanted = []
+        for k, (x, y) in placed:
+            if log_y:
+                y = math.log10(y) if y > 0 else y_lo
+            rect = self.labels[k].textItem.boundingRect()
+            w, h = rect.width() * px, rect.height() * py
+            x = min(max(x, x_lo + w), x_hi)
+            wanted.append([k, x, min(max(y, y_lo), y_hi - h), h])
+        wanted.sort(key=lambda item: -item[2])  # from the top down
+        for above, below in itertools.pairwise(wanted):
+            below[2] = min(below[2], above[2] - below[3])
+        lowest = wanted[-1][2]
+        if lowest < y_lo:  # the stack ran out of the bottom: lift it, as far as the top allows
+            lift = min(y_lo - lowest, max(0.0, y_hi - (wanted[0][2] + wanted[0][3])))
+            for item in wanted:
+                item[2] += lift
+        for k, x, y, _h in wanted:
+            self.labels[k].setPos(x, y)
 
 
 class RunsPanel(QWidget):
@@ -207,24 +268,36 @@ class RunsPanel(QWidget):
             self.fill(experiment.runs)
 
     def fill(self, runs: list[RunSpec]) -> None:
+        """The list as the runs stand. Rows are updated in place, never cleared and rebuilt: ticking a
+        row changes the runs while Qt is still inside that row's ``setCheckState``, and a deleted row
+        there crashed the app."""
         self._filling = True
         try:
             current = self.current()
-            self.tree.clear()
+            while self.tree.topLevelItemCount() > len(runs):
+                self.tree.takeTopLevelItem(self.tree.topLevelItemCount() - 1)
             for i, run in enumerate(runs):
                 pct = run.metric == "accuracy"
                 test = run.final.get("test_metric")
                 shown = "–" if test is None else (f"{100 * test:.1f} %" if pct else f"R² {test:.3f}")
                 loss = run.final.get("test_loss")
-                item = QTreeWidgetItem([("📌 " if run.pinned else "") + label(run, i), shown,
-                                        "–" if loss is None else f"{loss:.4g}", str(run.epochs),
-                                        f"{run.seconds:.1f} s"])
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(0, Qt.CheckState.Checked if run.visible else Qt.CheckState.Unchecked)
+                texts = [("📌 " if run.pinned else "") + label(run, i), shown,
+                         "–" if loss is None else f"{loss:.4g}", str(run.epochs), f"{run.seconds:.1f} s"]
+                item = self.tree.topLevelItem(i)
+                if item is None:
+                    item = QTreeWidgetItem(texts)
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    self.tree.addTopLevelItem(item)
+                else:
+                    for column, text in enumerate(texts):
+                        if item.text(column) != text:
+                            item.setText(column, text)
+                state = Qt.CheckState.Checked if run.visible else Qt.CheckState.Unchecked
+                if item.checkState(0) != state:
+                    item.setCheckState(0, state)
                 r, g, b = RUN_COLOURS[i % len(RUN_COLOURS)]
                 item.setForeground(0, pg.mkColor(r, g, b))
                 item.setToolTip(0, run.changed or label(run, i))
-                self.tree.addTopLevelItem(item)
             if 0 <= current < len(runs):
                 self.tree.setCurrentItem(self.tree.topLevelItem(current))
         finally:

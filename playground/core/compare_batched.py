@@ -49,6 +49,12 @@ def can_batch(engine: Engine) -> bool:
     return not values.get("nesterov") and not any(isinstance(m, nn.BatchNorm1d) for m in engine.model)
 
 
+def _as_operand(t: torch.Tensor) -> torch.Tensor:
+    """A stacked Linear parameter in the form ``baddbmm`` takes: weight ``[V, out, in]`` → ``[V, in, out]``,
+    bias ``[V, out]`` → ``[V, 1, out]`` (a view, no copy)."""
+    return t.transpose(1, 2) if t.dim() == 3 else t.unsqueeze(1)
+
+
 class BatchedGroup:
     """V engines of one shape, data and batch size, stepped together. Call between engine steps only."""
 
@@ -85,7 +91,22 @@ class BatchedGroup:
         self._forward = self._fast_forward if all(
             isinstance(m, (nn.Linear, *ELEMENTWISE)) for m in e0.model) else self._vmap_forward
         self._template = e0.model
-        self._leaf_tuple = tuple(self.leaves)
+        self._grad = torch.empty_like(self.flat)
+        """The step's gradient, laid out as ``flat``: each parameter's is copied in once (no ``cat``)."""
+        grad_views, offset = [], 0
+        for shape, size in zip(shapes, sizes):
+            grad_views.append(self._grad[:, offset:offset + size].view(self.V, *shape))
+            offset += size
+        fast = self._forward == self._fast_forward
+        self._views = [_as_operand(leaf.detach()).requires_grad_() for leaf in self.leaves] if fast else []
+        """The fast path's autograd leaves: each weight as ``[V, in, out]``, each bias as ``[V, 1, out]``
+        (the forms ``baddbmm`` takes), views of ``flat`` made once, so a step neither repeats these
+        views nor backpropagates through them."""
+        self._differentiated = tuple(self._views) if fast else tuple(self.leaves)
+        self._grad_targets = [_as_operand(v) for v in grad_views] if fast else grad_views
+        self._scratch: list[torch.Tensor] = []
+        """Buffers the size of ``flat`` for the optimizer's intermediate results: no allocation (and no
+        page faults for a large model) at every step."""
         self._one = torch.ones((), dtype=self.dtype, device=self.device)
         self._plan = self._fast_plan()
         self._hyper()
@@ -96,6 +117,8 @@ class BatchedGroup:
         self._epoch_y: torch.Tensor | None = None
         self._pending: list[torch.Tensor] = []
         self._pending_first = self.step + 1
+        self._seconds = 0.0
+        """Wall time not yet added to the engines (they are told at each flush, not at every step)."""
         self._load_optimizer_state()
 
     # ----------------------------------------------------------------------------- set-up
@@ -159,12 +182,12 @@ class BatchedGroup:
         return plan
 
     def _fast_forward(self, h: torch.Tensor) -> torch.Tensor:
-        leaves = self.leaves
+        views = self._views
         for kind, fn, i in self._plan:
             if kind == "affine":
-                h = torch.baddbmm(leaves[i + 1].unsqueeze(1), h, leaves[i].transpose(1, 2))
+                h = torch.baddbmm(views[i + 1], h, views[i])
             elif kind == "linear":
-                h = torch.bmm(h, leaves[i].transpose(1, 2))
+                h = torch.bmm(h, views[i])
             else:
                 h = fn(h)
         return h
@@ -190,7 +213,7 @@ class BatchedGroup:
             return None
         total = None
         for i in self._linear_weights:  # the engine's order: layer by layer, L1 then L2
-            w = self.leaves[i].reshape(self.V, -1)
+            w = (self._views[i].transpose(1, 2) if self._views else self.leaves[i]).reshape(self.V, -1)
             if self.use_l1:
                 term = self.l1 * w.abs().sum(1)
                 total = term if total is None else total + term
@@ -215,17 +238,16 @@ class BatchedGroup:
         losses = self._losses(out, self._epoch_y[:, self.cursor:end], self.reduction)
         penalty = self._penalty()
         total = (losses if penalty is None else losses + penalty).sum()
-        grads = gradients(total, self._leaf_tuple, self._one)
+        grads = gradients(total, self._differentiated, self._one)
         with torch.no_grad():
-            g = torch.cat([x.reshape(self.V, -1) for x in grads], dim=1)
-            self._update(g)
+            for target, grad in zip(self._grad_targets, grads):
+                target.copy_(grad)
+            self._update(self._grad)
         if not self._pending:
             self._pending_first = self.step + 1
         self._pending.append(losses.detach())
         self.step += 1
         self.cursor = end
-        for e in self.engines:
-            e.step, e.cursor = self.step, end
         epoch_end = end >= self.n_train
         if epoch_end or len(self._pending) >= 64:
             self.flush()
@@ -233,21 +255,28 @@ class BatchedGroup:
             self.cursor = 0
             self.epoch += 1
             self._epoch_x = None
-            for e in self.engines:
-                e.cursor, e.epoch = 0, self.epoch
+            self._sync_counters()
             self.evaluate()
-        elapsed = time.perf_counter() - started  # wall time: the variants trained at once
+        self._seconds += time.perf_counter() - started  # wall time: the variants trained at once
+        if epoch_end:
+            self._sync_counters()
+
+    def _sync_counters(self) -> None:
+        """Each engine's step, cursor, epoch and wall time: told at flushes and epoch ends, not every
+        step (eight engines' attributes cost more than a small model's update)."""
+        seconds, self._seconds = self._seconds, 0.0
         for e in self.engines:
-            e.seconds += elapsed
+            e.step, e.cursor, e.epoch = self.step, self.cursor, self.epoch
+            e.seconds += seconds
 
     def _update(self, g: torch.Tensor) -> None:
         """One optimizer step on the whole ``[V, P]`` buffer, written op for op as torch.optim's
         ``foreach`` code writes it, with ``[V, 1]`` columns where it has Python scalars: ``addcmul``
         by a column rounds as ``add(…, alpha=…)`` and ``addcdiv(…, value=…)`` do (tested bit for bit)."""
-        flat = self.flat
+        flat = self.flat  # ``g`` is this group's own buffer: changed in place where torch.optim makes a copy
         if self.optimizer == "sgd":
             if any(self.wd):
-                g = g.addcmul(flat, self.wd_t)
+                g.addcmul_(flat, self.wd_t)
             if any(self.momentum):
                 if self.buf is None:
                     self.buf = g.clone()
@@ -256,19 +285,25 @@ class BatchedGroup:
                 g = self.buf
             flat.addcmul_(g, self.neg_lr)
             return
+        if not self._scratch:
+            self._scratch = [torch.empty_like(flat), torch.empty_like(flat)]
+        a, b = self._scratch
         self.opt_step += 1
         step = float(self.opt_step)
         if self.optimizer == "adamw":
             if any(self.wd):
                 flat.mul_(self.decay_t)
         elif any(self.wd):
-            g = g.addcmul(flat, self.wd_t)
+            g.addcmul_(flat, self.wd_t)
         self.exp_avg.lerp_(g, self.one_minus_b1)
-        self.exp_avg_sq.mul_(self.beta2_t).addcmul_(g * self.one_minus_b2, g)
+        torch.mul(g, self.one_minus_b2, out=a)
+        self.exp_avg_sq.mul_(self.beta2_t).addcmul_(a, g)
         step_size = self._column([(lr / (1 - b1 ** step)) * -1 for lr, b1 in zip(self.lr, self.beta1)])
         bc2_sqrt = self._column([(1 - b2 ** step) ** 0.5 for b2 in self.beta2])
-        denom = (self.exp_avg_sq.sqrt() / bc2_sqrt).add_(self.eps_t)
-        flat.addcmul_(self.exp_avg / denom, step_size)
+        torch.sqrt(self.exp_avg_sq, out=a)
+        a.div_(bc2_sqrt).add_(self.eps_t)  # the denominator
+        torch.div(self.exp_avg, a, out=b)
+        flat.addcmul_(b, step_size)
 
     def train_epoch(self) -> None:
         epoch = self.epoch
@@ -279,6 +314,7 @@ class BatchedGroup:
     def flush(self) -> None:
         """Batch losses into each engine's batch history; a variant whose loss is not finite is marked
         diverged (its row goes on being computed, harmlessly: variants never mix)."""
+        self._sync_counters()
         if not self._pending:
             return
         losses = torch.stack(self._pending).to(torch.float64).cpu().numpy()

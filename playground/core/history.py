@@ -39,9 +39,9 @@ class History:
                 self._rows[c] = self._rows[c][::2]
             self.stride *= 2
 
-    def arrays(self) -> dict[str, np.ndarray]:
-        """A copy of every column as float64 arrays, safe to hand to another thread."""
-        return {c: np.asarray(v, dtype=np.float64) for c, v in self._rows.items()}
+    def arrays(self, start: int = 0) -> dict[str, np.ndarray]:
+        """A copy of every column as float64 arrays (rows from ``start`` on), safe to hand to another thread."""
+        return {c: np.asarray(v[start:] if start else v, dtype=np.float64) for c, v in self._rows.items()}
 
     def last(self, column: str) -> float:
         values = self._rows[column]

@@ -129,6 +129,10 @@
         <translation>轮</translation>
     </message>
     <message>
+        <source>Test accuracy (%)</source>
+        <translation>测试准确率 (%)</translation>
+    </message>
+    <message>
         <source>Training {0} variants…</source>
         <translation>正在训练 {0} 个变体…</translation>
     </message>
@@ -137,8 +141,20 @@
         <translation>完成：每个变体都已成为“运行记录”面板中的一次运行。</translation>
     </message>
     <message>
+        <source>Test R²</source>
+        <translation>测试 R²</translation>
+    </message>
+    <message>
         <source>Stopped.</source>
         <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>{0} (stopped at epoch {1})</source>
+        <translation>{0}（停在第 {1} 轮）</translation>
+    </message>
+    <message>
+        <source>Stopped: every variant is now a run in the Runs panel; “Keep this one” makes one the experiment.</source>
+        <translation>已停止：每个变体都已成为“运行记录”面板中的一次运行；用“保留这一个”把其中一个设为当前实验。</translation>
     </message>
     <message>
         <source>Keep variant “{0}”</source>
