@@ -10,6 +10,7 @@ not silently overwritten: Save asks first.
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from playground.app.document import new_experiment
 from playground.app.export_dialog import ExportDialog
+from playground.core import translate
 from playground.core.background_save import with_trained_state
 from playground.core.experiment_io import ExperimentError, load_experiment, rebase_paths, save_experiment
 from playground.core.resources import example_files, examples_dir
@@ -247,7 +249,7 @@ class FileController(QObject):
         """File ▸ Export Weights…: the export dialog on a snapshot read between two training steps."""
         doc = self.window.document
         dialog = ExportDialog(self.experiment_to_save(), doc.base_dir or Path.cwd(), self.window,
-                              exporter=self.window.controller.export_experiment)
+                              exporter=partial(self.window.controller.export_experiment, **self._prose()))
         if dialog.exec() != ExportDialog.DialogCode.Accepted or dialog.written is None:
             return False
         self.window.statusBar().showMessage(self.tr("Exported {0}").format(dialog.written), 4000)
@@ -258,12 +260,19 @@ class FileController(QObject):
         doc = self.window.document
         try:
             self.window.controller.export_experiment(self.experiment_to_save(), doc.base_dir or Path.cwd(),
-                                                     path, fmt)
+                                                     path, fmt, **self._prose())
         except Exception as exc:
             self._error(self.tr("Cannot export"), str(exc))
             return False
         self.window.statusBar().showMessage(self.tr("Exported {0}").format(path), 4000)
         return True
+
+    def _prose(self) -> dict:
+        """A notebook's prose: the window's language, and the open lesson while the document is still its
+        run (opening a lesson marks the document ``scratch_runs``; New, Open and Save clear it)."""
+        lessons = getattr(getattr(self.window, "learning", None), "lessons", None)
+        lesson = getattr(lessons, "lesson", None) if self.window.document.scratch_runs else None
+        return {"lesson": lesson, "lang": translate.language()}
 
     def export_plot(self) -> bool:
         doc = self.window.document
