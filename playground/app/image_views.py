@@ -121,7 +121,10 @@ class WeightImagesView(QWidget):
 
 class GalleryView(QWidget):
     """Test images, misclassified first, with true → predicted label and confidence; a click shows
-    that image's class probabilities."""
+    that image's class probabilities (and asks the Maths tab for its forward pass: ``imageChosen``)."""
+
+    imageChosen = Signal(int)
+    """The test-set row of the image the user clicked (or chose with the keyboard)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,6 +135,8 @@ class GalleryView(QWidget):
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setMovement(QListWidget.Movement.Static)
         self.list.currentRowChanged.connect(self._chosen)
+        self.list.itemClicked.connect(lambda item: self._asked(self.list.row(item)))
+        self.list.itemActivated.connect(lambda item: self._asked(self.list.row(item)))
         self.summary = QLabel(objectName="gallerySummary")
         self.detail = QLabel(objectName="galleryDetail")
         self.bars = ProbabilityBars()
@@ -183,8 +188,14 @@ class GalleryView(QWidget):
             return
         self.bars.set_probabilities(g.probabilities[row], self.class_names)
         self.detail.setText(self.tr("Test image {0}: true {1}, predicted {2} ({3:.1%})").format(
-            int(g.index[row]) + 1, self.class_names[g.true[row]], self.class_names[g.predicted[row]],
-            g.confidence[row]))
+            int(g.index[row]), self.class_names[g.true[row]], self.class_names[g.predicted[row]],
+            g.confidence[row]) + " · " + self.tr("its forward pass: Maths tab"))
+
+    def _asked(self, row: int) -> None:
+        """A user's choice (not a refresh re-selecting the row): the Maths tab follows this image."""
+        g = self.gallery
+        if g is not None and 0 <= row < len(g.index):
+            self.imageChosen.emit(int(g.index[row]))
 
 
 class ImagePanel(QTabWidget):

@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self.quick = QuickControls(self.document, self.choose_data_kind, self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.quick)
         self.learning = LearningTools(self)  # lessons, maths, autograd graph, activation previews, language
+        self.images.panel.gallery.imageChosen.connect(self.learning.maths.show_test_image)  # its forward pass
         self.hideable: dict[str, QWidget] = {
             **self.docks, "controls": self.control_bar, "description": self.description, "diagram": self.diagram}
         code = getattr(self.panels.get("network"), "code", None)
