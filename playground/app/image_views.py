@@ -264,6 +264,10 @@ class ImageViews(QObject):
             self.window.statusBar().showMessage(dialog.images.summary(), 15_000)
         return done
 
+    def _ink(self) -> bool:
+        """Digits are ink (1 = dark, as on paper); photos' 1 is white."""
+        return self.window.document.experiment.data.kind == "digits"
+
     @property
     def is_images(self) -> bool:
         return self.dataset is not None and self.dataset.image_side is not None
@@ -279,7 +283,7 @@ class ImageViews(QObject):
         side = dataset.image_side
         self.panel.setEnabled(side is not None)
         if side is not None:
-            ink = self.window.document.experiment.data.kind == "digits"
+            ink = self._ink()
             self.panel.gallery.ink = ink
             self.panel.draw.set_side(side, list(dataset.class_names or []), ink)
             dock = self.window.docks.get("images")
@@ -332,6 +336,11 @@ class ImageViews(QObject):
             self.panel.draw.set_probabilities(result[0], names)
         elif kind == "snapshot" and result is not None:
             self.latest = result
+            ink = self._ink()  # read now: an opened file's data are built before the document adopts it
+            self.panel.gallery.ink = ink
+            if self.panel.draw.canvas.ink != ink:
+                self.panel.draw.canvas.ink = ink
+                self.panel.draw.canvas.update()
             self.panel.weights.update_weights(result.weights, names)
             if result.gallery is not None:
                 self.panel.gallery.update_gallery(result.gallery, names)
