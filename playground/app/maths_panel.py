@@ -298,8 +298,8 @@ class MathsPanel(QWidget):
             out += [f"<p>{html.escape(self.tr('Inputs x, as the network reads them'))}</p>",
                     self._table(names, f.input_names, f.inputs)]
         if f.class_names:
-            truth = ", ".join(self._class(f, int(t)) for t in f.targets)
-            out.append(f"<p>{html.escape(self.tr('True class: {0}').format(truth))}</p>")
+            truth = self.tr("True class: {0}").format(", ".join(self._class(f, int(t)) for t in f.targets))
+            out.append(f"<p>{html.escape(truth)}</p>")
         out += self._modules(names, f.modules, f.output_function, evaluation=True)
         if f.probabilities is not None:
             softmax = f.output_function == "softmax"
