@@ -76,6 +76,7 @@ class MathsPanel(QWidget):
         self.forward: ForwardMaths | None = None
         """The forward pass of chosen test samples (a gallery image), when the field names them."""
         self._step_seen = -1
+        self._test_split: np.ndarray | None = None
         self.samples = QLineEdit(objectName="mathsSamples")
         self.samples.setPlaceholderText(self.tr("the next batch"))
         self.samples.setToolTip(self.tr("Leave empty to follow the batch the next step trains on; or type "
@@ -103,7 +104,7 @@ class MathsPanel(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.view, 1)
         controller.statusChanged.connect(self._status_changed)
-        controller.datasetChanged.connect(lambda _ds: self._soon())
+        controller.datasetChanged.connect(self._dataset_changed)
         controller.built.connect(self._edited)  # bound methods: Qt drops them when this panel is deleted
         if document is not None:  # every edit: a typed weight, the learning rate, any option, a new file
             document.undo_stack.indexChanged.connect(self._edited)
@@ -120,6 +121,19 @@ class MathsPanel(QWidget):
             self.note.setText(self.tr("Training runs: pause it to follow the current step."))
         elif status.step != self._step_seen:
             self._soon()
+
+    def _dataset_changed(self, dataset: Any) -> None:
+        """Test samples chosen in the gallery belong to one test split: another one (a new file, new data)
+        sends the panel back to the next batch; a rebuild on the same data keeps them."""
+        same = self._test_split is not None and np.array_equal(self._test_split, dataset.x_test)
+        self._test_split = dataset.x_test
+        try:
+            chosen = split_test(self.samples.text(), self.tr("test"))
+        except ValueError:
+            chosen = None
+        if chosen is not None and not same:
+            self.samples.clear()
+        self._soon()
 
     def _edited(self, *_args: Any) -> None:
         self._soon()

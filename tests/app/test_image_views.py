@@ -192,3 +192,12 @@ def test_a_gallery_click_shows_that_images_forward_pass_in_the_maths_tab(qtbot, 
     qtbot.mouseClick(maths.next_batch, Qt.MouseButton.LeftButton)  # back to the step Step takes
     assert maths.forward is None and maths.maths is not None and maths.maths.next_batch
     assert "on the next batch" in maths.note.text()
+
+    window.docks["images"].raise_()  # another click, then another file: its test split is not this one
+    qtbot.mouseClick(gallery.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert maths.samples.text() == f"test {row}"
+    window.files.quiet = True  # no question about the trained weights
+    assert window.files.new()
+    qtbot.waitUntil(lambda: window.controller.dataset is not None and window.controller.dataset.image_side is None,
+                    timeout=30_000)
+    assert maths.samples.text() == ""

@@ -25,6 +25,7 @@ from playground.app.plots.diverging import NEGATIVE, POSITIVE, colorize, symmetr
 from playground.app.plots.legend import ColorLegend
 from playground.app.plots.network_buttons import ArchitectureButtons
 from playground.app.plots.network_fit import DiagramFit
+from playground.app.plots.network_image import BUNDLE_GREY, describe_bundle, describe_image, image_node_rgba
 from playground.app.plots.network_layout import (
     ROW_GAP,
     Layout,
@@ -35,10 +36,7 @@ from playground.core.snapshot import Diagnostic, NeuronMaps, ParamStats, Snapsho
 
 WIDTHS = (0.6, 1.2, 2.0, 3.0, 4.2, 5.6)
 """Link widths in pixels, from the smallest to the largest magnitude."""
-BUNDLE_GREY = (110, 118, 129)
-"""An image's bundle links: no sign (each is a whole row of weights), so neither orange nor blue."""
-IMAGE_PIXELS = 72
-"""Pixels per side the image node's picture is drawn at before the view scales it (blocky, not blurred)."""
+
 HOVER_PIXELS = 5.0
 SETTLE_MS = 150
 """A resize lays the diagram out again only after this long without another (a 32-layer net's
@@ -259,7 +257,7 @@ class NetworkDiagram(QWidget):
             maps = self._column_maps(neurons, c) if column.image_side is None else None
             side, gap = NODE_PIXELS, GAP_PIXELS
             if column.image_side is not None:
-                rgba = self._image_node()
+                rgba = image_node_rgba(self.image)
             elif maps is None or maps.shape[0] != n:
                 rgba = self._plain_nodes(column, n, gap)
             else:
@@ -275,17 +273,6 @@ class NetworkDiagram(QWidget):
             image.setImage(rgba, autoLevels=False, levels=(0, 255))
             image.setRect(QRectF(column.x, column.y0, column.size, column.height))
 
-    def _image_node(self) -> np.ndarray:
-        """The image node: the picture, each pixel a block (the view smooths only the block edges), framed."""
-        grey = self.image if self.image is not None else np.full((8, 8), 255, dtype=np.uint8)
-        scale = max(1, IMAGE_PIXELS // grey.shape[0])
-        big = np.repeat(np.repeat(grey, scale, axis=0), scale, axis=1)
-        rgba = np.empty((*big.shape, 4), dtype=np.uint8)
-        rgba[..., :3] = big[..., None]
-        rgba[..., 3] = 255
-        rgba[[0, -1], :, :3] = 120
-        rgba[:, [0, -1], :3] = 120
-        return rgba
 
     def _plain_nodes(self, column, n: int, gap: int) -> np.ndarray:
         """Without maps (inputs that are not a plane): nodes coloured by their bias."""
@@ -421,10 +408,7 @@ class NetworkDiagram(QWidget):
         col = self.layout_.columns[c]
         unit = int(col.units[k])
         if col.image_side is not None:
-            return self.tr("Image input: {0} × {0} grey pixels, {1} numbers in [0, 1] read row by row "
-                           "(drawn: a training image). Each unit of {2} weighs every pixel: its weights as a "
-                           "picture are in Images ▸ What each unit learned.").format(
-                col.image_side, col.width, layer_name(self.layout_.columns[1].title))
+            return describe_image(col.image_side, col.width, self.layout_.columns[1].title)
         if c == 0:
             name = col.labels[k] if k < len(col.labels) else f"x{unit + 1}"
             return self.tr("input {0}").format(name)
@@ -444,16 +428,8 @@ class NetworkDiagram(QWidget):
         stats = self._params[name]
         if k < 0:  # a bundle from the image node
             c = next(c for c, col in enumerate(self.layout_.columns) if col.weight == name)
-            image = self.layout_.columns[c - 1]
-            row = stats.values[r]
-            return "\n".join([
-                self.tr("image {0}×{0} → {1} · unit {2}").format(image.image_side, layer_name(
-                    self.layout_.columns[c].title), r),
-                self.tr("{0} weights w[{1}, 0…{2}], one per pixel").format(len(row), r, len(row) - 1),
-                self.tr("size ‖w‖ = {0}, from {1} to {2}").format(_fmt(float(np.linalg.norm(row))),
-                                                                 _fmt(float(row.min())), _fmt(float(row.max()))),
-                self.tr("as a picture: Images ▸ What each unit learned"),
-                f"({indexing_note()})"])
+            side = self.layout_.columns[c - 1].image_side or 0
+            return describe_bundle(side, self.layout_.columns[c].title, r, stats.values[r])
         c = next(c for c, col in enumerate(self.layout_.columns) if col.weight == name)
         src, dst = self.layout_.columns[c - 1], self.layout_.columns[c]
         src_name = (src.labels[list(src.units).index(k)] if c == 1 and src.labels
