@@ -98,3 +98,36 @@ def test_the_digits_diagram_shows_one_image_node_that_clicks_do_not_toggle(qtbot
 
 def _first_weight(engine) -> np.ndarray:
     return engine.model[0].weight.detach().double().numpy()
+
+
+def test_a_28_pixel_image_folder_keeps_its_bundle_and_captions_inside_the_view(qtbot, settings, tmp_path):
+    """784 pixels × 256 units is too many weights to send: the bundle is still drawn (thinnest), and the
+    "image 28×28" caption, wider than its node, is not cut at the view's edge."""
+    from PIL import Image
+
+    from playground.core.spec import DataSpec, ImageFolderSpec, LayerSpec, ModelSpec
+
+    for k, name in enumerate(["bars", "rings"]):
+        (tmp_path / name).mkdir()
+        for i in range(6):
+            pixels = np.zeros((28, 28), dtype=np.uint8)
+            pixels[:, 6 * k + i:6 * k + i + 5] = 255
+            Image.fromarray(pixels, "L").save(tmp_path / name / f"{i}.png")
+    experiment = Experiment(data=DataSpec(kind="images", images=ImageFolderSpec(path=str(tmp_path), side=28,
+                                                                               classes=["bars", "rings"])),
+                            model=ModelSpec(hidden=[LayerSpec(units=256), LayerSpec(units=16)]))
+    window = open_window(qtbot, settings, experiment)
+    window.resize(1366, 768)
+    qtbot.waitExposed(window)
+    diagram = window.diagram
+    qtbot.waitUntil(lambda: diagram.layout_.columns and diagram.layout_.columns[0].image_side == 28
+                    and len(diagram.layout_.columns[1].units) >= 8 and diagram._weights.size > 0, timeout=60_000)
+    window.controller.refresh()
+    bundle_points = sum(len(item.getData()[0]) for item in diagram.bundle.values() if item.getData()[0] is not None)
+    assert bundle_points == 2 * len(diagram.layout_.columns[1].units)  # a segment per drawn unit
+    diagram.fit.fit()
+    (left, right), _ys = diagram.view.viewRange()
+    for item, _full, _short in diagram.captions:
+        rect = item.mapRectToView(item.boundingRect())
+        inset = item.textItem.document().documentMargin() * diagram.view.viewPixelSize()[0]
+        assert left <= rect.left() + inset and rect.right() - inset <= right, item.textItem.toPlainText()

@@ -324,9 +324,10 @@ class NetworkDiagram(QWidget):
         finite = np.isfinite(w)
         norms = np.where(bundle & finite, w, np.nan)
         top = symmetric_limit(norms) if np.isfinite(norms).any() else 1.0
+        # a row too big to travel (784 pixels × 32 units) still shows the image feeds the layer: thinnest
         level = np.clip((np.nan_to_num(norms) / top * len(WIDTHS)).astype(int), 0, len(WIDTHS) - 1)
         for lv, item in self.bundle.items():
-            s = self._segments[bundle & finite & (level == lv)]
+            s = self._segments[bundle & (level == lv)]
             item.setData(np.column_stack([s[:, 0], s[:, 2]]).ravel(), np.column_stack([s[:, 1], s[:, 3]]).ravel())
         w = np.where(bundle, np.nan, w)  # single weights below: orange or blue by sign
         top = symmetric_limit(w)

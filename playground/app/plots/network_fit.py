@@ -142,6 +142,16 @@ class DiagramFit:
                 u = settled
                 break
             u = settled
+        shown = widths[chosen]
+        ink = margin / 2 + 4  # the text starts a document margin inside the item's anchored edge
+        sides = left, right
+        for _ in range(3):  # outer captions wider than their columns widen the margins, which shrinks the scale
+            right = max(sides[1], shown[-1] - u + ink) if len(columns) > 1 else max(sides[1], shown[-1] / 2)
+            left = max(sides[0], shown[0] - columns[0].size * u + ink)
+            settled = scale(bottom)
+            if settled >= u - 1e-6:
+                break
+            u = settled
         texts = variants[chosen]
         for c, (item, _text, _short) in enumerate(self.d.captions):
             wanted = texts[c]
@@ -150,9 +160,6 @@ class DiagramFit:
             column = columns[c]
             baseline = y1 + (3 + levels[c] * row) / u  # one baseline for all
             item.setPos(column.x + self.caption_x(c) * column.size, baseline)
-        shown = widths[chosen]
-        right = max(right, shown[-1] - u + 4) if len(columns) > 1 else max(right, shown[-1] / 2)
-        left = max(left, shown[0] - columns[0].size * u + 4)
         self.d.view.setRange(xRange=(x0 - left / u, x1 + right / u),
                            yRange=(y0 - top / u, y1 + bottom / u), padding=0.0)
         self.d.buttons.place()
