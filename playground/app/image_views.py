@@ -139,6 +139,7 @@ class GalleryView(QWidget):
         self.list.itemActivated.connect(lambda item: self._asked(self.list.row(item)))
         self.summary = QLabel(objectName="gallerySummary")
         self.detail = QLabel(objectName="galleryDetail")
+        self.detail.setWordWrap(True)  # the image, its classes and where its forward pass is: two lines if need be
         self.bars = ProbabilityBars()
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.list)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 from layout_checks import layout_problems
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from window_helpers import open_window
 
@@ -118,6 +119,13 @@ def test_the_digits_diagram_fits_with_one_image_node(qtbot, settings, language) 
     window.controller.refresh()
     qtbot.waitUntil(lambda: window.diagram.node_count > 0, timeout=10_000)
     assert len(window.diagram.layout_.columns[0].units) == 1
+    window.docks["images"].raise_()  # a gallery image clicked: its line, and its forward pass in the Maths tab
+    gallery = window.images.panel.gallery
+    window.images.panel.setCurrentWidget(gallery)
+    qtbot.waitUntil(lambda: gallery.list.count() > 0, timeout=20_000)
+    rect = gallery.list.visualItemRect(gallery.list.item(0))
+    qtbot.mouseClick(gallery.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert gallery.detail.text()
     problems = _all_problems(qtbot, window)
     if min(window.diagram.node_pixels()) < MIN_NODE_PIXELS:
         problems.append(f"diagram nodes are slivers: {min(window.diagram.node_pixels()):.1f} px")
