@@ -81,7 +81,9 @@ class MathsPanel(QWidget):
         self.samples.setPlaceholderText(self.tr("the next batch"))
         self.samples.setToolTip(self.tr("Leave empty to follow the batch the next step trains on; or type "
                                         "training samples to follow instead (indices from 0), at most {0}, "
-                                        "separated by commas").format(MAX_SAMPLES))
+                                        "separated by commas").format(MAX_SAMPLES)
+                                + self.tr("; or “test 12” for test sample 12's forward pass, as a click on an "
+                                          "image in Images ▸ Gallery shows it"))
         self.samples.returnPressed.connect(self.refresh)
         self.next_batch = QPushButton(self.tr("Next batch"), objectName="mathsNextBatch")
         self.next_batch.setToolTip(self.tr("Follow the batch the next training step will use"))

@@ -1277,6 +1277,10 @@ Export anyway?</source>
         <translation>留空则跟随下一步训练所用的批次；也可以输入要跟随的训练样本（下标从 0 开始），最多 {0} 个，用逗号分隔</translation>
     </message>
     <message>
+        <source>; or “test 12” for test sample 12&apos;s forward pass, as a click on an image in Images ▸ Gallery shows it</source>
+        <translation>；或输入“测试 12”，查看测试样本 12 的前向传播，与在“图像 ▸ 图库”中点击一张图像时显示的相同</translation>
+    </message>
+    <message>
         <source>Follow the batch the next training step will use</source>
         <translation>跟随下一步训练将使用的批次</translation>
     </message>
