@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from playground.app.document import ExperimentDocument
 from playground.app.plots.network import NetworkDiagram
-from playground.core.spec import DERIVED_FEATURES, DERIVED_LABELS, ONE_D_KINDS, Experiment, LayerSpec
+from playground.core.spec import DERIVED_FEATURES, DERIVED_LABELS, IMAGE_KINDS, ONE_D_KINDS, Experiment, LayerSpec
 
 
 def _tr(text: str) -> str:
@@ -61,7 +61,7 @@ class DiagramEdits(QObject):
 
     def _offer_features(self, experiment: Experiment) -> None:
         data = experiment.data
-        if data.kind == "csv" or data.kind in ONE_D_KINDS:
+        if data.kind == "csv" or data.kind in ONE_D_KINDS or data.kind in IMAGE_KINDS:  # pixels: nothing to choose
             self.diagram.buttons.set_features([], [])
             return
         choices = [(key, DERIVED_LABELS[key], key in data.features) for key in DERIVED_FEATURES]

@@ -10,6 +10,7 @@ not silently overwritten: Save asks first.
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,16 +22,20 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStatusBar
 
 from playground.app.document import new_experiment
 from playground.app.export_dialog import ExportDialog
+from playground.core import translate
 from playground.core.background_save import with_trained_state
 from playground.core.experiment_io import ExperimentError, load_experiment, rebase_paths, save_experiment
 from playground.core.resources import example_files, examples_dir
 from playground.core.spec import Experiment
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from playground.app.document import ExperimentDocument
     from playground.app.plots import BoundaryView
     from playground.app.session import EngineSession
     from playground.app.training import TrainingController
+    from playground.core.lessons import Lesson
 
 EXAMPLES_DIR = examples_dir()
 MAX_RECENT = 8
@@ -62,6 +67,8 @@ class FileController(QObject):
         """Screenshot runs: errors go to stderr, no dialog waits for a click."""
         self._on_disk: tuple[Path, tuple[int, int, int] | None] | None = None
         """The document's file and its stamp when this window last read or wrote it."""
+        self.lesson_source: Callable[[], Lesson | None] = lambda: None
+        """The open lesson, for a notebook's prose (the window wires it to the lessons panel)."""
 
     # ------------------------------------------------------------------ prompts
     def show_error(self, title: str, text: str) -> None:
@@ -263,7 +270,7 @@ class FileController(QObject):
         """File ▸ Export Weights…: the export dialog on a snapshot read between two training steps."""
         doc = self.document
         dialog = ExportDialog(self.experiment_to_save(), doc.base_dir or Path.cwd(), self.parent_widget,
-                              exporter=self.controller.export_experiment)
+                              exporter=partial(self.controller.export_experiment, **self._prose()))
         if dialog.exec() != ExportDialog.DialogCode.Accepted or dialog.written is None:
             return False
         self.status.showMessage(self.tr("Exported {0}").format(dialog.written), 4000)
@@ -274,12 +281,18 @@ class FileController(QObject):
         doc = self.document
         try:
             self.controller.export_experiment(self.experiment_to_save(), doc.base_dir or Path.cwd(),
-                                                     path, fmt)
+                                              path, fmt, **self._prose())
         except Exception as exc:
             self.show_error(self.tr("Cannot export"), str(exc))
             return False
         self.status.showMessage(self.tr("Exported {0}").format(path), 4000)
         return True
+
+    def _prose(self) -> dict:
+        """A notebook's prose: the window's language, and the open lesson while the document is still its
+        run (opening a lesson marks the document ``scratch_runs``; New, Open and Save clear it)."""
+        lesson = self.lesson_source() if self.document.scratch_runs else None
+        return {"lesson": lesson, "lang": translate.language()}
 
     def export_plot(self) -> bool:
         doc = self.document

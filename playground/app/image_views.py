@@ -121,7 +121,10 @@ class WeightImagesView(QWidget):
 
 class GalleryView(QWidget):
     """Test images, misclassified first, with true → predicted label and confidence; a click shows
-    that image's class probabilities."""
+    that image's class probabilities (and asks the Maths tab for its forward pass: ``imageChosen``)."""
+
+    imageChosen = Signal(int)
+    """The test-set row of the image the user clicked (or chose with the keyboard)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,8 +135,11 @@ class GalleryView(QWidget):
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setMovement(QListWidget.Movement.Static)
         self.list.currentRowChanged.connect(self._chosen)
+        self.list.itemClicked.connect(lambda item: self._asked(self.list.row(item)))
+        self.list.itemActivated.connect(lambda item: self._asked(self.list.row(item)))
         self.summary = QLabel(objectName="gallerySummary")
         self.detail = QLabel(objectName="galleryDetail")
+        self.detail.setWordWrap(True)  # the image, its classes and where its forward pass is: two lines if need be
         self.bars = ProbabilityBars()
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.list)
@@ -183,8 +189,14 @@ class GalleryView(QWidget):
             return
         self.bars.set_probabilities(g.probabilities[row], self.class_names)
         self.detail.setText(self.tr("Test image {0}: true {1}, predicted {2} ({3:.1%})").format(
-            int(g.index[row]) + 1, self.class_names[g.true[row]], self.class_names[g.predicted[row]],
-            g.confidence[row]))
+            int(g.index[row]), self.class_names[g.true[row]], self.class_names[g.predicted[row]],
+            g.confidence[row]) + " · " + self.tr("its forward pass: Maths tab"))
+
+    def _asked(self, row: int) -> None:
+        """A user's choice (not a refresh re-selecting the row): the Maths tab follows this image."""
+        g = self.gallery
+        if g is not None and 0 <= row < len(g.index):
+            self.imageChosen.emit(int(g.index[row]))
 
 
 class ImagePanel(QTabWidget):
@@ -253,6 +265,10 @@ class ImageViews(QObject):
             self.window.statusBar().showMessage(dialog.images.summary(), 15_000)
         return done
 
+    def _ink(self) -> bool:
+        """Digits are ink (1 = dark, as on paper); photos' 1 is white."""
+        return self.window.document.experiment.data.kind == "digits"
+
     @property
     def is_images(self) -> bool:
         return self.dataset is not None and self.dataset.image_side is not None
@@ -268,7 +284,7 @@ class ImageViews(QObject):
         side = dataset.image_side
         self.panel.setEnabled(side is not None)
         if side is not None:
-            ink = self.window.document.experiment.data.kind == "digits"
+            ink = self._ink()
             self.panel.gallery.ink = ink
             self.panel.draw.set_side(side, list(dataset.class_names or []), ink)
             dock = self.window.docks.get("images")
@@ -321,6 +337,11 @@ class ImageViews(QObject):
             self.panel.draw.set_probabilities(result[0], names)
         elif kind == "snapshot" and result is not None:
             self.latest = result
+            ink = self._ink()  # read now: an opened file's data are built before the document adopts it
+            self.panel.gallery.ink = ink
+            if self.panel.draw.canvas.ink != ink:
+                self.panel.draw.canvas.ink = ink
+                self.panel.draw.canvas.update()
             self.panel.weights.update_weights(result.weights, names)
             if result.gallery is not None:
                 self.panel.gallery.update_gallery(result.gallery, names)

@@ -69,6 +69,8 @@ class InsideViews(QObject):
         self._pending.timeout.connect(self._send_request)
         self.edits: WeightEdits | None = None
         self._dataset_names: list[str] = []
+        self._pixels: np.ndarray | None = None
+        """Image data: the diagram's image node shows the first training image."""
 
     def connect_docks(self, docks: dict[str, QDockWidget]) -> None:
         """After the window made its docks (``docks``: the views' among them): follow the document
@@ -107,12 +109,20 @@ class InsideViews(QObject):
     def _dataset(self, ds: Dataset) -> None:
         self.gradients.new_engine()
         self._dataset_names = list(ds.input_names)
+        self._pixels = None
+        side = ds.image_side
+        if side is not None and ds.derived is None and len(ds.x_train) and ds.raw_dim == side * side:
+            self._pixels = np.clip(ds.x_train[0].reshape(side, side), 0.0, 1.0)
         self._experiment(self.document.experiment)
 
     def _experiment(self, experiment: Experiment) -> None:
         activations = {f"hidden {i}": ACTIVATIONS[layer.activation].label
                        for i, layer in enumerate(experiment.model.hidden, start=1)}
-        self.diagram.set_context(self._dataset_names, activations)
+        image = None
+        if self._pixels is not None:  # the document's kind, read now: a file's data are built before it is adopted
+            ink = experiment.data.kind == "digits"  # as the gallery: digits are ink, dark on paper
+            image = ((1.0 - self._pixels if ink else self._pixels) * 255).astype(np.uint8)
+        self.diagram.set_context(self._dataset_names, activations, image)
 
     def _status(self, status: WorkerStatus) -> None:
         self.diagram.set_editable(status.state != TRAINING)

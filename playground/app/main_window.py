@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
         self.quick = QuickControls(self.document, self.choose_data_kind, self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.quick)
         self._build_learning()  # lessons, maths, autograd graph, activation previews, language
+        self.images.panel.gallery.imageChosen.connect(self.learning.maths.show_test_image)  # its forward pass
+        self.files.lesson_source = lambda: self.learning.lessons.lesson  # a lesson's notebook carries its text
         self.hideable: dict[str, QWidget] = {
             **self.docks, "controls": self.control_bar, "description": self.description, "diagram": self.diagram}
         code = getattr(self.panels.get("network"), "code", None)

@@ -7,6 +7,10 @@ through the runner (``controller.call``), so the window never imports torch. The
 them when it is shown, when training stops or steps, on every edit (a typed weight, the learning
 rate, any option: anything on the undo stack) and when the samples change; while training runs it
 keeps the last step and says so. Summaries (batch, loss, update rule, silent units) come first.
+
+A click on a gallery image chooses a *test* sample (the field reads "test 123"): the panel then walks
+that image's forward pass as the network predicts it (``core.forward_maths``), saying plainly that
+it is not a training step.
 """
 
 from __future__ import annotations
@@ -22,16 +26,18 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QText
 from playground.app.names import indexing_note, layer_name, parameter_label
 from playground.app.training import TrainingController
 from playground.core.errors import quote
-from playground.core.maths_types import MAX_SAMPLES, StepMaths
+from playground.core.maths_types import MAX_SAMPLES, ForwardMaths, ModuleValues, StepMaths
 from playground.core.protocol import RemoteError
 from playground.core.registry import ACTIVATIONS
-from playground.core.remote import STEP_MATHS
+from playground.core.remote import FORWARD_MATHS, STEP_MATHS
 from playground.core.status import TRAINING
 
 MAX_COLUMNS = 8
 """Units shown per layer; wider layers end with "…" (the numbers are all in the tooltip-free export)."""
 MAX_ROWS = 8
 """Rows of a parameter's matrix shown; taller ones end with a "…" row."""
+MAX_CLASSES = 10
+"""A test image's class probabilities are shown whole up to this many classes (the ten digits)."""
 
 
 def number(value: float) -> str:
@@ -49,18 +55,36 @@ def parse_samples(text: str) -> list[int]:
         raise ValueError(f"samples are whole numbers separated by commas, not {quote(text)}") from None
 
 
+TEST_WORD = "test"
+"""The field's prefix for test samples (``test 123``); the translated word is understood too."""
+
+
+def split_test(text: str, word: str = TEST_WORD) -> list[int] | None:
+    """``"test 12"`` → ``[12]`` (test samples chosen, e.g. in the gallery); ``None``: training samples."""
+    stripped = text.strip()
+    for prefix in {TEST_WORD, word}:
+        if prefix and stripped.lower().startswith(prefix.lower()):
+            return parse_samples(stripped[len(prefix):])
+    return None
+
+
 class MathsPanel(QWidget):
     def __init__(self, controller: TrainingController, document: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mathsPanel")
         self.controller = controller
         self.maths: StepMaths | None = None
+        self.forward: ForwardMaths | None = None
+        """The forward pass of chosen test samples (a gallery image), when the field names them."""
         self._step_seen = -1
+        self._test_split: np.ndarray | None = None
         self.samples = QLineEdit(objectName="mathsSamples")
         self.samples.setPlaceholderText(self.tr("the next batch"))
         self.samples.setToolTip(self.tr("Leave empty to follow the batch the next step trains on; or type "
                                         "training samples to follow instead (indices from 0), at most {0}, "
-                                        "separated by commas").format(MAX_SAMPLES))
+                                        "separated by commas").format(MAX_SAMPLES)
+                                + self.tr("; or “test 12” for test sample 12's forward pass, as a click on an "
+                                          "image in Images ▸ Gallery shows it"))
         self.samples.returnPressed.connect(self.refresh)
         self.next_batch = QPushButton(self.tr("Next batch"), objectName="mathsNextBatch")
         self.next_batch.setToolTip(self.tr("Follow the batch the next training step will use"))
@@ -83,7 +107,7 @@ class MathsPanel(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.view, 1)
         controller.statusChanged.connect(self._status_changed)
-        controller.datasetChanged.connect(lambda _ds: self._soon())
+        controller.datasetChanged.connect(self._dataset_changed)
         controller.built.connect(self._edited)  # bound methods: Qt drops them when this panel is deleted
         if document is not None:  # every edit: a typed weight, the learning rate, any option, a new file
             document.undo_stack.indexChanged.connect(self._edited)
@@ -100,6 +124,19 @@ class MathsPanel(QWidget):
             self.note.setText(self.tr("Training runs: pause it to follow the current step."))
         elif status.step != self._step_seen:
             self._soon()
+
+    def _dataset_changed(self, dataset: Any) -> None:
+        """Test samples chosen in the gallery belong to one test split: another one (a new file, new data)
+        sends the panel back to the next batch; a rebuild on the same data keeps them."""
+        same = self._test_split is not None and np.array_equal(self._test_split, dataset.x_test)
+        self._test_split = dataset.x_test
+        try:
+            chosen = split_test(self.samples.text(), self.tr("test"))
+        except ValueError:
+            chosen = None
+        if chosen is not None and not same:
+            self.samples.clear()
+        self._soon()
 
     def _edited(self, *_args: Any) -> None:
         self._soon()
@@ -119,10 +156,24 @@ class MathsPanel(QWidget):
         self.samples.clear()
         self.refresh()
 
+    def show_test_image(self, row: int) -> None:
+        """A gallery image was clicked: follow test sample ``row``'s forward pass (shown when the tab is)."""
+        self.samples.setText(f"{self.tr('test')} {row}")
+        self._soon()
+
     def refresh(self) -> None:
         """Ask the runner for the step on the chosen samples and show it."""
         if self.controller.state == TRAINING or self.controller.dataset is None:
             return
+        try:
+            tests = split_test(self.samples.text(), self.tr("test"))
+        except ValueError as exc:
+            self.note.setText(str(exc))
+            return
+        if tests is not None:
+            self._refresh_forward(tests)
+            return
+        self.forward = None
         try:
             chosen = parse_samples(self.samples.text()) or None
             self.maths = self.controller.call(STEP_MATHS, chosen)
@@ -132,6 +183,30 @@ class MathsPanel(QWidget):
         self._step_seen = self.controller.status.step
         self.note.setText(self.describe(self.maths))
         self.view.setHtml(self.html(self.maths))
+
+    def _refresh_forward(self, rows: list[int]) -> None:
+        try:
+            self.forward = self.controller.call(FORWARD_MATHS, rows)
+        except (ValueError, RemoteError) as exc:
+            self.note.setText(str(exc))
+            return
+        self._step_seen = self.controller.status.step
+        self.note.setText(self.describe_forward(self.forward))
+        self.view.setHtml(self.forward_html(self.forward))
+
+    def _class(self, f: ForwardMaths, k: int) -> str:
+        return f.class_names[k] if 0 <= k < len(f.class_names) else str(k)
+
+    def describe_forward(self, f: ForwardMaths) -> str:
+        """Which test samples, and that this is a prediction, not the step Step takes."""
+        if len(f.samples) == 1 and f.predicted:
+            what = self.tr("Test image {0} (true {1}, predicted {2})").format(
+                f.samples[0], self._class(f, int(f.targets[0])), self._class(f, f.predicted[0]))
+        else:
+            what = self.tr("Test samples {0}").format(", ".join(map(str, f.samples)))
+        return self.tr("{0}, chosen by you: its forward pass as the network predicts it after step {1} "
+                       "(evaluation mode). Test samples are never trained on, so this is not what Step "
+                       "does; press Next batch to follow the next step.").format(what, f.step)
 
     def describe(self, m: StepMaths) -> str:
         """Which step and which samples, in one sentence; chosen samples are said not to be the batch."""
@@ -149,9 +224,9 @@ class MathsPanel(QWidget):
                        "{2}. Press Next batch to follow it.").format(m.step, shown, upcoming)
 
     # ------------------------------------------------------------------ drawing
-    def _table(self, rows: list[str], head: list[str], values: np.ndarray) -> str:
+    def _table(self, rows: list[str], head: list[str], values: np.ndarray, columns: int = MAX_COLUMNS) -> str:
         values = np.atleast_2d(values)
-        cols = min(values.shape[1], MAX_COLUMNS)
+        cols = min(values.shape[1], columns)
         more = values.shape[1] > cols
         th = "".join(f"<th>{html.escape(h)}</th>" for h in ["", *head[:cols]]) + ("<th>…</th>" if more else "")
         body = ""
@@ -176,23 +251,7 @@ class MathsPanel(QWidget):
                 "are the whole batch's.").format(len(m.samples), m.batch_size)) + "</i></p>")
         out += [f"<p>{h['inputs']}</p>", self._table(names, m.input_names, m.inputs),
                 f"<p>{h['targets']}: {', '.join(number(v) for v in m.targets)}</p>"]
-        for module in m.modules:
-            units = [str(k) for k in range(module.values.shape[1])]
-            if module.kind == "linear":
-                if module.layer != "output":
-                    what = self.tr("pre-activation z = x·Wᵀ + b")
-                elif m.output_function is None:
-                    what = self.tr("output ŷ (the prediction)")
-                else:
-                    what = self.tr("output (logits)")
-            elif module.kind == "activation":
-                what = self.tr("activation a = {0}(z)").format(self._activation_name(module.code))
-            elif module.kind == "norm":
-                what = self.tr("normalised")
-            else:
-                what = self.tr("after dropout (training mode)")
-            out += [f"<p><b>{html.escape(layer_name(module.layer))}</b> · <code>{html.escape(module.code)}</code>"
-                    f" → {what}</p>", self._table(names, units, module.values)]
+        out += self._modules(names, m.modules, m.output_function)
         if m.probabilities is not None:
             label = self.tr("softmax (inside the loss): probabilities") if m.output_function == "softmax" \
                 else self.tr("sigmoid (inside the loss): probability of class 1")
@@ -215,6 +274,61 @@ class MathsPanel(QWidget):
             for title, values in ((self.tr("value w"), p.before), (self.tr("gradient g = dL/dw"), p.grad),
                                   (self.tr("update Δw"), p.update), (self.tr("new value"), p.after)):
                 out += [f"<p><i>{title}</i></p>", self._table(rows, head, values if matrix else values[None, :])]
+        return "".join(out)
+
+    def _modules(self, names: list[str], modules: list[ModuleValues], output_function: str | None,
+                 evaluation: bool = False) -> list[str]:
+        """Each module's output per sample: pre-activations, activations, norms, dropout."""
+        out: list[str] = []
+        for module in modules:
+            units = [str(k) for k in range(module.values.shape[1])]
+            if module.kind == "linear":
+                if module.layer != "output":
+                    what = self.tr("pre-activation z = x·Wᵀ + b")
+                elif output_function is None:
+                    what = self.tr("output ŷ (the prediction)")
+                else:
+                    what = self.tr("output (logits)")
+            elif module.kind == "activation":
+                what = self.tr("activation a = {0}(z)").format(self._activation_name(module.code))
+            elif module.kind == "norm":
+                what = self.tr("normalised")
+            elif evaluation:
+                what = self.tr("dropout: off when predicting (evaluation mode)")
+            else:
+                what = self.tr("after dropout (training mode)")
+            out += [f"<p><b>{html.escape(layer_name(module.layer))}</b> · <code>{html.escape(module.code)}</code>"
+                    f" → {what}</p>", self._table(names, units, module.values)]
+        return out
+
+    def forward_html(self, f: ForwardMaths) -> str:
+        """A test image's forward pass: its pixels, each layer, the probabilities (the gallery's bars)."""
+        names = [self.tr("test {0}").format(s) for s in f.samples]
+        out = [f"<h3>{html.escape(self.tr('Forward pass'))}</h3>"]
+        if f.image_side is not None and len(f.samples) == 1:
+            side = f.image_side
+            pixels = f.inputs[0].reshape(side, side)
+            caption = self.tr("Inputs x: the image's {0} × {0} pixels, row r and column c is x[{0}·r + c]")
+            out += [f"<p>{html.escape(caption.format(side))}</p>",
+                    self._table([str(r) for r in range(side)], [str(c) for c in range(side)], pixels)]
+        else:
+            out += [f"<p>{html.escape(self.tr('Inputs x, as the network reads them'))}</p>",
+                    self._table(names, f.input_names, f.inputs)]
+        if f.class_names:
+            truth = self.tr("True class: {0}").format(", ".join(self._class(f, int(t)) for t in f.targets))
+            out.append(f"<p>{html.escape(truth)}</p>")
+        out += self._modules(names, f.modules, f.output_function, evaluation=True)
+        if f.probabilities is not None:
+            softmax = f.output_function == "softmax"
+            label = self.tr("softmax: the class probabilities") if softmax \
+                else self.tr("sigmoid: probability of class 1")
+            columns = f.probabilities.shape[1]
+            head = f.class_names if softmax and len(f.class_names) == columns else [str(k) for k in range(columns)]
+            out += [f"<p><b>{html.escape(label)}</b></p>", self._table(names, head, f.probabilities, MAX_CLASSES)]
+            if f.predicted:
+                predicted = ", ".join(self._class(f, k) for k in f.predicted)
+                out.append("<p>" + html.escape(self.tr("Predicted: {0}").format(predicted)) + "</p>")
+        out.append(f"<p><i>{html.escape(indexing_note())}</i></p>")
         return "".join(out)
 
     def _loss_sentence(self, m: StepMaths) -> str:

@@ -374,13 +374,14 @@ class TrainingController(EngineBuilds, QObject):
                                             str(meta_path) if meta_path is not None else None, meta, private))
 
     def export_experiment(self, experiment: Experiment, base_dir: Path | None, path: str | Path,
-                          fmt: str | None = None) -> str:
-        """Export ``experiment`` (with its trained state) from the runner, where torch lives.
+                          fmt: str | None = None, lesson: Any = None, lang: str | None = None) -> str:
+        """Export ``experiment`` (with its trained state) from the runner, where torch lives; a notebook
+        carries ``lesson``'s text (a lesson's run) in ``lang``.
 
         A runner that dies meanwhile is replaced and the export done again (it only writes a file).
         """
-        return self._request(Export(experiment, base_dir, str(path), fmt), "export", _tr("Exporting…"),
-                             retry=True)
+        return self._request(Export(experiment, base_dir, str(path), fmt, lesson=lesson, lang=lang), "export",
+                             _tr("Exporting…"), retry=True)
 
     # ------------------------------------------------------------------ GUI thread
     def refresh(self) -> None:

@@ -139,3 +139,28 @@ class AutogradGraph:
 
     def names(self) -> list[str]:
         return [n.name for n in self.nodes]
+
+
+@dataclass(frozen=True)
+class ForwardMaths:
+    """The forward pass of test samples as the network predicts them (evaluation mode): a gallery image
+    walked layer by layer. Nothing is trained on test samples, so there is no loss step here."""
+
+    samples: list[int]
+    """Rows of the test split."""
+    input_names: list[str]
+    inputs: np.ndarray
+    """What the network reads (after preprocessing): ``(samples, inputs)``."""
+    targets: np.ndarray
+    modules: list[ModuleValues]
+    output: np.ndarray
+    output_function: str | None
+    probabilities: np.ndarray | None
+    """Softmax (or sigmoid) of the output: what the gallery's bars show."""
+    predicted: list[int]
+    """The predicted class of each sample (empty for regression)."""
+    class_names: list[str]
+    image_side: int | None = None
+    """The inputs are ``side × side`` images (shown as a grid of pixels)."""
+    step: int = 0
+    """The weights are those after this many training steps."""

@@ -112,6 +112,10 @@ class Export(Command):
     path: str
     fmt: str | None = None
     quiet: ClassVar[bool] = True
+    lesson: Any = None
+    """A notebook of a lesson's run: the ``Lesson`` whose text comes first."""
+    lang: str | None = None
+    """The notebook's prose language (the window's)."""
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ class Remote:
 
 
 STEP_MATHS = Remote("playground.core.step_maths", "step_maths")
+FORWARD_MATHS = Remote("playground.core.forward_maths", "forward_maths")
 NEXT_BATCH = Remote("playground.core.step_maths", "next_batch")
 PARAMETER_VALUES = Remote("playground.core.step_maths", "parameter_values")
 AUTOGRAD_GRAPH = Remote("playground.core.autograd_graph", "autograd_graph")

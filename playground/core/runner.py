@@ -275,7 +275,8 @@ class Runner:
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ExportWarning)  # the dialog has said it already
-            return export_experiment(command.experiment, command.base_dir, command.path, command.fmt)
+            return export_experiment(command.experiment, command.base_dir, command.path, command.fmt,
+                                     command.lesson, command.lang)
 
     def _start_training(self, _command: Start) -> None:
         self._need_engine()

@@ -851,6 +851,10 @@ Export anyway?</source>
         <source>Test image {0}: true {1}, predicted {2} ({3:.1%})</source>
         <translation>测试图像 {0}：真实 {1}，预测 {2}（{3:.1%}）</translation>
     </message>
+    <message>
+        <source>its forward pass: Maths tab</source>
+        <translation>它的前向传播：见“数学推导”标签页</translation>
+    </message>
 </context>
 <context>
     <name>GradientNormPlot</name>
@@ -1229,6 +1233,22 @@ Export anyway?</source>
         <translation>正在训练：暂停后即可跟踪当前这一步。</translation>
     </message>
     <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Test image {0} (true {1}, predicted {2})</source>
+        <translation>测试图像 {0}（真实 {1}，预测 {2}）</translation>
+    </message>
+    <message>
+        <source>Test samples {0}</source>
+        <translation>测试样本 {0}</translation>
+    </message>
+    <message>
+        <source>{0}, chosen by you: its forward pass as the network predicts it after step {1} (evaluation mode). Test samples are never trained on, so this is not what Step does; press Next batch to follow the next step.</source>
+        <translation>{0}，由你选择：这是网络在第 {1} 步之后预测它时的前向传播（评估模式）。测试样本从不参与训练，所以这不是“单步”所做的事；按“下一批”即可跟随下一步。</translation>
+    </message>
+    <message>
         <source>sample {0}</source>
         <translation>样本 {0}</translation>
     </message>
@@ -1277,6 +1297,10 @@ Export anyway?</source>
         <translation>留空则跟随下一步训练所用的批次；也可以输入要跟随的训练样本（下标从 0 开始），最多 {0} 个，用逗号分隔</translation>
     </message>
     <message>
+        <source>; or “test 12” for test sample 12&apos;s forward pass, as a click on an image in Images ▸ Gallery shows it</source>
+        <translation>；或输入“测试 12”，查看测试样本 12 的前向传播，与在“图像 ▸ 图库”中点击一张图像时显示的相同</translation>
+    </message>
+    <message>
         <source>Follow the batch the next training step will use</source>
         <translation>跟随下一步训练将使用的批次</translation>
     </message>
@@ -1313,6 +1337,10 @@ Export anyway?</source>
         <translation>归一化后</translation>
     </message>
     <message>
+        <source>dropout: off when predicting (evaluation mode)</source>
+        <translation>Dropout：预测时关闭（评估模式）</translation>
+    </message>
+    <message>
         <source>after dropout (training mode)</source>
         <translation>Dropout 之后（训练模式）</translation>
     </message>
@@ -1343,6 +1371,30 @@ Export anyway?</source>
     <message>
         <source>new value</source>
         <translation>新值</translation>
+    </message>
+    <message>
+        <source>test {0}</source>
+        <translation>测试 {0}</translation>
+    </message>
+    <message>
+        <source>Inputs x: the image&apos;s {0} × {0} pixels, row r and column c is x[{0}·r + c]</source>
+        <translation>输入 x：图像的 {0} × {0} 个像素，第 r 行第 c 列是 x[{0}·r + c]</translation>
+    </message>
+    <message>
+        <source>True class: {0}</source>
+        <translation>真实类别：{0}</translation>
+    </message>
+    <message>
+        <source>softmax: the class probabilities</source>
+        <translation>softmax：各类别的概率</translation>
+    </message>
+    <message>
+        <source>sigmoid: probability of class 1</source>
+        <translation>sigmoid：类别 1 的概率</translation>
+    </message>
+    <message>
+        <source>Predicted: {0}</source>
+        <translation>预测：{0}</translation>
     </message>
     <message>
         <source>batch loss = sum over the batch (n = {0}) = &lt;b&gt;{1}&lt;/b&gt; (the scoreboard and the loss curves show means per sample: {1} / {0} = {2})</source>
@@ -1609,12 +1661,20 @@ Export anyway?</source>
         <translation>输入层</translation>
     </message>
     <message>
+        <source>image {0}×{0}</source>
+        <translation>图像 {0}×{0}</translation>
+    </message>
+    <message>
         <source>set by hand: {0} → {1}</source>
         <translation>手动设置：{0} → {1}</translation>
     </message>
     <message>
         <source>last update {0} = {1}</source>
         <translation>上次更新 {0} = {1}</translation>
+    </message>
+    <message>
+        <source>Image input: {0} × {0} grey pixels, {1} numbers in [0, 1] read row by row (drawn: a training image). Each unit of {2} weighs every pixel: its weights as a picture are in Images ▸ What each unit learned.</source>
+        <translation>图像输入：{0} × {0} 个灰度像素，即 {1} 个 [0, 1] 之间的数，逐行读取（图中是一张训练图像）。{2} 的每个单元都给每个像素一个权重：把这些权重画成图，见“图像 ▸ 各单元学到了什么”。</translation>
     </message>
     <message>
         <source>input {0}</source>
@@ -1633,6 +1693,22 @@ Export anyway?</source>
         <translation>梯度 ∂L/∂b = {0}</translation>
     </message>
     <message>
+        <source>image {0}×{0} → {1} · unit {2}</source>
+        <translation>图像 {0}×{0} → {1} · 单元 {2}</translation>
+    </message>
+    <message>
+        <source>{0} weights w[{1}, 0…{2}], one per pixel</source>
+        <translation>{0} 个权重 w[{1}, 0…{2}]，每个像素一个</translation>
+    </message>
+    <message>
+        <source>size ‖w‖ = {0}, from {1} to {2}</source>
+        <translation>大小 ‖w‖ = {0}，范围 {1} 到 {2}</translation>
+    </message>
+    <message>
+        <source>as a picture: Images ▸ What each unit learned</source>
+        <translation>画成图：图像 ▸ 各单元学到了什么</translation>
+    </message>
+    <message>
         <source>{0} → {1} · unit {2}</source>
         <translation>{0} → {1} · 单元 {2}</translation>
     </message>
@@ -1643,6 +1719,10 @@ Export anyway?</source>
     <message>
         <source>gradient ∂L/∂w = {0}</source>
         <translation>梯度 ∂L/∂w = {0}</translation>
+    </message>
+    <message>
+        <source>{0} pixels</source>
+        <translation>{0} 个像素</translation>
     </message>
     <message>
         <source>{0} units, {1} shown</source>

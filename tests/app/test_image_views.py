@@ -130,3 +130,74 @@ def test_load_image_folder_previews_loads_and_trains(qtbot, settings, tmp_path, 
     qtbot.waitUntil(lambda: window.controller.status.state == FINISHED or window.controller.status.epoch >= 2,
                     timeout=60_000)
     window.controller.pause()
+
+
+def test_a_gallery_click_shows_that_images_forward_pass_in_the_maths_tab(qtbot, settings):
+    """Open lesson 15 (an MLP on digits), train a little, click a gallery image, switch to Maths: its pixels,
+    z = x·Wᵀ + b, tanh, the logits and the softmax equal a plain torch.nn forward with the runner's weights."""
+    import torch
+    from torch import nn
+
+    from playground.app.worker import PAUSED
+    from playground.core.remote import PARAMETER_VALUES
+
+    path = lessons_dir() / "15_mlp_digits.json"
+    window = open_window(qtbot, settings, lesson_experiment(load_lesson(path), path))
+    qtbot.waitUntil(lambda: window.controller.status is not None and window.images.is_images, timeout=60_000)
+    window.controller.start()
+    qtbot.waitUntil(lambda: window.controller.status.epoch >= 2, timeout=120_000)
+    window.controller.pause()
+    qtbot.waitUntil(lambda: window.controller.status.state in (PAUSED, FINISHED), timeout=60_000)
+    window.docks["images"].raise_()
+    images = window.images
+    images.panel.setCurrentWidget(images.panel.gallery)
+    gallery = images.panel.gallery
+    qtbot.waitUntil(lambda: gallery.gallery is not None and gallery.list.count() == 64, timeout=20_000)
+    g = gallery.gallery
+    rect = gallery.list.visualItemRect(gallery.list.item(2))
+    qtbot.mouseClick(gallery.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    row = int(g.index[2])
+    assert f"Test image {row}:" in gallery.detail.text() and "Maths tab" in gallery.detail.text()
+
+    window.learning.show_tab("maths")  # the user switches to the Maths tab
+    maths = window.learning.maths
+    qtbot.waitUntil(lambda: maths.forward is not None and maths.forward.samples == [row], timeout=20_000)
+    f = maths.forward
+    assert maths.samples.text() == f"test {row}"
+    assert f"Test image {row} (true {g.true[2]}, predicted {g.predicted[2]})" in maths.note.text()
+    assert "not what Step does" in maths.note.text()
+
+    values = window.controller.call(PARAMETER_VALUES)
+    first, second = nn.Linear(64, 32), nn.Linear(32, 10)
+    with torch.no_grad():
+        for layer, k in ((first, 0), (second, 2)):
+            layer.weight.copy_(torch.tensor(values[f"{k}.weight"]))
+            layer.bias.copy_(torch.tensor(values[f"{k}.bias"]))
+        x = torch.tensor(window.images.dataset.x_test[[row]], dtype=torch.float32)
+        z1 = first(x)
+        a1 = torch.tanh(z1)
+        z2 = second(a1)
+        p = torch.softmax(z2, dim=1)
+    np.testing.assert_allclose(f.inputs, x.double().numpy(), atol=1e-6)
+    for module, plain in zip(f.modules, (z1, a1, z2)):
+        np.testing.assert_allclose(module.values, plain.double().numpy(), atol=1e-6)
+    np.testing.assert_allclose(f.probabilities, p.double().numpy(), atol=1e-6)
+    np.testing.assert_allclose(f.probabilities[0], gallery.bars.values, atol=1e-6)  # the gallery's bars
+
+    shown = maths.view.toPlainText()  # what the user reads: the image's pixels, each layer, the probabilities
+    assert "8 × 8 pixels" in shown and "pre-activation z = x·Wᵀ + b" in shown and "activation a = Tanh(z)" in shown
+    assert "softmax: the class probabilities" in shown and f"Predicted: {g.predicted[2]}" in shown
+    assert "…" not in shown.split("softmax: the class probabilities")[1]  # all ten classes shown
+
+    qtbot.mouseClick(maths.next_batch, Qt.MouseButton.LeftButton)  # back to the step Step takes
+    assert maths.forward is None and maths.maths is not None and maths.maths.next_batch
+    assert "on the next batch" in maths.note.text()
+
+    window.docks["images"].raise_()  # another click, then another file: its test split is not this one
+    qtbot.mouseClick(gallery.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert maths.samples.text() == f"test {row}"
+    window.files.quiet = True  # no question about the trained weights
+    assert window.files.new()
+    qtbot.waitUntil(lambda: window.controller.dataset is not None and window.controller.dataset.image_side is None,
+                    timeout=30_000)
+    assert maths.samples.text() == ""

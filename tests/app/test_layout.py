@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 from layout_checks import layout_problems
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from window_helpers import open_window
 
@@ -101,6 +102,34 @@ def test_every_text_fits(qtbot, settings, language, screen, network) -> None:
     if min(sizes) < MIN_NODE_PIXELS:
         problems.append(f"diagram nodes are slivers: {min(sizes):.1f} px")
     assert not problems, f"{len(problems)} layout problems at {screen} in {language}:\n" + "\n".join(problems)
+
+
+def test_the_digits_diagram_fits_with_one_image_node(qtbot, settings, language) -> None:
+    """Image inputs are one "image 8×8" node: no 64 input labels on top of each other (issue 19)."""
+    from playground.core.lessons import lesson_experiment, lessons_dir, load_lesson
+
+    path = lessons_dir() / "15_mlp_digits.json"
+    window = open_window(qtbot, settings, lesson_experiment(load_lesson(path), path))
+    window.resize(*SCREENS["1366x768"])
+    qtbot.waitExposed(window)
+    window.controller.start()
+    qtbot.waitUntil(lambda: window.controller.status.epoch >= 1, timeout=60_000)
+    window.controller.pause()
+    qtbot.waitUntil(lambda: window.controller.status.state in (PAUSED, FINISHED), timeout=60_000)
+    window.controller.refresh()
+    qtbot.waitUntil(lambda: window.diagram.node_count > 0, timeout=10_000)
+    assert len(window.diagram.layout_.columns[0].units) == 1
+    window.docks["images"].raise_()  # a gallery image clicked: its line, and its forward pass in the Maths tab
+    gallery = window.images.panel.gallery
+    window.images.panel.setCurrentWidget(gallery)
+    qtbot.waitUntil(lambda: gallery.list.count() > 0, timeout=20_000)
+    rect = gallery.list.visualItemRect(gallery.list.item(0))
+    qtbot.mouseClick(gallery.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert gallery.detail.text()
+    problems = _all_problems(qtbot, window)
+    if min(window.diagram.node_pixels()) < MIN_NODE_PIXELS:
+        problems.append(f"diagram nodes are slivers: {min(window.diagram.node_pixels()):.1f} px")
+    assert not problems, f"{len(problems)} layout problems in {language}:\n" + "\n".join(problems)
 
 
 def test_checker_finds_a_cut_label(qtbot) -> None:

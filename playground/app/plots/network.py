@@ -7,7 +7,9 @@ last update, bias); hovering a node also asks the main plot to show its map larg
 or a node while training is paused asks to type a new weight or bias (``editRequested``).
 
 Drawing cost is fixed per frame: one image per column and twelve line items for all the links
-(grouped by sign and width), each created once and only fed new arrays.
+(grouped by sign and width), each created once and only fed new arrays. Image inputs are one node (a
+picture of a training image) whose bundle of links, one per unit it feeds, is drawn grey with the
+width of that unit's whole weight row (its norm): six more line items.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from playground.app.plots.diverging import NEGATIVE, POSITIVE, colorize, symmetr
 from playground.app.plots.legend import ColorLegend
 from playground.app.plots.network_buttons import ArchitectureButtons
 from playground.app.plots.network_fit import DiagramFit
+from playground.app.plots.network_image import BUNDLE_GREY, describe_bundle, describe_image, image_node_rgba
 from playground.app.plots.network_layout import (
     ROW_GAP,
     Layout,
@@ -33,6 +36,7 @@ from playground.core.snapshot import Diagnostic, NeuronMaps, ParamStats, Snapsho
 
 WIDTHS = (0.6, 1.2, 2.0, 3.0, 4.2, 5.6)
 """Link widths in pixels, from the smallest to the largest magnitude."""
+
 HOVER_PIXELS = 5.0
 SETTLE_MS = 150
 """A resize lays the diagram out again only after this long without another (a 32-layer net's
@@ -93,6 +97,18 @@ class NetworkDiagram(QWidget):
                 item.setZValue(-5)
                 self.view.addItem(item)
                 self.links[(sign, level)] = item
+        self.bundle: dict[int, pg.PlotCurveItem] = {}
+        """Links from an image node, by width level (grey)."""
+        for level, width in enumerate(WIDTHS):
+            color = QColor(*BUNDLE_GREY)
+            color.setAlphaF(0.35 + 0.65 * (level + 1) / len(WIDTHS))
+            pen = QPen(color)
+            pen.setWidthF(width)
+            pen.setCosmetic(True)
+            item = pg.PlotCurveItem(pen=pen, connect="pairs", antialias=False)
+            item.setZValue(-5)
+            self.view.addItem(item)
+            self.bundle[level] = item
         self.images: list[pg.ImageItem] = []
         self.texts: list[pg.TextItem] = []
         self.captions: list[tuple[pg.TextItem, str, str]] = []
@@ -101,6 +117,8 @@ class NetworkDiagram(QWidget):
         self.layout_: Layout = Layout((), ())
         self.input_names: list[str] = []
         self.activations: dict[str, str] = {}
+        self.image: np.ndarray | None = None
+        """The image node's picture: a ``side × side`` grey image (uint8), when the inputs are images."""
         self.editable = False
         self.snapshot: Snapshot | None = None
         self._params: dict[str, ParamStats] = {}
@@ -129,10 +147,18 @@ class NetworkDiagram(QWidget):
         """+/− layers and neurons, the inputs menu (TFP's editing on the diagram)."""
 
     # ------------------------------------------------------------------ context from the window
-    def set_context(self, input_names: list[str], activations: dict[str, str]) -> None:
-        """Input feature names and each hidden layer's activation label (for the column captions)."""
-        if input_names != self.input_names or activations != self.activations:
+    @property
+    def image_side(self) -> int | None:
+        return int(self.image.shape[0]) if self.image is not None else None
+
+    def set_context(self, input_names: list[str], activations: dict[str, str],
+                    image: np.ndarray | None = None) -> None:
+        """Input feature names and each hidden layer's activation label (for the column captions); for
+        image inputs, the grey ``side × side`` picture their one node shows."""
+        same_image = (image is None) == (self.image is None) and (image is None or np.array_equal(image, self.image))
+        if input_names != self.input_names or activations != self.activations or not same_image:
             self.input_names, self.activations = list(input_names), dict(activations)
+            self.image = None if image is None else np.asarray(image, dtype=np.uint8)
             self.layout_ = Layout((), ())  # captions changed: lay out again at the next frame
             if self.snapshot is not None:
                 self.update(self.snapshot)
@@ -179,7 +205,7 @@ class NetworkDiagram(QWidget):
         if self._space is None or not self.layout_.columns:
             self._space = self.fit.space(snapshot.params)
         gap, rows = self._space
-        layout = make_layout(self.input_names, snapshot.params, self.activations, gap, rows)
+        layout = make_layout(self.input_names, snapshot.params, self.activations, gap, rows, self.image_side)
         if layout.signature != self.layout_.signature or len(self.images) != len(layout.columns):
             self._relayout(layout)
         self._draw_nodes(snapshot.neurons)
@@ -197,6 +223,8 @@ class NetworkDiagram(QWidget):
             self.view.addItem(image)
             self.images.append(image)
             title = self.tr("inputs") if column.weight is None else layer_name(column.title)
+            if column.image_side is not None:
+                title = self.tr("image {0}×{0}").format(column.image_side)
             caption = pg.TextItem(title, color="#404040", anchor=(self.fit.caption_x(c), 0))
             self.view.addItem(caption)
             self.texts.append(caption)
@@ -226,9 +254,11 @@ class NetworkDiagram(QWidget):
         output = len(self.layout_.columns) - 1
         for c, (column, image) in enumerate(zip(self.layout_.columns, self.images)):
             n = len(column.units)
-            maps = self._column_maps(neurons, c)
+            maps = self._column_maps(neurons, c) if column.image_side is None else None
             side, gap = NODE_PIXELS, GAP_PIXELS
-            if maps is None or maps.shape[0] != n:
+            if column.image_side is not None:
+                rgba = image_node_rgba(self.image)
+            elif maps is None or maps.shape[0] != n:
                 rgba = self._plain_nodes(column, n, gap)
             else:
                 if c == output and self._probabilities():
@@ -241,7 +271,8 @@ class NetworkDiagram(QWidget):
                 rgba[:, :side] = colored
                 rgba = rgba.reshape(n * (side + gap), side, 4)[: n * (side + gap) - gap]
             image.setImage(rgba, autoLevels=False, levels=(0, 255))
-            image.setRect(QRectF(column.x, column.y0, 1.0, column.height))
+            image.setRect(QRectF(column.x, column.y0, column.size, column.height))
+
 
     def _plain_nodes(self, column, n: int, gap: int) -> np.ndarray:
         """Without maps (inputs that are not a plane): nodes coloured by their bias."""
@@ -280,11 +311,25 @@ class NetworkDiagram(QWidget):
 
     def _draw_links(self) -> None:
         w = np.full(len(self._segments), np.nan)
+        bundle = self._seg_ins < 0
         for c, start, end in self._seg_slices:
             stats = self._params.get(self.layout_.columns[c].weight or "")
             if stats is not None and stats.values is not None:
-                w[start:end] = stats.values[self._seg_rows[start:end], self._seg_ins[start:end]]
+                rows, ins = self._seg_rows[start:end], self._seg_ins[start:end]
+                if self.layout_.columns[c - 1].image_side is not None:  # a bundle: each unit's whole row
+                    w[start:end] = np.linalg.norm(stats.values[rows], axis=1)
+                else:
+                    w[start:end] = stats.values[rows, ins]
         self._weights = w
+        finite = np.isfinite(w)
+        norms = np.where(bundle & finite, w, np.nan)
+        top = symmetric_limit(norms) if np.isfinite(norms).any() else 1.0
+        # a row too big to travel (784 pixels × 32 units) still shows the image feeds the layer: thinnest
+        level = np.clip((np.nan_to_num(norms) / top * len(WIDTHS)).astype(int), 0, len(WIDTHS) - 1)
+        for lv, item in self.bundle.items():
+            s = self._segments[bundle & (level == lv)]
+            item.setData(np.column_stack([s[:, 0], s[:, 2]]).ravel(), np.column_stack([s[:, 1], s[:, 3]]).ravel())
+        w = np.where(bundle, np.nan, w)  # single weights below: orange or blue by sign
         top = symmetric_limit(w)
         level = np.clip((np.nan_to_num(np.abs(w)) / top * len(WIDTHS)).astype(int), 0, len(WIDTHS) - 1)
         finite = np.isfinite(w)
@@ -331,9 +376,9 @@ class NetworkDiagram(QWidget):
     def node_at(self, x: float, y: float) -> tuple[int, int] | None:
         """(column, position in column) of the node at view coordinates (x, y)."""
         for c, col in enumerate(self.layout_.columns):
-            if col.x <= x <= col.x + 1.0:
-                k = int(np.floor((y - col.y0) / ROW_GAP))
-                if 0 <= k < len(col.units) and y - col.node_y(k) <= 1.0:
+            if col.x <= x <= col.x + col.size:
+                k = min(int(np.floor((y - col.y0) / ROW_GAP)), len(col.units) - 1)
+                if k >= 0 and 0 <= y - col.node_y(k) <= col.size:
                     return c, k
         return None
 
@@ -363,6 +408,8 @@ class NetworkDiagram(QWidget):
     def describe_node(self, c: int, k: int) -> str:
         col = self.layout_.columns[c]
         unit = int(col.units[k])
+        if col.image_side is not None:
+            return describe_image(col.image_side, col.width, self.layout_.columns[1].title)
         if c == 0:
             name = col.labels[k] if k < len(col.labels) else f"x{unit + 1}"
             return self.tr("input {0}").format(name)
@@ -380,6 +427,10 @@ class NetworkDiagram(QWidget):
     def describe_link(self, i: int) -> str:
         name, (r, k) = self._segment_id(i)
         stats = self._params[name]
+        if k < 0:  # a bundle from the image node
+            c = next(c for c, col in enumerate(self.layout_.columns) if col.weight == name)
+            side = self.layout_.columns[c - 1].image_side or 0
+            return describe_bundle(side, self.layout_.columns[c].title, r, stats.values[r])
         c = next(c for c, col in enumerate(self.layout_.columns) if col.weight == name)
         src, dst = self.layout_.columns[c - 1], self.layout_.columns[c]
         src_name = (src.labels[list(src.units).index(k)] if c == 1 and src.labels
@@ -435,6 +486,8 @@ class NetworkDiagram(QWidget):
         x, y, sx, sy = self._to_view(event.scenePos())
         node = self.node_at(x, y)
         if node is not None and node[0] == 0:
+            if self.layout_.columns[0].image_side is not None:
+                return  # the image node: every pixel is an input, none to turn off
             key = self.input_key(node[1])
             if key is not None:  # as in TensorFlow Playground: a click on an input turns it off
                 event.accept()
@@ -467,12 +520,14 @@ class NetworkDiagram(QWidget):
         if link is None:
             return None
         name, (r, k) = self._segment_id(link)
+        if k < 0:
+            return None  # a bundle is a whole row of weights: the picture, not one number to type
         return name, (r, k), float(self._params[name].values[r, k])
 
     def node_center(self, c: int, k: int) -> QPointF:
         """The scene position of a node's centre (tests drive hovers and clicks with it)."""
         col = self.layout_.columns[c]
-        return self.view.mapViewToScene(QPointF(col.x + 0.5, col.node_y(k) + 0.5))
+        return self.view.mapViewToScene(QPointF(col.x + col.size / 2, col.node_y(k) + col.size / 2))
 
     def link_center(self, i: int, along: float = 0.2) -> QPointF:
         """A point on link ``i`` (``along`` its length from the source, where links still fan apart)."""

@@ -104,7 +104,8 @@ class ArchitectureButtons(QObject):
         if not columns:
             return
         pixel_x = diagram.pixel_x
-        pitch = pixel_x(columns[1].x) - pixel_x(columns[0].x) if len(columns) > 1 else width
+        # columns after the inputs are evenly spaced (an image node is wider than an input column)
+        pitch = pixel_x(columns[-1].x) - pixel_x(columns[-2].x) if len(columns) > 1 else width
         for k, (plus, minus) in enumerate(self.unit_buttons):
             shown = k < hidden
             if shown:

@@ -72,7 +72,7 @@ class DiagramFit:
         spans = []
         for c, (column, width) in enumerate(zip(self.d.layout_.columns, widths)):
             share = self.caption_x(c)
-            x = (column.x + share) * u
+            x = (column.x + share * column.size) * u
             spans.append((x - share * width, x + (1 - share) * width))
         return spans
 
@@ -80,6 +80,8 @@ class DiagramFit:
         """Pixels left of the nodes (input names), right of them and above them (buttons, markers)."""
         fm = QFontMetricsF(self.d.font())
         names = [label for column in self.d.layout_.columns for label in column.labels] or list(self.d.input_names)
+        if self.d.image_side is not None:  # one image node: no input names beside it
+            names = []
         left = max((fm.horizontalAdvance(n) for n in names), default=0.0) + 12
         return max(left, 28.0), 8.0, TOP_PIXELS
 
@@ -98,6 +100,8 @@ class DiagramFit:
         bottom = QFontMetricsF(self.d.font()).lineSpacing() + 20  # a row of captions (titles, mostly)
         rows = int(np.clip(int(((h - top - bottom) / NODE_MIN_PIXELS - 1) / ROW_GAP) + 1, 2, MAX_DRAWN))
         widths = [layers[0][1].shape[1], *(weight.shape[0] for _layer, weight, _bias in layers)]
+        if self.d.image_side is not None:
+            widths[0] = 3  # the image node: IMAGE_NODE tall, about three rows
         tallest = (min(max(widths), rows) - 1) * ROW_GAP + 1
         u = (h - top - bottom) / tallest  # pixels per node width if the height decides
         gap = ((w - left - right) / max(u, NODE_MIN_PIXELS) - 1) / max(n - 1, 1)
@@ -138,16 +142,24 @@ class DiagramFit:
                 u = settled
                 break
             u = settled
+        shown = widths[chosen]
+        ink = margin / 2 + 4  # the text starts a document margin inside the item's anchored edge
+        sides = left, right
+        for _ in range(3):  # outer captions wider than their columns widen the margins, which shrinks the scale
+            right = max(sides[1], shown[-1] - u + ink) if len(columns) > 1 else max(sides[1], shown[-1] / 2)
+            left = max(sides[0], shown[0] - columns[0].size * u + ink)
+            settled = scale(bottom)
+            if settled >= u - 1e-6:
+                break
+            u = settled
         texts = variants[chosen]
         for c, (item, _text, _short) in enumerate(self.d.captions):
             wanted = texts[c]
             if item.textItem.toPlainText() != wanted:
                 item.setText(wanted)
             column = columns[c]
-            item.setPos(column.x + self.caption_x(c), y1 + (3 + levels[c] * row) / u)  # one baseline for all
-        shown = widths[chosen]
-        right = max(right, shown[-1] - u + 4) if len(columns) > 1 else max(right, shown[-1] / 2)
-        left = max(left, shown[0] - u + 4)
+            baseline = y1 + (3 + levels[c] * row) / u  # one baseline for all
+            item.setPos(column.x + self.caption_x(c) * column.size, baseline)
         self.d.view.setRange(xRange=(x0 - left / u, x1 + right / u),
                            yRange=(y0 - top / u, y1 + bottom / u), padding=0.0)
         self.d.buttons.place()

@@ -4,7 +4,9 @@ Pure geometry from the snapshot's parameter list (no Qt), so it is tested on its
 for the inputs, one per hidden layer, one for the outputs; a layer wider than ``MAX_DRAWN`` shows
 the units the engine drew maps for (spread over the layer) and says how many it has. The widget
 passes how many rows and how wide a column gap its pixels allow (``max_rows``, ``gap``), so a
-256-unit layer or eight hidden layers never shrink their nodes to slivers.
+256-unit layer or eight hidden layers never shrink their nodes to slivers. Image inputs (64 or 784
+pixels) are one bigger node, a picture of an image, linked to the next layer by one bundle of links
+(one per drawn unit, starting at the image's edge): the diagram stays readable.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ COLUMN_GAP = 4.0
 """Distance between columns, in node widths (room for the links)."""
 ROW_GAP = 1.25
 """Distance between nodes of a column, in node widths."""
+IMAGE_NODE = 3.0
+"""Side of the one node that stands for image inputs, in node widths: big enough to see the picture."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,10 @@ class Column:
     """Per-node names (the input features)."""
     picks: np.ndarray | None = None
     """Positions of ``units`` among the units the engine sends maps for (``None``: all of them)."""
+    size: float = 1.0
+    """Side of each node, in node widths (bigger only for the image node)."""
+    image_side: int | None = None
+    """The inputs are ``side × side`` images, drawn as one node (``units`` is ``[0]``)."""
 
     @property
     def summarised(self) -> bool:
@@ -51,7 +59,7 @@ class Column:
 
     @property
     def height(self) -> float:
-        return (len(self.units) - 1) * ROW_GAP + 1.0 if len(self.units) else 0.0
+        return (len(self.units) - 1) * ROW_GAP + self.size if len(self.units) else 0.0
 
 
 @dataclass(frozen=True)
@@ -65,8 +73,16 @@ class Layout:
 
     def links(self, c: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(rows, cols, segments)`` of every drawn link into column ``c``: indices into its weight
-        matrix and ``(x0, y0, x1, y1)`` from the source node's right edge to the target's left edge."""
+        matrix and ``(x0, y0, x1, y1)`` from the source node's right edge to the target's left edge.
+
+        From an image node: one link per drawn unit (a bundle: that unit's whole row of weights), its
+        input index ``-1``."""
         col, prev = self.columns[c], self.columns[c - 1]
+        if prev.image_side is not None:
+            n = len(col.units)
+            segments = np.column_stack([np.full(n, prev.x + prev.size), np.full(n, prev.y0 + prev.size / 2),
+                                        np.full(n, col.x), col.y0 + np.arange(n) * ROW_GAP + 0.5])
+            return col.units.copy(), np.full(n, -1, dtype=np.int64), segments
         k_out, k_in = np.meshgrid(np.arange(len(col.units)), np.arange(len(prev.units)), indexing="ij")
         k_out, k_in = k_out.ravel(), k_in.ravel()
         segments = np.column_stack([np.full(len(k_out), prev.x + 1.0), prev.y0 + k_in * ROW_GAP + 0.5,
@@ -81,8 +97,9 @@ class Layout:
         """``(left, right, top, bottom)`` of the nodes; captions and labels are the widget's (pixels)."""
         tops = [c.y0 for c in self.columns] or [0.0]
         bottoms = [c.y0 + c.height for c in self.columns] or [1.0]
-        right = self.columns[-1].x + 1.0 if self.columns else 1.0
-        return 0.0, right, min(tops), max(bottoms)
+        right = self.columns[-1].x + self.columns[-1].size if self.columns else 1.0
+        left = min(0.0, *(c.x for c in self.columns)) if self.columns else 0.0
+        return left, right, min(tops), max(bottoms)
 
 
 def linear_layers(params: tuple[ParamStats, ...]) -> list[tuple[str, ParamStats, ParamStats | None]]:
@@ -96,9 +113,10 @@ def linear_layers(params: tuple[ParamStats, ...]) -> list[tuple[str, ParamStats,
 
 
 def make_layout(input_names: list[str], params: tuple[ParamStats, ...], activations: dict[str, str],
-                gap: float = COLUMN_GAP, max_rows: int = MAX_DRAWN) -> Layout:
+                gap: float = COLUMN_GAP, max_rows: int = MAX_DRAWN, image_side: int | None = None) -> Layout:
     """Columns for the inputs, each hidden layer and the outputs, centred on y = 0, ``gap`` apart,
-    each showing at most ``max_rows`` of the units the engine sends maps for."""
+    each showing at most ``max_rows`` of the units the engine sends maps for; ``side × side`` image
+    inputs are one node ``IMAGE_NODE`` wide whose right edge is where an input column's would be."""
     layers = linear_layers(params)
     if not layers:
         return Layout((), ())
@@ -114,6 +132,11 @@ def make_layout(input_names: list[str], params: tuple[ParamStats, ...], activati
         specs.append((title, sub, width, weight.name, bias.name if bias else None))
     columns = []
     for c, (title, sub, width, weight, bias) in enumerate(specs):
+        if c == 0 and image_side is not None and width == image_side * image_side:
+            sub = QCoreApplication.translate("NetworkDiagram", "{0} pixels").format(width)
+            columns.append(Column("image", sub, width, np.zeros(1, dtype=np.int64), 1.0 - IMAGE_NODE,
+                                  -IMAGE_NODE / 2, size=IMAGE_NODE, image_side=image_side))
+            continue
         sent = drawn_units(width, MAX_DRAWN)
         picks = drawn_units(len(sent), max(max_rows, 1))
         units = sent[picks]
@@ -122,7 +145,7 @@ def make_layout(input_names: list[str], params: tuple[ParamStats, ...], activati
             sub = QCoreApplication.translate("NetworkDiagram", "{0} units, {1} shown").format(width, len(units))
         labels = tuple(names[i] for i in units) if c == 0 else ()
         columns.append(Column(title, sub, width, units, c * gap, -height / 2, weight, bias, labels, picks))
-    signature = (*((c.width, c.weight, len(c.units)) for c in columns), gap)
+    signature = (*((c.width, c.weight, len(c.units), c.image_side) for c in columns), gap)
     return Layout(tuple(columns), signature)
 
 

@@ -33,6 +33,7 @@ from playground.core.spec import Experiment
 if TYPE_CHECKING:
     from playground.core.engine import Engine
     from playground.core.export.source import ExportSource
+    from playground.core.lessons import Lesson
 
 _LAZY = {
     "ExportSource": "source", "from_engine": "source", "from_experiment": "source",
@@ -48,8 +49,11 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {quote(__name__)} has no attribute {quote(name)}")
 
 
-def write(source: ExportSource, path: str | Path, fmt: str | ExportFormat | None = None) -> list[Path]:
-    """Write ``source`` in ``fmt`` (default: by extension); returns every file written."""
+def write(source: ExportSource, path: str | Path, fmt: str | ExportFormat | None = None,
+          lesson: Lesson | None = None, lang: str | None = None) -> list[Path]:
+    """Write ``source`` in ``fmt`` (default: by extension); returns every file written.
+
+    ``lesson`` and ``lang`` are a notebook's prose: the lesson's text first, in that language."""
     chosen = fmt if isinstance(fmt, ExportFormat) else format_for_path(path, fmt)
     if chosen.key == "onnx" and not onnx_available():
         raise ExportError(ONNX_MISSING)
@@ -68,7 +72,7 @@ def write(source: ExportSource, path: str | Path, fmt: str | ExportFormat | None
         raise ExportError(f"{quote_path(p)}: cannot create the folder {quote_path(p.parent)} "
                           f"({exc.strerror or exc})") from None
     try:
-        written = module.write(source, p)
+        written = module.write(source, p, lesson, lang) if chosen.key == "ipynb" else module.write(source, p)
     except SaveError:
         raise
     except OSError as exc:  # an exporter's own open(): its message would hold the whole path
@@ -88,16 +92,17 @@ def export(engine: Engine, path: str | Path, fmt: str | None = None) -> str:
 
 
 def export_experiment(experiment: Experiment, base_dir: Path | None, path: str | Path,
-                      fmt: str | None = None) -> str:
+                      fmt: str | None = None, lesson: Lesson | None = None, lang: str | None = None) -> str:
     """Export an experiment snapshot (with its trained state) on the CPU; returns the format key.
 
     The GUI hands over ``TrainingController.experiment()``, read between two steps, so the export is
     consistent while training continues; the worker's engine and random state are not touched.
+    A notebook of a lesson's run carries ``lesson``'s text, in ``lang`` (the window's language).
     """
     from playground.core.export.source import from_experiment
 
     chosen = format_for_path(path, fmt)
-    write(from_experiment(experiment, base_dir), path, chosen)
+    write(from_experiment(experiment, base_dir), path, chosen, lesson, lang)
     return chosen.key
 
 
