@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from playground.app.compare_tile import VariantTile
@@ -44,6 +45,11 @@ from playground.core.compare_session import (
 )
 from playground.core.limits import MAX_NAME
 from playground.core.runs import add_run
+
+if TYPE_CHECKING:
+    from playground.app.document import ExperimentDocument
+    from playground.app.session import EngineSession
+    from playground.app.training import TrainingController
 
 CHUNK_S = 0.04
 """Training per chunk: short enough that the runner answers Pause within it."""
@@ -98,11 +104,13 @@ class GrowingColumns:
 class CompareDialog(QDialog):
     """Pick a setting and its values; watch the variants train; keep one."""
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self.window_ = window
-        self.controller = window.controller
-        self.document = window.document
+    def __init__(self, document: ExperimentDocument, controller: TrainingController, session: EngineSession,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.document = document
+        self.session = session
+        """Builds the kept variant's engine with its trained weights."""
         self.setWindowTitle(self.tr("Compare"))
         self.setting = QComboBox(self)
         for key, phrase in SETTINGS.items():
@@ -409,7 +417,7 @@ class CompareDialog(QDialog):
         if trained is None:
             return False
         trained.runs = self.document.experiment.runs
-        session = self.window_.session
+        session = self.session
 
         def mutate(exp: Any) -> None:
             exp.data, exp.model, exp.training = trained.data, trained.model, trained.training

@@ -33,7 +33,10 @@ from playground.core.data.dataset import Dataset
 from playground.core.remote import Remote
 
 if TYPE_CHECKING:
-    from playground.app.ports import ImagesWindow
+    from PySide6.QtWidgets import QDockWidget, QStatusBar
+
+    from playground.app.document import ExperimentDocument
+    from playground.app.training import TrainingController
     from playground.core.image_views import Gallery, ImageSnapshot, WeightImages
 
 IMAGE_SNAPSHOT = Remote("playground.core.image_views", "image_snapshot")
@@ -218,9 +221,16 @@ class ImageViews(QObject):
 
     updated = Signal()
 
-    def __init__(self, window: ImagesWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, document: ExperimentDocument, controller: TrainingController, status: QStatusBar,
+                 parent: QWidget) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.controller = controller
+        self.status = status
+        self.parent_widget = parent
+        """What the folder dialog belongs to; while it is hidden (tests, start-up) the views count as shown."""
+        self.dock: QDockWidget | None = None
+        """The Images dock, once the window made it (raised when image data arrives)."""
         self.panel = ImagePanel()
         self.dataset: Dataset | None = None
         self._pending: tuple[str, Future] | None = None
@@ -231,7 +241,6 @@ class ImageViews(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(30)
         self._poll.timeout.connect(self._check)
-        controller = window.controller
         controller.datasetChanged.connect(self._dataset)
         controller.snapshotReady.connect(lambda _s: self._want(False))
         controller.statusChanged.connect(lambda _s: self._want(True))
@@ -246,10 +255,10 @@ class ImageViews(QObject):
         from playground.app.panels.common import fitting_loss
         from playground.core.spec import DataSpec
 
-        dialog = ImageFolderDialog("", self.window)
+        dialog = ImageFolderDialog("", self.parent_widget)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.spec is None or dialog.images is None:
             return False
-        document = self.window.document
+        document = self.document
         spec = relative_spec(dialog.spec, document.base_dir)
         data = DataSpec.model_validate({**document.experiment.data.model_dump(), "kind": "images",
                                         "images": spec.model_dump(), "csv": None, "classes": None,
@@ -262,21 +271,21 @@ class ImageViews(QObject):
 
         done = document.edit(mutate, self.tr("Load image folder"))
         if done:
-            self.window.statusBar().showMessage(dialog.images.summary(), 15_000)
+            self.status.showMessage(dialog.images.summary(), 15_000)
         return done
 
     def _ink(self) -> bool:
         """Digits are ink (1 = dark, as on paper); photos' 1 is white."""
-        return self.window.document.experiment.data.kind == "digits"
+        return self.document.experiment.data.kind == "digits"
 
     @property
     def is_images(self) -> bool:
         return self.dataset is not None and self.dataset.image_side is not None
 
     def visible(self) -> bool:
-        dock = self.window.docks.get("images")
-        widget: QWidget = dock if dock is not None else self.panel
-        return widget.isVisibleTo(self.window) and (self.panel.isVisible() or not self.window.isVisible())
+        widget: QWidget = self.dock if self.dock is not None else self.panel
+        parent = self.parent_widget
+        return widget.isVisibleTo(parent) and (self.panel.isVisible() or not parent.isVisible())
 
     def _dataset(self, dataset: Dataset) -> None:
         self.dataset = dataset
@@ -287,9 +296,8 @@ class ImageViews(QObject):
             ink = self._ink()
             self.panel.gallery.ink = ink
             self.panel.draw.set_side(side, list(dataset.class_names or []), ink)
-            dock = self.window.docks.get("images")
-            if dock is not None:
-                dock.raise_()
+            if self.dock is not None:
+                self.dock.raise_()
         self._want(True)
 
     def _want(self, now: bool) -> None:
@@ -306,7 +314,7 @@ class ImageViews(QObject):
     def _send(self) -> None:
         if self._pending is not None or not self.is_images or not self.visible():
             return
-        controller = self.window.controller
+        controller = self.controller
         if self._drawn is not None and self.panel.currentWidget() is self.panel.draw:
             drawn, self._drawn = self._drawn, None
             self._pending = ("draw", controller.call_later(PROBABILITIES, drawn[None]))

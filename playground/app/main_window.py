@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.inside = InsideViews(self.document, self.controller, self.boundary, bar, self)
         self.diagram = self.inside.diagram
         self.diagram_edits = DiagramEdits(self.document, self.diagram, self)
-        self.images = ImageViews(self)
+        self.images = ImageViews(self.document, self.controller, self.statusBar(), self)
         keep_tooltips(self.diagram, self.inside.widgets["inspector"])  # they show tips as the mouse moves
 
         self.actions_ = TrainingActions(self.controller, self, lambda: self.document.experiment.training.epochs)
@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["gradients"], self.docks["distributions"])
         self.tabifyDockWidget(self.docks["distributions"], self.docks["inspector"])
         self._dock("images", self.tr("Images"), self.images.panel, right)
+        self.images.dock = self.docks["images"]
         self.tabifyDockWidget(self.docks["inspector"], self.docks["images"])
         self.docks["gradients"].raise_()
         # The editors share the left column as tabs (each needs most of a 950-pixel height); the
@@ -293,7 +294,7 @@ class MainWindow(QMainWindow):
         from playground.app.compare_dialog import CompareDialog
 
         if self.compare_dialog is None:
-            self.compare_dialog = CompareDialog(self)
+            self.compare_dialog = CompareDialog(self.document, self.controller, self.session, self)
         self.compare_dialog.show()
         self.compare_dialog.raise_()
 

@@ -7,9 +7,6 @@ helper needs an *answer* from another (did the file open? may I go on?), it is h
 typed here by the few public methods it calls, so the dependency is visible and no helper names
 another's class (or the window: ``tests/app/test_ports.py``). This module imports no helper, so the
 app has no import circle (an import-linter contract in ``pyproject.toml`` keeps it so).
-
-``ImagesWindow`` is the one port still shaped like the window: the image views take the window
-(their own module, not yet handed their objects).
 """
 
 from __future__ import annotations
@@ -18,10 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDockWidget, QStatusBar
-
-    from playground.app.document import ExperimentDocument
-    from playground.app.training import TrainingController
     from playground.core.spec import Experiment
 
 
@@ -59,15 +52,3 @@ class ImagesPort(Protocol):
     """What the window calls on the image views (``ImageViews``)."""
 
     def load_folder_dialog(self) -> bool: ...
-
-
-@runtime_checkable
-class ImagesWindow(Protocol):
-    """What the image views use: the document and runner, the Images dock, the status bar."""
-
-    document: ExperimentDocument
-    controller: TrainingController
-    docks: dict[str, QDockWidget]
-
-    def statusBar(self) -> QStatusBar: ...
-    def isVisible(self) -> bool: ...

@@ -10,9 +10,9 @@ from test_inside_views import click, hover
 from window_helpers import open_window
 
 from playground.app.plots.network_layout import IMAGE_NODE, make_layout
-from playground.app.worker import FINISHED, PAUSED
 from playground.core.snapshot import ParamStats
 from playground.core.spec import Experiment
+from playground.core.status import FINISHED, PAUSED
 
 
 def params(*widths: int) -> tuple[ParamStats, ...]:

@@ -138,8 +138,8 @@ def test_a_gallery_click_shows_that_images_forward_pass_in_the_maths_tab(qtbot, 
     import torch
     from torch import nn
 
-    from playground.app.worker import PAUSED
     from playground.core.remote import PARAMETER_VALUES
+    from playground.core.status import PAUSED
 
     path = lessons_dir() / "15_mlp_digits.json"
     window = open_window(qtbot, settings, lesson_experiment(load_lesson(path), path))
