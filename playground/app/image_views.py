@@ -116,7 +116,8 @@ class WeightImagesView(QWidget):
                                padding=0.02)
         what = (self.tr("Each class's weight image (no hidden layer), labelled with its class")
                 if weights.per_class else
-                self.tr("First hidden layer: each unit's incoming weights, units 1, 2, 3… left to right"))
+                self.tr("First hidden layer: each unit's incoming weights, units 0, 1, 2… left to right "
+                        "(counted from 0, as in PyTorch)"))
         more = self.tr(" (the first {0} of {1} units)").format(count, weights.units) \
             if weights.units > count else ""
         self.note.setText(self.tr("{0}{1}. Orange < 0 < blue, up to ±{2:.3g}.").format(what, more, weights.limit))

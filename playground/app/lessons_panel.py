@@ -166,8 +166,10 @@ class LessonPanel(QWidget):
         if 0 <= target < len(self.lessons):
             self.open_lesson(target)
 
-    def _path_changed(self, path: object) -> None:
-        if path is not None and self.current is not None:  # another file was opened or saved
+    def _path_changed(self, _path: object) -> None:
+        """Another file was opened or saved, or File ▸ New: the lesson is left (``open_lesson`` sets
+        ``current`` after its own adopt, so the lesson it opens stays)."""
+        if self.current is not None:
             self.current = None
             self._show()
 

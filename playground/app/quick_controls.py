@@ -103,9 +103,10 @@ class QuickControls(QToolBar):
         if len(kinds) == 1:
             select_data(self.activation, next(iter(kinds)))
             self.activation.setMinimumContentsLength(max(6, len(self.activation.currentText())))
-        else:
+        else:  # no single answer: say why instead of an empty box
+            self.activation.setPlaceholderText(_tr("mixed") if kinds else _tr("no hidden layer"))
             with quiet(self.activation):
-                self.activation.setCurrentIndex(-1)  # mixed: no single answer
+                self.activation.setCurrentIndex(-1)
         penalty = "l1" if training.l1 > 0 and training.l2 == 0 else "l2" if training.l2 > 0 else ""
         select_data(self.penalty, penalty)
         self.rate.setEnabled(bool(penalty))

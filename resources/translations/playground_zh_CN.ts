@@ -2064,6 +2064,14 @@ Export anyway?</source>
         <translation>问题类型</translation>
     </message>
     <message>
+        <source>mixed</source>
+        <translation>混合</translation>
+    </message>
+    <message>
+        <source>no hidden layer</source>
+        <translation>无隐藏层</translation>
+    </message>
+    <message>
         <source>Change {name}</source>
         <translation>修改{name}</translation>
     </message>
@@ -2520,8 +2528,8 @@ Export anyway?</source>
         <translation>每个类别的权重图像（无隐藏层），标有其类别</translation>
     </message>
     <message>
-        <source>First hidden layer: each unit&apos;s incoming weights, units 1, 2, 3… left to right</source>
-        <translation>第一个隐藏层：每个单元的输入权重，单元 1、2、3……从左到右排列</translation>
+        <source>First hidden layer: each unit&apos;s incoming weights, units 0, 1, 2… left to right (counted from 0, as in PyTorch)</source>
+        <translation>第一个隐藏层：每个单元的输入权重，单元 0、1、2……从左到右排列（与 PyTorch 一样从 0 开始计数）</translation>
     </message>
     <message>
         <source> (the first {0} of {1} units)</source>

@@ -93,3 +93,18 @@ def test_a_new_experiment_trains_until_paused(qtbot, window, monkeypatch) -> Non
     assert window.controller.status.state == TRAINING
     qtbot.mouseClick(window.control_bar.train_button, Qt.MouseButton.LeftButton)  # Pause
     qtbot.waitUntil(lambda: window.controller.status.state == PAUSED, timeout=10_000)
+
+
+def test_file_new_leaves_the_lesson(qtbot, window, monkeypatch) -> None:
+    """After File ▸ New the panel no longer offers the old lesson's "try this" on the new experiment."""
+    capture_message_boxes(monkeypatch, QMessageBox.StandardButton.Discard)
+    panel = window.learning.lessons
+    assert panel.open_lesson(0)
+    goal = panel.lesson.goal[:40]
+    assert goal in panel.text.toPlainText()
+    assert panel.restart.isVisible() or panel.restart.isVisibleTo(panel)
+    assert window.files.new()
+    assert panel.lesson is None
+    assert goal not in panel.text.toPlainText()  # the list of lessons again, not the old one's text
+    assert not any(b.isVisibleTo(panel) for b in panel.try_buttons)
+    assert not panel.restart.isVisibleTo(panel)

@@ -160,3 +160,16 @@ def test_nothing_but_a_click_inside_a_node_toggles_an_input(qtbot, window) -> No
     pos = diagram.view_widget.mapFromScene(gap)
     qtbot.mouseClick(diagram.view_widget.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert window.document.experiment.data.features == ["x1", "x2"]
+
+
+def test_the_activation_box_says_why_it_has_no_answer(qtbot, settings) -> None:
+    """No hidden layer (softmax regression): the disabled box says so instead of showing nothing."""
+    w = open_window(qtbot, settings, Experiment(data=DataSpec(kind="xor", samples=40), model=ModelSpec(hidden=[])))
+    box = w.quick.activation
+    assert not box.isEnabled() and box.currentIndex() == -1
+    assert box.placeholderText() == "no hidden layer"
+    w.document.edit(lambda e: setattr(e.model, "hidden", [LayerSpec(units=2, activation="tanh"),
+                                                          LayerSpec(units=2, activation="relu")]), "two kinds")
+    assert box.isEnabled() and box.currentIndex() == -1 and box.placeholderText() == "mixed"
+    w.document.edit(lambda e: setattr(e.model, "hidden", [LayerSpec(units=2, activation="tanh")]), "one kind")
+    assert box.currentData() == "tanh"
