@@ -73,6 +73,17 @@ def rename(window: MainWindow, name: str) -> None:
 
 
 # ---------------------------------------------------------------------------- mid-training, twice
+
+def edit_kept_and_trains_again(qtbot, window) -> None:
+    """After a restart: the user's edit is still there (unsaved), and Train trains on from the restored step."""
+    c = window.controller
+    assert window.document.experiment.name == "Mine" and window.document.modified
+    before = c.status.step
+    window.actions_.train.trigger()
+    qtbot.waitUntil(lambda: c.status.state == TRAINING and c.status.step > before + 10, timeout=30_000)
+    c.pause()
+    qtbot.waitUntil(lambda: c.status.state == PAUSED, timeout=10_000)
+
 def test_killed_twice_mid_training_it_restarts_each_time_from_the_last_state(qtbot, window, messages):
     c = window.controller
     rename(window, "Mine")
@@ -85,12 +96,7 @@ def test_killed_twice_mid_training_it_restarts_each_time_from_the_last_state(qtb
         wait_restarted(qtbot, window, pid)
         assert c.status.step >= paused, f"round {round_}: restarted at {c.status.step}, paused at {paused}"
         assert "restarted from step" in window.statusBar().currentMessage()
-        assert window.document.experiment.name == "Mine" and window.document.modified
-        before = c.status.step
-        window.actions_.train.trigger()  # Train works again, from there
-        qtbot.waitUntil(lambda b=before: c.status.state == TRAINING and c.status.step > b + 10, timeout=30_000)
-        c.pause()
-        qtbot.waitUntil(lambda: c.status.state == PAUSED, timeout=10_000)
+        edit_kept_and_trains_again(qtbot, window)
     assert not [m for m in messages if "could not be restarted" in m]
 
 
@@ -166,12 +172,7 @@ def test_a_runner_stopped_twice_mid_training_is_restarted_each_time(qtbot, windo
             assert "the training process stopped answering; restarted from step" in bar.currentMessage()
             assert c.status.step >= paused, f"round {round_}: restarted at {c.status.step}, paused at {paused}"
             qtbot.waitUntil(lambda p=pid: not Path(f"/proc/{p}").exists(), timeout=10_000)  # killed, reaped
-            assert window.document.experiment.name == "Mine" and window.document.modified
-            before = c.status.step
-            window.actions_.train.trigger()  # Train works again, from there
-            qtbot.waitUntil(lambda b=before: c.status.state == TRAINING and c.status.step > b + 10, timeout=30_000)
-            c.pause()
-            qtbot.waitUntil(lambda: c.status.state == PAUSED, timeout=10_000)
+            edit_kept_and_trains_again(qtbot, window)
     assert not [m for m in messages if "could not be restarted" in m]
 
 

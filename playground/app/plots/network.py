@@ -87,28 +87,12 @@ class NetworkDiagram(QWidget):
         self.legend.setParent(self.view_widget)
         self.links: dict[tuple[int, int], pg.PlotCurveItem] = {}
         for sign in (0, 1):
-            color = QColor(*(POSITIVE if sign else NEGATIVE).astype(int))
-            for level, width in enumerate(WIDTHS):
-                color.setAlphaF(0.35 + 0.65 * (level + 1) / len(WIDTHS))
-                pen = QPen(color)
-                pen.setWidthF(width)
-                pen.setCosmetic(True)
-                item = pg.PlotCurveItem(pen=pen, connect="pairs", antialias=False)
-                item.setZValue(-5)
-                self.view.addItem(item)
-                self.links[(sign, level)] = item
-        self.bundle: dict[int, pg.PlotCurveItem] = {}
+            rgb = (POSITIVE if sign else NEGATIVE).astype(int)
+            for level in range(len(WIDTHS)):
+                self.links[(sign, level)] = self._link_item(rgb, level)
+        self.bundle: dict[int, pg.PlotCurveItem] = {level: self._link_item(BUNDLE_GREY, level)
+                                                    for level in range(len(WIDTHS))}
         """Links from an image node, by width level (grey)."""
-        for level, width in enumerate(WIDTHS):
-            color = QColor(*BUNDLE_GREY)
-            color.setAlphaF(0.35 + 0.65 * (level + 1) / len(WIDTHS))
-            pen = QPen(color)
-            pen.setWidthF(width)
-            pen.setCosmetic(True)
-            item = pg.PlotCurveItem(pen=pen, connect="pairs", antialias=False)
-            item.setZValue(-5)
-            self.view.addItem(item)
-            self.bundle[level] = item
         self.images: list[pg.ImageItem] = []
         self.texts: list[pg.TextItem] = []
         self.captions: list[tuple[pg.TextItem, str, str]] = []
@@ -145,6 +129,18 @@ class NetworkDiagram(QWidget):
         """Rows, column gap, caption rows and the view's range for the widget's pixels."""
         self.buttons = ArchitectureButtons(self)
         """+/− layers and neurons, the inputs menu (TFP's editing on the diagram)."""
+
+    def _link_item(self, rgb, level: int) -> pg.PlotCurveItem:
+        """One curve item for every link of one colour and width level: thicker levels are more opaque."""
+        color = QColor(*rgb)
+        color.setAlphaF(0.35 + 0.65 * (level + 1) / len(WIDTHS))
+        pen = QPen(color)
+        pen.setWidthF(WIDTHS[level])
+        pen.setCosmetic(True)
+        item = pg.PlotCurveItem(pen=pen, connect="pairs", antialias=False)
+        item.setZValue(-5)
+        self.view.addItem(item)
+        return item
 
     # ------------------------------------------------------------------ context from the window
     @property
