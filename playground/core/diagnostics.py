@@ -59,7 +59,8 @@ def gradient_rules(layers: Sequence[str], grad_norms: np.ndarray) -> list[Diagno
     if grad_norms.ndim != 2 or grad_norms.shape[0] < WINDOW // 2 or not layers:
         return []
     recent = grad_norms[-WINDOW:]
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a layer whose every norm is non-finite: NaN, by design
         typical = np.nanmedian(np.where(np.isfinite(recent), recent, np.nan), axis=0)
     if not np.isfinite(typical).any():
         return []
