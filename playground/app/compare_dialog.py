@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.app.compare_tile import VariantTile
+from playground.app.plots.log_axis import DecadeLogAxis
 from playground.app.runs_panel import RUN_COLOURS
 from playground.core.compare import SETTINGS, CompareError, parse_vary, value_text
 from playground.core.compare_session import (
@@ -142,10 +143,11 @@ class CompareDialog(QDialog):
         buttons.addWidget(self.keep_button)
         self.grid = QGridLayout()
         self.tiles: list[VariantTile] = []
-        self.curves_plot = pg.PlotWidget(self)
+        self.curves_plot = pg.PlotWidget(self, axisItems={"left": DecadeLogAxis("left")})
         self.curves_plot.setMinimumHeight(140)
         self.curves_plot.getPlotItem().setLabel("left", self.tr("Test loss"))
         self.curves_plot.getPlotItem().setLogMode(x=False, y=True)  # rates differ by decades, so do losses
+        self.curves_plot.getPlotItem().getAxis("left").setStyle(maxTextLevel=0)  # decades only (DecadeLogAxis)
         self.curves_plot.getPlotItem().setLabel("bottom", self.tr("Epoch"))
         self.curves_plot.getPlotItem().addLegend(offset=(-8, 8), labelTextSize="8pt")
         self.curves: list[pg.PlotDataItem] = []
@@ -324,8 +326,8 @@ class CompareDialog(QDialog):
         now = time.monotonic()
         if final:
             self._curves_at = now
-            self._draw_curves(progress, "test_loss")
-            self._draw_curves(progress, "test_metric")
+            self._draw_curves(progress, "test_loss", final=True)
+            self._draw_curves(progress, "test_metric", final=True)
         elif now - self._curves_at >= CURVES_S:
             # each plot in its own turn of the event loop: no one turn holds the window for all three
             self._curves_at = now
@@ -333,8 +335,9 @@ class CompareDialog(QDialog):
             QTimer.singleShot(0, lambda: self._draw_curves(progress, "test_metric"))
         self.draws += 1
 
-    def _draw_curves(self, progress: CompareProgress, column: str) -> None:
-        """One plot's curves (``test_loss`` or ``test_metric``) and, if they outgrew it, its range."""
+    def _draw_curves(self, progress: CompareProgress, column: str, final: bool = False) -> None:
+        """One plot's curves (``test_loss`` or ``test_metric``) and, if they outgrew it (or training
+        ended: ``final``), its range."""
         loss_plot = column == "test_loss"
         curves = self.curves if loss_plot else self.metric_curves
         regression = any(v.metric_name != "accuracy" for v in progress.variants)
@@ -352,21 +355,24 @@ class CompareDialog(QDialog):
         if loss_plot:
             values = np.log10(values)
             y = (float(values.min()), float(values.max())) if values.size else (-1.0, 0.0)
-            self._fit(self.curves_plot, x_hi, y)
+            self._fit(self.curves_plot, x_hi, y, final)
             return
         self.metric_plot.getPlotItem().setLabel("left", self.tr("Test R²") if regression
                                                 else self.tr("Test accuracy (%)"))
         self._fit(self.metric_plot, x_hi, (0.0, 100.0) if not regression else
-                  ((min(0.0, float(values.min())), 1.0) if values.size else (0.0, 1.0)))
+                  ((min(0.0, float(values.min())), 1.0) if values.size else (0.0, 1.0)), final)
 
-    def _fit(self, plot: pg.PlotWidget, x_hi: float, y: tuple[float, float]) -> None:
+    def _fit(self, plot: pg.PlotWidget, x_hi: float, y: tuple[float, float], final: bool = False) -> None:
         """The view range, changed only when the curves outgrow it (x by half again, the same for both
-        plots): a range change relabels the axes, which costs more than the curves."""
-        if x_hi > self._x_limit:
+        plots): a range change relabels the axes, which costs more than the curves. Once training
+        ended (``final``) the range is the curves' own: no empty room left to grow into."""
+        if final:
+            self._x_limit = x_hi
+        elif x_hi > self._x_limit:
             self._x_limit = x_hi * (1.5 if self._x_limit else 1.25)
         old = self._ranges.get(id(plot))
         lo, hi = y if y[1] - y[0] > 1e-9 else (y[0] - 0.5, y[1] + 0.5)
-        if old is not None and old[1] == self._x_limit and old[2] <= lo and hi <= old[3] and \
+        if not final and old is not None and old[1] == self._x_limit and old[2] <= lo and hi <= old[3] and \
                 (hi - lo) >= 0.5 * (old[3] - old[2]):
             return
         wanted = (0.0, self._x_limit, lo, hi)

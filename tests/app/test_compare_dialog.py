@@ -27,6 +27,9 @@ def test_compare_trains_variants_live_records_runs_and_keeps_one(qtbot, settings
     titles = [tile.title.text() for tile in dialog.tiles]
     assert "lr 0.01" in titles[0] and "lr 0.3" in titles[1] and "%" in titles[0] and "epoch 4" in titles[1]
     assert dialog.draws >= 1
+    for plot in (dialog.curves_plot, dialog.metric_plot):  # finished: the curves fill the plots, no room left
+        x_lo, x_hi = plot.getPlotItem().viewRange()[0]
+        assert 4 <= x_hi <= 4 + 0.1 * (x_hi - x_lo), (x_lo, x_hi)
     runs = window.document.experiment.runs
     assert [r.changed for r in runs] == ["lr 0.01", "lr 0.3"] and all(r.epochs == 4 for r in runs)
     assert window.runs_panel.tree.topLevelItemCount() == 2

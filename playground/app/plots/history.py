@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from playground.app.plots.colors import TEST_CURVE, TRAIN_CURVE
+from playground.app.plots.log_axis import DecadeLogAxis
 from playground.core.snapshot import Snapshot
 
 REDRAW_S = 0.2
@@ -41,7 +42,7 @@ class HistoryPlot(QWidget):
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setContentsMargins(6, 2, 6, 0)
-        self.plot = pg.PlotWidget(self)
+        self.plot = pg.PlotWidget(self, axisItems={"left": DecadeLogAxis("left")})  # log loss: decades
         self.plot.setMinimumHeight(140)
         item = self.plot.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.25)
