@@ -11,6 +11,7 @@ each variant becomes a run; Stop records them as they stand ("stopped at epoch N
 
 from __future__ import annotations
 
+import math
 import time
 from collections import deque
 from typing import TYPE_CHECKING, Any
@@ -227,7 +228,7 @@ class CompareDialog(QDialog):
             self.message.setText(str(exc))
             return False
         self.message.setText(self.tr("Training {0} variants…").format(len(values)))
-        self._make_tiles([value_text(v) for v in values])
+        self._make_tiles([f"{key} {value_text(v)}" for v in values])  # the legend says which setting
         try:
             points = self.controller.call(compare_points)
         except Exception:  # the pictures only: training goes on without points
@@ -300,6 +301,7 @@ class CompareDialog(QDialog):
                 self.document.set_runs(runs)
                 self.message.setText(self.tr("Done: every variant is now a run in the Runs panel."))
                 self._finish()
+                self._offer_best(progress)
                 return
         while self.running and len(self.futures) < IN_FLIGHT:
             runs = self.document.experiment.runs
@@ -414,6 +416,13 @@ class CompareDialog(QDialog):
         self.message.setText(self.tr("Stopped: every variant is now a run in the Runs panel; "
                                      "“Keep this one” makes one the experiment."))
         self._enable()
+        self._offer_best(progress)
+
+    def _offer_best(self, progress: CompareProgress) -> None:
+        """"Keep this one" offers the variant with the best test accuracy (or R²), not the first."""
+        scores = [v.test_metric if math.isfinite(v.test_metric) else -math.inf for v in progress.variants]
+        if scores and len(scores) == self.keep.count():
+            self.keep.setCurrentIndex(max(range(len(scores)), key=scores.__getitem__))
 
     def keep_variant(self, index: int) -> bool:
         """The chosen variant, trained, becomes the experiment (its settings as one undoable edit)."""

@@ -92,7 +92,7 @@ class VariantTile(QWidget):
         status = f" · {variant.error}" if variant.error else ""
         r, g, b = colour
         text = (f"<span style='color:rgb({r},{g},{b})'><b>{variant.label}</b></span> — "
-                f"{value} · {self.tr('epoch')} {variant.epoch}{status}")
+                f"{self.tr('test')} {value} · {self.tr('epoch')} {variant.epoch}{status}")
         if text != self._text:
             self._text = text
             self.title.setText(text)

@@ -104,7 +104,9 @@ class QuickControls(QToolBar):
             select_data(self.activation, next(iter(kinds)))
             self.activation.setMinimumContentsLength(max(6, len(self.activation.currentText())))
         else:  # no single answer: say why instead of an empty box
-            self.activation.setPlaceholderText(_tr("mixed") if kinds else _tr("no hidden layer"))
+            placeholder = _tr("mixed") if kinds else _tr("no hidden layer")
+            self.activation.setPlaceholderText(placeholder)
+            self.activation.setMinimumContentsLength(max(6, len(placeholder)))  # said whole, not elided
             with quiet(self.activation):
                 self.activation.setCurrentIndex(-1)
         penalty = "l1" if training.l1 > 0 and training.l2 == 0 else "l2" if training.l2 > 0 else ""

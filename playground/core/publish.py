@@ -139,7 +139,7 @@ class Publisher:
             curve = ev.curve()
             if boundary is None and curve is None:
                 part = self.parts["predictions"]
-                if part.value is None or part.due(now, 0.0):
+                if part.value is None or complete or part.due(now, 0.0):  # stopped: never a stale matrix
                     part.run(lambda: ev.test_predictions(PREDICTION_SAMPLE), now)
                 predictions = part.value
         if views.neurons and not e.diverged and ev.dataset.raw_dim == 2:

@@ -510,6 +510,10 @@
         <translation>文件：{name}，预测“{target}”</translation>
     </message>
     <message>
+        <source>all in the data</source>
+        <translation>数据中的全部</translation>
+    </message>
+    <message>
         <source>1-D data: the network reads x alone.</source>
         <translation>一维数据：网络只读取 x。</translation>
     </message>

@@ -32,6 +32,10 @@ def test_compare_trains_variants_live_records_runs_and_keeps_one(qtbot, settings
         assert 4 <= x_hi <= 4 + 0.1 * (x_hi - x_lo), (x_lo, x_hi)
     runs = window.document.experiment.runs
     assert [r.changed for r in runs] == ["lr 0.01", "lr 0.3"] and all(r.epochs == 4 for r in runs)
+    best = max(range(2), key=lambda i: dialog.progress.variants[i].test_metric)
+    assert dialog.keep.currentIndex() == best  # "Keep this one" offers the best variant, not the first
+    assert [dialog.keep.itemText(i) for i in range(2)] == ["lr 0.01", "lr 0.3"]  # legend and list name the setting
+    assert "test" in titles[0]
     assert window.runs_panel.tree.topLevelItemCount() == 2
 
     stack = window.document.undo_stack

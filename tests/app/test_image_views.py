@@ -201,3 +201,16 @@ def test_a_gallery_click_shows_that_images_forward_pass_in_the_maths_tab(qtbot, 
     qtbot.waitUntil(lambda: window.controller.dataset is not None and window.controller.dataset.image_side is None,
                     timeout=30_000)
     assert maths.samples.text() == ""
+
+
+def test_the_samples_box_does_not_claim_a_count_for_digits(qtbot, settings):
+    """Digits have 1 797 images whatever ``data.samples`` says: the disabled box said "500"."""
+    from PySide6.QtWidgets import QSpinBox
+
+    from playground.core.spec import DataSpec
+
+    window = open_window(qtbot, settings, Experiment(data=DataSpec(kind="digits")))
+    box = window.panels["data"].findChild(QSpinBox, "samples")
+    assert not box.isEnabled() and box.text() == "all in the data"
+    window.document.edit(lambda e: setattr(e.data, "kind", "circle"), "points")
+    assert box.isEnabled() and box.value() == window.document.experiment.data.samples and box.text() != ""

@@ -332,7 +332,9 @@ class DataPanel(QWidget):
             self.csv_label.setText(self.tr("File: {name}, predicting “{target}”")
                                    .format(name=PurePath(data.csv.path).name, target=data.csv.target))
             self.csv_label.setToolTip(data.csv.path)
-        set_value(self.samples, data.samples)
+        # a file's or the digits' rows are what they are: the disabled box says so instead of a stale 500
+        self.samples.setSpecialValueText("" if synthetic else self.tr("all in the data"))
+        set_value(self.samples, data.samples if synthetic else self.samples.minimum())
         self.samples.setEnabled(synthetic)
         with quiet(self.noise):
             self.noise.setValue(round(data.noise * 100))
