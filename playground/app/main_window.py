@@ -37,6 +37,7 @@ from playground.app.diagram_edits import DiagramEdits
 from playground.app.document import ExperimentDocument
 from playground.app.drawing import DrawController
 from playground.app.files import FileController
+from playground.app.gc_guard import collect_in_gui_thread
 from playground.app.i18n import localized
 from playground.app.image_views import ImageViews
 from playground.app.inside import InsideViews
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None, remember_layout: bool = True, build_now: bool = True) -> None:
         """``build_now=False``: build nothing yet; the caller opens a file with ``files.open_later``."""
         super().__init__(parent)
+        collect_in_gui_thread()  # never in the runner handle's reader thread (a deadlock with Qt)
         self.settings = settings if settings is not None else QSettings()
         self.document = document or ExperimentDocument(parent=self)
         self.confirm_close = True

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from playground.app import autosave, i18n, worker
+from playground.app import autosave, gc_guard, i18n, worker
 from playground.app.document import ExperimentDocument
 from playground.app.panels import DataPanel, NetworkPanel, TrainingPanel
 from playground.core.spec import Experiment
@@ -30,6 +30,14 @@ def isolated_autosave(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     folder = tmp_path_factory.mktemp("autosave")
     monkeypatch.setattr(autosave, "autosave_folder", lambda _settings: folder)
     return folder
+
+
+@pytest.fixture(scope="package", autouse=True)
+def automatic_collection_after_the_window_tests() -> Iterator[None]:
+    """A window makes Python collect cycles on a GUI-thread timer only (``gc_guard``); the core tests
+    after these run no event loop, so they get automatic collection back."""
+    yield
+    gc_guard.release()
 
 
 @pytest.fixture
