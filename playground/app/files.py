@@ -289,10 +289,9 @@ class FileController(QObject):
         return True
 
     def _prose(self) -> dict:
-        """A notebook's prose: the window's language, and the open lesson while the document is still its
-        run (opening a lesson marks the document ``scratch_runs``; New, Open and Save clear it)."""
-        lesson = self.lesson_source() if self.document.scratch_runs else None
-        return {"lesson": lesson, "lang": translate.language()}
+        """A notebook's prose: the window's language, and the open lesson (the lessons panel leaves its
+        lesson when another file is opened or saved, or on New)."""
+        return {"lesson": self.lesson_source(), "lang": translate.language()}
 
     def export_plot(self) -> bool:
         doc = self.document

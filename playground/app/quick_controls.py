@@ -102,13 +102,13 @@ class QuickControls(QToolBar):
         self.activation.setEnabled(bool(kinds))
         if len(kinds) == 1:
             select_data(self.activation, next(iter(kinds)))
-            self.activation.setMinimumContentsLength(max(6, len(self.activation.currentText())))
+            shown = self.activation.currentText()
         else:  # no single answer: say why instead of an empty box
-            placeholder = _tr("mixed") if kinds else _tr("no hidden layer")
-            self.activation.setPlaceholderText(placeholder)
-            self.activation.setMinimumContentsLength(max(6, len(placeholder)))  # said whole, not elided
+            shown = _tr("mixed") if kinds else _tr("no hidden layer")
+            self.activation.setPlaceholderText(shown)
             with quiet(self.activation):
                 self.activation.setCurrentIndex(-1)
+        self.activation.setMinimumContentsLength(max(6, len(shown)))  # said whole, not elided
         penalty = "l1" if training.l1 > 0 and training.l2 == 0 else "l2" if training.l2 > 0 else ""
         select_data(self.penalty, penalty)
         self.rate.setEnabled(bool(penalty))

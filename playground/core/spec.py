@@ -207,9 +207,7 @@ class DataSpec(_Strict):
     @field_validator("features")
     @classmethod
     def _known_features(cls, value: list[str]) -> list[str]:
-        unknown = [f for f in value if f not in DERIVED_FEATURES]
-        if unknown:
-            raise ValueError(f"unknown feature {quote(unknown[0])}; choose from {', '.join(DERIVED_FEATURES)}")
+        _only_known(value, DERIVED_FEATURES, "feature")
         if not value:
             raise ValueError("at least one input feature is needed")
         if len(set(value)) != len(value):
@@ -390,9 +388,7 @@ class ViewSpec(_Strict):
     @field_validator("hidden")
     @classmethod
     def _known_panels(cls, value: list[str]) -> list[str]:
-        unknown = [p for p in value if p not in VIEW_PANELS]
-        if unknown:
-            raise ValueError(f"unknown panel {quote(unknown[0])}; choose from {', '.join(VIEW_PANELS)}")
+        _only_known(value, VIEW_PANELS, "panel")
         return list(dict.fromkeys(value))  # a panel named twice is hidden once
 
 
@@ -537,3 +533,10 @@ def _registered(registry: Any, value: str) -> str:
     if value not in registry:
         raise ValueError(f"unknown {registry.kind} {quote(value)}; choose one of: {', '.join(registry.keys())}")
     return value
+
+
+def _only_known(values: list[str], known: Any, what: str) -> None:
+    """Refuse the first of ``values`` not among ``known``, listing the choices (features, panels)."""
+    unknown = next((v for v in values if v not in known), None)
+    if unknown is not None:
+        raise ValueError(f"unknown {what} {quote(unknown)}; choose from {', '.join(known)}")
