@@ -12,34 +12,16 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-import numpy as np
 import torch
 
 from playground.core.architecture import output_activation, plan
-from playground.core.maths_types import MAX_SAMPLES, ForwardMaths, ModuleValues
-
-
-def _numpy(t: torch.Tensor) -> np.ndarray:
-    return t.detach().to("cpu", torch.float64).numpy().copy()
-
-
-def check_test_samples(samples: list[int], n_test: int) -> list[int]:
-    chosen = [int(s) for s in samples]
-    if not chosen:
-        raise ValueError("choose at least one test sample")
-    if len(chosen) > MAX_SAMPLES:
-        raise ValueError(f"choose at most {MAX_SAMPLES} samples")
-    if len(set(chosen)) != len(chosen):
-        raise ValueError("a sample is chosen twice")
-    for s in chosen:
-        if not 0 <= s < n_test:
-            raise ValueError(f"test sample {s} does not exist: the test set has samples 0 to {n_test - 1}")
-    return chosen
+from playground.core.maths_types import ForwardMaths, ModuleValues
+from playground.core.step_maths import check_samples, to_numpy
 
 
 def forward_maths(engine: Any, samples: list[int]) -> ForwardMaths:
     """Walk the forward pass of test rows ``samples`` (at most four) in evaluation mode."""
-    chosen = check_test_samples(samples, int(engine.x_test.shape[0]))
+    chosen = check_samples(samples, int(engine.x_test.shape[0]), "test")
     model = copy.deepcopy(engine.model)
     model.eval()
     blocks = plan(engine.spec.model, engine.dataset.input_dim, engine.out_dim)
@@ -54,10 +36,10 @@ def forward_maths(engine: Any, samples: list[int]) -> ForwardMaths:
     probabilities = None
     predicted: list[int] = []
     if function == "softmax":
-        probabilities = _numpy(torch.softmax(out, dim=1))
+        probabilities = to_numpy(torch.softmax(out, dim=1))
         predicted = [int(i) for i in probabilities.argmax(axis=1)]
     elif function == "sigmoid":
-        probabilities = _numpy(torch.sigmoid(out))
+        probabilities = to_numpy(torch.sigmoid(out))
         predicted = [int(p > 0.5) for p in probabilities[:, 0]]
     ds = engine.dataset
     names = list(ds.class_names or []) if ds.task == "classification" else []
@@ -66,11 +48,11 @@ def forward_maths(engine: Any, samples: list[int]) -> ForwardMaths:
     return ForwardMaths(
         samples=chosen,
         input_names=list(ds.input_names),
-        inputs=_numpy(x),
-        targets=_numpy(y).reshape(len(chosen), -1)[:, 0],
-        modules=[ModuleValues(k, block.layer, block.kind, block.code, _numpy(outputs[k]))
+        inputs=to_numpy(x),
+        targets=to_numpy(y).reshape(len(chosen), -1)[:, 0],
+        modules=[ModuleValues(k, block.layer, block.kind, block.code, to_numpy(outputs[k]))
                  for k, block in enumerate(blocks)],
-        output=_numpy(out),
+        output=to_numpy(out),
         output_function=function,
         probabilities=probabilities,
         predicted=predicted,

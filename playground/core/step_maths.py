@@ -31,24 +31,27 @@ a few cells of it, and a 2-million-parameter model must not cross the pipe whole
 def _corner(a: np.ndarray) -> np.ndarray:
     return a[:CORNER, :CORNER].copy() if a.ndim == 2 else a[:CORNER].copy()
 
-__all__ = ["MAX_SAMPLES", "StepMaths", "dead_units", "next_batch", "next_batch_indices", "parameter_values",
-           "step_maths"]
+__all__ = ["MAX_SAMPLES", "StepMaths", "check_samples", "dead_units", "next_batch", "next_batch_indices",
+           "parameter_values", "step_maths", "to_numpy"]
 
-def _numpy(t: torch.Tensor) -> np.ndarray:
+def to_numpy(t: torch.Tensor) -> np.ndarray:
+    """A float64 copy on the CPU: what the maths views show, detached from the engine's tensors."""
     return t.detach().to("cpu", torch.float64).numpy().copy()
 
 
-def _check_samples(samples: list[int], n_train: int) -> list[int]:
+def check_samples(samples: list[int], n: int, split: str = "training") -> list[int]:
+    """The chosen rows of the ``split`` set (``training`` or ``test``), refused in words when wrong."""
     chosen = [int(s) for s in samples]
     if not chosen:
-        raise ValueError("choose at least one training sample")
+        raise ValueError(f"choose at least one {split} sample")
     if len(chosen) > MAX_SAMPLES:
         raise ValueError(f"choose at most {MAX_SAMPLES} samples")
     if len(set(chosen)) != len(chosen):
         raise ValueError("a sample is chosen twice")
+    noun = "sample" if split == "training" else f"{split} sample"
     for s in chosen:
-        if not 0 <= s < n_train:
-            raise ValueError(f"sample {s} does not exist: the training set has samples 0 to {n_train - 1}")
+        if not 0 <= s < n:
+            raise ValueError(f"{noun} {s} does not exist: the {split} set has samples 0 to {n - 1}")
     return chosen
 
 
@@ -74,7 +77,7 @@ def step_maths(engine: Any, samples: list[int] | None = None) -> StepMaths:
     """Walk the next training step: by default on its real batch (all of it: the update shown is the
     one Step applies), or on ``samples`` (at most four training-set indices) the user chose."""
     batch = next_batch_indices(engine)
-    chosen = batch if samples is None else _check_samples(samples, engine.n_train)
+    chosen = batch if samples is None else check_samples(samples, engine.n_train)
     cpu_rng = torch.get_rng_state()
     cuda_rng = torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None
     try:
@@ -115,35 +118,35 @@ def _walk(engine: Any, chosen: list[int], next_batch: bool, upcoming: list[int])
     function = output_activation(engine.loss_key)
     probabilities = None
     if function == "softmax":
-        probabilities = _numpy(torch.softmax(out, dim=1))
+        probabilities = to_numpy(torch.softmax(out, dim=1))
     elif function == "sigmoid":
-        probabilities = _numpy(torch.sigmoid(out))
+        probabilities = to_numpy(torch.sigmoid(out))
     named = list(model.named_parameters())
-    before = [_numpy(p) for _, p in named]
-    grads = [_numpy(p.grad) if p.grad is not None else np.zeros_like(b) for (_, p), b in zip(named, before)]
+    before = [to_numpy(p) for _, p in named]
+    grads = [to_numpy(p.grad) if p.grad is not None else np.zeros_like(b) for (_, p), b in zip(named, before)]
     with torch.no_grad():  # the optimizer's own update, minus step()'s wrappers (which import torch._dynamo)
         inspect.unwrap(type(optimizer).step)(optimizer)
-    params = [ParameterStep(name, engine.labels.get(name, name), _corner(b), _corner(g), _corner(_numpy(p)),
+    params = [ParameterStep(name, engine.labels.get(name, name), _corner(b), _corner(g), _corner(to_numpy(p)),
                             tuple(b.shape)) for (name, p), b, g in zip(named, before, grads)]
-    modules = [ModuleValues(k, block.layer, block.kind, block.code, _numpy(outputs[k]))
+    modules = [ModuleValues(k, block.layer, block.kind, block.code, to_numpy(outputs[k]))
                for k, block in enumerate(blocks)]
     opt = engine.spec.training.optimizer
     rows = slice(0, MAX_SAMPLES)  # the whole batch is walked; its first rows travel and are shown
     return StepMaths(
         samples=chosen[rows],
         input_names=list(engine.dataset.input_names),
-        inputs=_numpy(x[rows]),
-        targets=_numpy(y[rows]).reshape(len(chosen[rows])),
+        inputs=to_numpy(x[rows]),
+        targets=to_numpy(y[rows]).reshape(len(chosen[rows])),
         modules=[replace(m, values=m.values[rows]) for m in modules],
-        output=_numpy(out[rows]),
+        output=to_numpy(out[rows]),
         output_function=function,
         probabilities=None if probabilities is None else probabilities[rows],
         loss_name=entry.torch_name,
         reduction=engine.spec.training.reduction,
-        per_sample_loss=_numpy(per_sample[rows]),
+        per_sample_loss=to_numpy(per_sample[rows]),
         loss=float(loss.item()),
         penalty=float(penalty.item()) if penalty is not None else 0.0,
-        d_output=_numpy(out.grad[rows]),
+        d_output=to_numpy(out.grad[rows]),
         parameters=params,
         optimizer=OPTIMIZERS[opt.name].torch_name,
         hyper={**opt.values(), "lr": float(engine.optimizer.param_groups[0]["lr"])},
